@@ -1,0 +1,5 @@
+"""`python -m reportgen` runs the command-line interface."""
+
+from reportgen.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,19 @@
+"""What the chart stage hands to the renderers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ChartImages:
+    """One chart's files. `alt_text` is the title and a one-line summary of the data;
+    `width_pt`/`height_pt` are the drawing's natural size."""
+
+    chart_id: str
+    svg: Path
+    png: Path
+    alt_text: str
+    width_pt: float
+    height_pt: float

@@ -1,0 +1,55 @@
+"""Located problems: every message a user sees names the sheet and the cell.
+
+Stages collect `Diagnostic`s instead of raising on the first problem, so that
+`reportgen validate` can report everything that is wrong in one run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class CellRef:
+    """Where something came from: a sheet and a cell in A1 notation ("" for the whole sheet)."""
+
+    sheet: str
+    cell: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem: where, what was found, what was expected."""
+
+    where: CellRef | str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class ReportError(Exception):
+    """A user-facing failure carrying one or more located diagnostics (exit code 2)."""
+
+    def __init__(self, diagnostics: list[Diagnostic] | Diagnostic):
+        if isinstance(diagnostics, Diagnostic):
+            diagnostics = [diagnostics]
+        self.diagnostics = list(diagnostics)
+        super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+@dataclass
+class Collector:
+    """Accumulates diagnostics during a stage; `raise_if_any` ends the stage."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, where: CellRef | str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(where, message))
+
+    def raise_if_any(self) -> None:
+        if self.diagnostics:
+            raise ReportError(self.diagnostics)

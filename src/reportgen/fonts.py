@@ -1,0 +1,54 @@
+"""Which bundled font draws which character.
+
+Shared by every renderer and by validation: the main font (BIZ UDPGothic) draws what it
+can, the fallback font (Droid Sans Fallback) draws the rest, and a character neither has
+is an error that names the cell (never a silent empty box).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import groupby
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+# Characters that are layout, not glyphs: never looked up in a font.
+_LAYOUT = {"\n", "\t", "\u200b", "\u00ad"}
+
+
+@lru_cache(maxsize=8)
+def codepoints(path: Path) -> frozenset[int]:
+    """The Unicode code points a TrueType font maps (parsed once per process)."""
+    font = TTFont(str(path), lazy=True)
+    try:
+        return frozenset(font.getBestCmap() or {})
+    finally:
+        font.close()
+
+
+def font_for(ch: str, main: Path, fallback: Path) -> Path | None:
+    """The first of main/fallback that has `ch`, or None when neither does."""
+    cp = ord(ch)
+    if ch in _LAYOUT or cp in codepoints(main):
+        return main
+    if cp in codepoints(fallback):
+        return fallback
+    return None
+
+
+def missing_chars(text: str, main: Path, fallback: Path) -> list[str]:
+    """Characters of `text` that no bundled font can draw, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for ch in text:
+        if ch not in seen and font_for(ch, main, fallback) is None:
+            seen[ch] = None
+    return list(seen)
+
+
+def split_by_font(text: str, main: Path, fallback: Path) -> list[tuple[str, Path]]:
+    """Cut `text` into runs drawn by one font each (missing characters stay with main)."""
+    def pick(ch: str) -> Path:
+        return font_for(ch, main, fallback) or main
+
+    return [("".join(chars), font) for font, chars in groupby(text, key=pick)]

@@ -1,0 +1,30 @@
+"""The document as plain typed data: the hand-off between the workbook reader and the renderers.
+
+No I/O here. Every block carries the `CellRef` it came from, so that even a renderer
+can name the cell behind a problem. Renderers read these types and nothing else.
+"""
+
+from reportgen.model.blocks import (
+    Block,
+    ChartBlock,
+    ContactBox,
+    Heading,
+    ImageBlock,
+    KpiRow,
+    ListBlock,
+    ListItem,
+    Kpi,
+    Note,
+    PageBreak,
+    Paragraph,
+    TableBlock,
+)
+from reportgen.model.data import ChartSpec, Column, Table, Value
+from reportgen.model.document import Document, Meta, Theme
+from reportgen.model.text import RichText, Span
+
+__all__ = [
+    "Block", "ChartBlock", "ChartSpec", "Column", "ContactBox", "Document", "Heading",
+    "ImageBlock", "Kpi", "KpiRow", "ListBlock", "ListItem", "Meta", "Note", "PageBreak",
+    "Paragraph", "RichText", "Span", "Table", "TableBlock", "Theme", "Value",
+]

@@ -1,0 +1,88 @@
+"""Data cells, tables and chart specs, as read from the workbook's data sheets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from reportgen.diagnostics import CellRef
+
+Raw = float | int | str | dt.date | dt.datetime | None
+ColumnKind = Literal["number", "text", "date"]
+ChartKind = Literal["bar", "barh", "stacked", "line", "pie", "donut"]
+
+
+@dataclass(frozen=True)
+class Value:
+    """One cell: its raw value, its Excel number format and the text Excel would show."""
+
+    raw: Raw
+    number_format: str
+    text: str
+    ref: CellRef
+
+    @property
+    def is_number(self) -> bool:
+        return isinstance(self.raw, (int, float)) and not isinstance(self.raw, bool)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column. `formula` is the first data cell's formula for derived columns."""
+
+    name: str
+    kind: ColumnKind
+    number_format: str
+    ref: CellRef
+    formula: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A data sheet: header row first, then rows of `Value`s, one per column."""
+
+    name: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Value, ...], ...]
+    ref: CellRef
+
+    def index(self, column: str) -> int:
+        return [c.name for c in self.columns].index(column)
+
+    def column_values(self, column: str) -> tuple[Value, ...]:
+        i = self.index(column)
+        return tuple(row[i] for row in self.rows)
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """One row of the `charts` sheet: what to plot from which table, and how."""
+
+    id: str
+    kind: ChartKind
+    table: Table
+    category: str
+    series: tuple[str, ...]
+    title: str
+    unit: str
+    caption: str
+    ref: CellRef
+    sort: Literal["none", "asc", "desc"] = "none"
+    highlight: str | None = None
+    width: Literal["full", "half"] = "full"
+
+    def categories(self) -> tuple[str, ...]:
+        return tuple(v.text for v in self.ordered_rows_column(self.category))
+
+    def ordered_rows(self) -> tuple[tuple[Value, ...], ...]:
+        """Rows in display order, sorted by the first series when `sort` asks for it."""
+        rows = self.table.rows
+        if self.sort == "none":
+            return rows
+        i = self.table.index(self.series[0])
+        return tuple(sorted(rows, key=lambda r: float(r[i].raw or 0), reverse=self.sort == "desc"))
+
+    def ordered_rows_column(self, column: str) -> tuple[Value, ...]:
+        i = self.table.index(column)
+        return tuple(r[i] for r in self.ordered_rows())

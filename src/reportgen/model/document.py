@@ -1,0 +1,90 @@
+"""The whole document: metadata, theme, blocks, and the data they draw on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal, Mapping
+
+from reportgen.model.blocks import Block
+from reportgen.model.data import ChartSpec, Table, Value
+
+ASSETS = Path(__file__).resolve().parents[3] / "assets"
+
+
+def _font(name: str) -> Path:
+    return ASSETS / "fonts" / name
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Look of the document. Defaults follow docs/factsheet-brief; `meta` overrides any field.
+
+    Sizes are points, margins millimetres, colours "#RRGGBB".
+    """
+
+    primary: str = "#1F3A5F"
+    accent: str = "#E8590C"
+    text: str = "#1A1A1A"
+    muted: str = "#5F6B7A"
+    rule: str = "#C9D1DB"
+    zebra: str = "#F2F5F8"
+    palette: tuple[str, ...] = ("#1F3A5F", "#E8590C", "#3D7EA6", "#F2A541", "#7A8B99", "#A7C4D9")
+    page_size: Literal["A4", "B5", "Letter"] = "A4"
+    margin_top: float = 18.0
+    margin_bottom: float = 18.0
+    margin_left: float = 15.0
+    margin_right: float = 15.0
+    body_size: float = 9.5
+    line_height: float = 1.7
+    title_size: float = 20.0
+    chapter_size: float = 15.0
+    section_size: float = 13.5
+    unit_size: float = 11.0
+    note_size: float = 7.8
+    kpi_size: float = 22.0
+    font_regular: Path = _font("BIZUDPGothic-Regular.ttf")
+    font_bold: Path = _font("BIZUDPGothic-Bold.ttf")
+    font_fallback: Path = _font("DroidSansFallbackFull.ttf")
+    font_family: str = "BIZ UDPGothic"
+
+
+@dataclass(frozen=True)
+class Meta:
+    """The `meta` sheet: what the document is, who made it, when, and in which currency."""
+
+    title: str
+    organisation: str
+    date: dt.date
+    doc_type: str = "ファクトシート"
+    subtitle: str = ""
+    author: str = ""
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+    short_title: str = ""
+    source_note: str = ""
+    output_name: str = "factsheet"
+    lang: str = "ja-JP"
+    rates: Mapping[str, Value] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def running_title(self) -> str:
+        return self.short_title or self.title
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: Meta
+    theme: Theme
+    blocks: tuple[Block, ...]
+    tables: Mapping[str, Table]
+    charts: Mapping[str, ChartSpec]
+    values: Mapping[str, Value]
+    source: Path
+
+    @property
+    def created(self) -> dt.datetime:
+        """The fixed timestamp written into every output (reproducible builds)."""
+        return dt.datetime.combine(self.meta.date, dt.time(9, 0))
