@@ -1,0 +1,93 @@
+"""Command line: `reportgen build|validate|init`. Thin: parses arguments, calls the
+pipeline, turns `ReportError` into located messages and exit code 2."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from reportgen.diagnostics import ReportError
+
+REPO_SAMPLE = Path(__file__).resolve().parents[2] / "data" / "factsheet.xlsx"
+
+EPILOG = """examples:
+  reportgen build                          build the sample (data/factsheet.xlsx) into build/
+  reportgen build report.xlsx -o out/      build all three outputs of report.xlsx into out/
+  reportgen build report.xlsx --only pdf   only the PDF
+  reportgen build report.xlsx --bleed 3    PDF with 3 mm bleed and crop marks for print
+  reportgen validate report.xlsx           check the workbook, list every problem, exit 2 if any
+  reportgen init new.xlsx                  write a template workbook with instructions
+"""
+
+
+def default_workbook() -> Path:
+    local = Path("data/factsheet.xlsx")
+    return local if local.exists() else REPO_SAMPLE
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="reportgen", description="Build a Japanese fact sheet "
+                                "(PDF, DOCX, XLSX appendix) from one Excel workbook.",
+                                epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the outputs", epilog=EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    b.add_argument("workbook", nargs="?", type=Path, help="the .xlsx (default: data/factsheet.xlsx)")
+    b.add_argument("-o", "--out", type=Path, default=Path("build"), help="output folder (default: build/)")
+    b.add_argument("--only", default="pdf,docx,xlsx", help="comma-separated subset of pdf,docx,xlsx")
+    b.add_argument("--bleed", type=float, default=0.0, metavar="MM", help="PDF bleed in mm, with crop marks (e.g. 3)")
+    b.add_argument("--debug", action="store_true", help="show tracebacks")
+    v = sub.add_parser("validate", help="check a workbook and list every problem")
+    v.add_argument("workbook", type=Path)
+    v.add_argument("--debug", action="store_true", help="show tracebacks")
+    i = sub.add_parser("init", help="write a template workbook with instructions")
+    i.add_argument("path", type=Path)
+    i.add_argument("--debug", action="store_true", help="show tracebacks")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except ReportError as exc:
+        for d in exc.diagnostics:
+            print(f"error: {d}", file=sys.stderr)
+        print(f"{len(exc.diagnostics)} problem(s) found; nothing was written.", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug of ours, not the user's: say so plainly
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+                  file=sys.stderr)
+        return 1
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "init":
+        from reportgen.workbook.template import write_template
+
+        write_template(args.path)
+        print(f"wrote {args.path}")
+        return 0
+    from reportgen.pipeline import FORMATS, Build, read, run
+
+    if args.command == "validate":
+        doc = read(Build(args.workbook, Path("."), log=lambda s: None))
+        print(f"{args.workbook}: OK ({len(doc.blocks)} blocks, {len(doc.tables)} tables, {len(doc.charts)} charts)")
+        return 0
+    formats = tuple(f.strip() for f in args.only.split(",") if f.strip())
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        print(f"error: --only takes {','.join(FORMATS)}, found {args.only!r}", file=sys.stderr)
+        return 2
+    build = Build(args.workbook or default_workbook(), args.out, formats, args.bleed)
+    run(build)
+    print(f"done     {sum(build.timings.values()):6.2f} s  " + ", ".join(str(p) for p in build.outputs))
+    return 0

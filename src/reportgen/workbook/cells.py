@@ -1,0 +1,25 @@
+"""One cell → one model `Value`: raw value, number format and the text Excel shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reportgen.diagnostics import CellRef
+from reportgen.model import Value
+from reportgen.workbook.numfmt import format_value
+from reportgen.workbook.source import Book
+
+
+def read_value(book: Book, sheet: str, coord: str) -> Value:
+    """The cell as a `Value`; raises `CellProblem` for error values and bad formulas."""
+    raw = book.raw(sheet, coord)
+    fmt = book.number_format(sheet, coord)
+    if isinstance(raw, float) and raw.is_integer() and "." not in fmt and fmt != "General":
+        raw = int(raw)
+    if isinstance(raw, dt.datetime) and raw.time() == dt.time(0):
+        raw = raw.date()
+    return Value(raw, fmt, format_value(raw, fmt), CellRef(sheet, coord))
+
+
+def is_blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())

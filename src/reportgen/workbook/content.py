@@ -1,0 +1,193 @@
+"""The `content` sheet → blocks in reading order.
+
+Each row is one block; consecutive highlight, bullet, kpi and contact rows are grouped
+into one list, KPI row or contact box. Every block keeps the cell it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Mapping
+
+from openpyxl.utils import get_column_letter
+
+from reportgen.diagnostics import CellRef, Collector
+from reportgen.model import (
+    Block, ChartBlock, ChartSpec, ContactBox, Heading, ImageBlock, Kpi, KpiRow, ListBlock, ListItem,
+    Note, PageBreak, Paragraph, RichText, Table, TableBlock, Value,
+)
+from reportgen.workbook.cells import is_blank
+from reportgen.workbook.charts import header_map
+from reportgen.workbook.inline import InlineError, to_rich_text
+from reportgen.workbook.source import Book, visible_rows
+
+SHEET = "content"
+COLUMNS = ("type", "text", "ref", "caption", "options")
+HEADINGS = {"part": 0, "chapter": 1, "section": 2, "unit": 3}
+ROLES = {"lead": "lead", "paragraph": "body", "headline": "headline", "quote": "quote"}
+GROUPED = ("highlight", "bullet", "kpi", "contact")
+TYPES = (*HEADINGS, *ROLES, *GROUPED, "chart", "table", "image", "note", "pagebreak")
+NEEDS_TEXT = (*HEADINGS, *ROLES, "highlight", "bullet", "kpi", "note", "contact")
+NEEDS_REF = ("kpi", "chart", "table", "image")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One content row, with the cell of each column for messages."""
+
+    kind: str
+    cells: Mapping[str, object]
+    refs: Mapping[str, CellRef]
+    options: Mapping[str, str]
+
+    def text(self, col: str) -> str:
+        v = self.cells.get(col)
+        return "" if v is None else str(v).strip()
+
+
+@dataclass
+class Context:
+    """What the content rows may refer to."""
+
+    book: Book
+    tables: Mapping[str, Table]
+    charts: Mapping[str, ChartSpec]
+    lookup: Callable[[str], Value | None]
+    resolve_image: Callable[[str, CellRef], Path | None]
+    diag: Collector
+
+
+def read_content(ctx: Context) -> tuple[Block, ...]:
+    rows = _rows(ctx)
+    if not rows and not ctx.diag.diagnostics:
+        ctx.diag.add(CellRef(SHEET, "A2"), "no content rows (expected one block per row below the header)")
+    blocks: list[Block] = []
+    i = 0
+    while i < len(rows):
+        j = i + 1
+        if rows[i].kind in GROUPED:
+            while j < len(rows) and rows[j].kind == rows[i].kind:
+                j += 1
+        block = _group(rows[i:j], ctx) if rows[i].kind in GROUPED else _single(rows[i], ctx)
+        if block is not None:
+            blocks.append(block)
+        i = j
+    return tuple(blocks)
+
+
+def _rows(ctx: Context) -> list[Row]:
+    cols = header_map(ctx.book, SHEET, COLUMNS, ("type",), ctx.diag)
+    if "type" not in cols:
+        return []
+    ws = ctx.book.sheet(SHEET)
+    rows: list[Row] = []
+    for r in visible_rows(ws)[1:]:
+        refs = {k: CellRef(SHEET, f"{get_column_letter(c)}{r}") for k, c in cols.items()}
+        cells = {k: ctx.book.rich(SHEET, ref.cell) for k, ref in refs.items()}
+        if all(is_blank(str(v) if v is not None else None) for v in cells.values()):
+            continue
+        kind = str(cells.get("type") or "").strip().lower()
+        row = Row(kind, cells, refs, _options(str(cells.get("options") or ""), refs.get("options"), ctx))
+        if kind not in TYPES:
+            ctx.diag.add(refs["type"], f"unknown block type '{kind or '(empty)'}' (expected one of {', '.join(TYPES)})")
+            continue
+        if kind in NEEDS_TEXT and not row.text("text"):
+            ctx.diag.add(refs.get("text", refs["type"]), f"empty text for a '{kind}' block (expected text)")
+            continue
+        if kind in NEEDS_REF and not row.text("ref"):
+            ctx.diag.add(refs.get("ref", refs["type"]), f"empty ref for a '{kind}' block (expected {_REF_HELP[kind]})")
+            continue
+        rows.append(row)
+    return rows
+
+
+_REF_HELP = {"kpi": "a value name", "chart": "a chart id", "table": "a data sheet name",
+             "image": "an image path relative to the workbook"}
+
+
+def _options(text: str, ref: CellRef | None, ctx: Context) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        key, eq, value = part.partition("=")
+        if not eq:
+            ctx.diag.add(ref or CellRef(SHEET), f"option '{part}' is not key=value")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _rich(row: Row, col: str, ctx: Context) -> RichText:
+    try:
+        return to_rich_text(row.cells.get(col), ctx.lookup)  # type: ignore[arg-type]
+    except InlineError as exc:
+        ctx.diag.add(row.refs[col], str(exc))
+        return RichText()
+
+
+def _single(row: Row, ctx: Context) -> Block | None:
+    at = row.refs.get("text", row.refs["type"])
+    kind = row.kind
+    if kind in HEADINGS:
+        return Heading(HEADINGS[kind], _rich(row, "text", ctx), at,
+                       subtitle=_rich(row, "caption", ctx) if "caption" in row.refs else RichText())
+    if kind in ROLES:
+        return Paragraph(_rich(row, "text", ctx), at, role=ROLES[kind])  # type: ignore[arg-type]
+    if kind == "note":
+        return Note(row.text("ref") or "*", _rich(row, "text", ctx), at)
+    if kind == "pagebreak":
+        return PageBreak(row.refs["type"])
+    return _referenced(row, ctx)
+
+
+def _referenced(row: Row, ctx: Context) -> Block | None:
+    ref, at = row.text("ref"), row.refs["ref"]
+    caption = _rich(row, "caption", ctx) if "caption" in row.refs else RichText()
+    if row.kind == "chart":
+        if ref not in ctx.charts:
+            ctx.diag.add(at, f"no chart with id '{ref}' in 'charts' (known: {', '.join(ctx.charts) or 'none'})")
+            return None
+        return ChartBlock(ctx.charts[ref], at)
+    if row.kind == "table":
+        if ref not in ctx.tables:
+            ctx.diag.add(at, f"no data sheet named '{ref}' (known: {', '.join(ctx.tables) or 'none'})")
+            return None
+        return TableBlock(ctx.tables[ref], caption, at)
+    path = ctx.resolve_image(ref, at)
+    if path is None:
+        return None
+    width = row.options.get("width", "full")
+    if width not in ("full", "half"):
+        ctx.diag.add(row.refs["options"], f"width '{width}' (expected full or half)")
+        width = "full"
+    return ImageBlock(path, caption, at, width)  # type: ignore[arg-type]
+
+
+def _group(rows: list[Row], ctx: Context) -> Block | None:
+    first = rows[0].refs.get("text", rows[0].refs["type"])
+    kind = rows[0].kind
+    if kind in ("highlight", "bullet"):
+        items = tuple(ListItem(_rich(r, "text", ctx), r.refs["text"], _number(r, i, ctx) if kind == "highlight" else None)
+                      for i, r in enumerate(rows, start=1))
+        return ListBlock("numbered" if kind == "highlight" else "bullet", items, first)
+    if kind == "kpi":
+        kpis = []
+        for r in rows:
+            value = ctx.lookup(r.text("ref"))
+            if value is None:
+                ctx.diag.add(r.refs["ref"], f"no value named '{r.text('ref')}' (a row of 'values' or a defined name)")
+                continue
+            kpis.append(Kpi(value, _rich(r, "text", ctx), r.refs["text"]))
+        return KpiRow(tuple(kpis), first) if kpis else None
+    title = _rich(rows[0], "caption", ctx) if "caption" in rows[0].refs else RichText()
+    return ContactBox(title, tuple(_rich(r, "text", ctx) for r in rows), first)
+
+
+def _number(row: Row, default: int, ctx: Context) -> int:
+    text = row.text("ref")
+    if not text:
+        return default
+    try:
+        return int(float(text))
+    except ValueError:
+        ctx.diag.add(row.refs["ref"], f"found '{text}', expected a list number (or leave it empty)")
+        return default

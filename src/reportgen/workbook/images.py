@@ -1,0 +1,51 @@
+"""Image paths named in the workbook: inside the workbook's folder, real, and sane in size."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from reportgen.diagnostics import CellRef, Collector
+
+MAX_PIXELS = 40_000_000  # about 8,000 × 5,000: far beyond 300 dpi on A4
+
+
+def image_resolver(folder: Path, diag: Collector) -> Callable[[str, CellRef], Path | None]:
+    """A function that checks one image reference, reporting problems at its cell."""
+    root = folder.resolve()
+
+    def resolve(name: str, at: CellRef) -> Path | None:
+        path, problem = _check(root, name)
+        if problem:
+            diag.add(at, problem)
+            return None
+        return path
+
+    return resolve
+
+
+def _check(root: Path, name: str) -> tuple[Path | None, str | None]:
+    candidate = Path(name)
+    if candidate.is_absolute():
+        return None, f"image path '{name}' is absolute (expected a path inside the workbook's folder)"
+    path = (root / candidate).resolve()
+    if not path.is_relative_to(root):
+        return None, f"image path '{name}' leaves the workbook's folder (expected a path inside {root})"
+    if not path.is_file():
+        return None, f"image '{name}' not found next to the workbook"
+    return path, _check_pixels(path, name)
+
+
+def _check_pixels(path: Path, name: str) -> str | None:
+    from PIL import Image
+
+    try:
+        with Image.open(path) as im:
+            if im.width * im.height > MAX_PIXELS:
+                return f"image '{name}' is {im.width}×{im.height} pixels (limit {MAX_PIXELS:,}); scale it down"
+            if im.format not in ("PNG", "JPEG"):
+                return f"image '{name}' is {im.format} (expected PNG or JPEG)"
+            im.verify()
+    except Exception as exc:  # Pillow raises many types for a corrupt file
+        return f"image '{name}' cannot be read ({type(exc).__name__}: {exc})"
+    return None

@@ -1,0 +1,140 @@
+"""Cell text → `RichText`: Excel rich-text runs plus the contract's inline markup.
+
+Markup (docs/workbook.md): **bold**, [text](url), [^marker], {name}, {name:億万},
+{{ and }}; bare URLs and e-mail addresses become links. Markup is read inside each rich
+text run. Hand-written: a tiny tokenizer, since Markdown libraries bring block syntax and
+HTML we must not interpret.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+
+from reportgen.model import RichText, Span, Value
+
+_TOKEN = re.compile(
+    r"(?P<lbrace>\{\{)|(?P<rbrace>\}\})|(?P<bold>\*\*)"
+    r"|\[\^(?P<marker>[^\]\s]{1,8})\]"
+    r"|\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]*)\)"
+    r"|\{(?P<name>[^{}:\s]+)(?::(?P<style>[^{}]+))?\}"
+    r"|(?P<auto>https?://[^\s<>()（）「」、。]+|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
+)
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+class InlineError(Exception):
+    """A markup problem in one cell (unknown value name, bad link, unknown style)."""
+
+
+Lookup = Callable[[str], Value | None]
+
+
+@dataclass(frozen=True)
+class _Style:
+    bold: bool = False
+    color: str | None = None
+
+
+def to_rich_text(cell: str | CellRichText | None, lookup: Lookup) -> RichText:
+    """Parse a cell's content into spans, binding {name} to values through `lookup`."""
+    if cell is None:
+        return RichText()
+    runs = _runs(cell)
+    spans: list[Span] = []
+    for text, style in runs:
+        spans.extend(_parse_run(text, style, lookup))
+    return RichText(tuple(_merge(spans)))
+
+
+def _runs(cell: str | CellRichText) -> list[tuple[str, _Style]]:
+    if isinstance(cell, str):
+        return [(cell, _Style())]
+    runs = []
+    for part in cell:
+        if isinstance(part, TextBlock):
+            font = part.font
+            runs.append((part.text, _Style(bool(font.b), _colour(font.color))))
+        else:
+            runs.append((str(part), _Style()))
+    return runs
+
+
+def _colour(color: object) -> str | None:
+    rgb = getattr(color, "rgb", None)
+    if isinstance(rgb, str) and re.fullmatch(r"[0-9A-Fa-f]{8}", rgb) and rgb[2:].upper() != "000000":
+        return "#" + rgb[2:].upper()
+    return None
+
+
+def _parse_run(text: str, style: _Style, lookup: Lookup) -> list[Span]:
+    spans: list[Span] = []
+    bold = style.bold
+    pos = 0
+
+    def emit(s: str, **kw: object) -> None:
+        if s:
+            spans.append(Span(s, bold=kw.pop("bold", bold), color=style.color, **kw))  # type: ignore[arg-type]
+
+    for m in _TOKEN.finditer(text):
+        emit(text[pos:m.start()])
+        pos = m.end()
+        kind = m.lastgroup
+        if kind == "lbrace":
+            emit("{")
+        elif kind == "rbrace":
+            emit("}")
+        elif kind == "bold":
+            bold = not bold
+        elif kind == "marker":
+            emit(m["marker"], superscript=True)
+        elif m["label"] is not None:
+            emit(m["label"], link=_link(m["url"]))
+        elif m["name"] is not None:
+            emit(_figure(m["name"], m["style"], lookup))
+        else:
+            auto = m["auto"]
+            emit(auto, link=auto if auto.startswith("http") else f"mailto:{auto}")
+    emit(text[pos:])
+    if bold != style.bold:
+        raise InlineError("unclosed ** (bold markup must open and close in the same run)")
+    return spans
+
+
+def _link(url: str) -> str | None:
+    if url in ("", "#"):
+        return None  # the source had no address: keep the words, drop the link
+    if url.startswith(_SAFE_SCHEMES):
+        return url
+    if re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", url):
+        return f"mailto:{url}"
+    raise InlineError(f"link address '{url}' is not http(s):// or mailto:")
+
+
+def _figure(name: str, style: str | None, lookup: Lookup) -> str:
+    value = lookup(name)
+    if value is None:
+        raise InlineError(f"{{{name}}} names no row of 'values' and no defined name")
+    if style is None:
+        return value.text
+    if style == "億万":
+        if not value.is_number:
+            raise InlineError(f"{{{name}:億万}} needs a number, found {value.raw!r} at {value.ref}")
+        from reportgen.ja.numbers import myriad_format
+
+        return myriad_format(value.raw, value.number_format)  # type: ignore[arg-type]
+    raise InlineError(f"unknown figure style '{style}' in {{{name}:{style}}} (expected 億万)")
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Join neighbours with the same style, so renderers see fewer, longer runs."""
+    out: list[Span] = []
+    for s in spans:
+        if out and out[-1].with_text("") == s.with_text(""):
+            out[-1] = out[-1].with_text(out[-1].text + s.text)
+        else:
+            out.append(s)
+    return out

@@ -1,0 +1,126 @@
+"""The `meta` sheet → `Meta` and `Theme`. Keys in column A, values in column B."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from types import MappingProxyType
+from typing import Any, get_type_hints
+
+from reportgen.diagnostics import CellRef, Collector
+from reportgen.model import Meta, Theme, Value
+from reportgen.workbook.cells import is_blank, read_value
+from reportgen.workbook.source import Book, CellProblem, visible_rows
+
+SHEET = "meta"
+_TEXT_KEYS = ("title", "organisation", "doc_type", "subtitle", "author", "subject",
+              "short_title", "source_note", "output_name", "lang")
+_REQUIRED = ("title", "organisation", "date")
+_THEMEABLE = {f.name: f for f in dataclasses.fields(Theme) if not f.name.startswith("font_")}
+_THEME_TYPES = get_type_hints(Theme)
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+_OUTPUT_NAME = re.compile(r"[\w\-\u3040-\u30ff\u3400-\u9fff]{1,80}")
+_RATE = re.compile(r"rate\.([A-Z]{3})_([A-Z]{3})")
+
+
+def read_meta(book: Book, diag: Collector) -> tuple[Meta, Theme]:
+    """Both objects from the meta sheet; problems go to `diag` (defaults stand in)."""
+    rows = _rows(book, diag)
+    fields: dict[str, Any] = {}
+    theme: dict[str, Any] = {}
+    rates: dict[str, Value] = {}
+    for key, coord in rows.items():
+        where = CellRef(SHEET, coord)
+        try:
+            if key in _TEXT_KEYS:
+                fields[key] = _text(book, coord)
+            elif key == "date":
+                fields["date"] = _date(book, coord)
+            elif key == "keywords":
+                fields["keywords"] = tuple(k.strip() for k in re.split(r"[,、，]", _text(book, coord)) if k.strip())
+            elif (m := _RATE.fullmatch(key)):
+                rates[f"{m[1]}_{m[2]}"] = _rate(book, coord)
+            elif key.startswith("theme.") and key[6:] in _THEMEABLE:
+                theme[key[6:]] = _theme_value(key[6:], book, coord)
+            else:
+                diag.add(CellRef(SHEET, "A" + coord[1:]), f"unknown key '{key}' (expected one of "
+                         f"{', '.join(_TEXT_KEYS + ('date', 'keywords'))}, rate.XXX_YYY or theme.<field>)")
+        except CellProblem as exc:
+            diag.add(where, str(exc))
+    for key in _REQUIRED:
+        if key not in fields:
+            diag.add(CellRef(SHEET), f"missing required key '{key}' (a row with '{key}' in column A)")
+            fields[key] = dt.date(2000, 1, 1) if key == "date" else "?"
+    if "output_name" in fields and not _OUTPUT_NAME.fullmatch(fields["output_name"]):
+        diag.add(CellRef(SHEET, rows["output_name"]), f"output_name '{fields['output_name']}' must be a plain "
+                 "file stem (letters, digits, - and _; no folders)")
+        del fields["output_name"]
+    fields.setdefault("author", fields["organisation"])
+    return Meta(**fields, rates=MappingProxyType(rates)), Theme(**theme)
+
+
+def _rows(book: Book, diag: Collector) -> dict[str, str]:
+    """key → coordinate of its value cell (column B), skipping a header row."""
+    ws = book.sheet(SHEET)
+    rows: dict[str, str] = {}
+    for r in visible_rows(ws):
+        key = ws.cell(r, 1).value
+        if is_blank(key) or (r == 1 and str(key).strip().lower() == "key"):
+            continue
+        key = str(key).strip()
+        if key in rows:
+            diag.add(CellRef(SHEET, f"A{r}"), f"duplicate key '{key}' (first at A{rows[key][1:]})")
+            continue
+        rows[key] = f"B{r}"
+    return rows
+
+
+def _text(book: Book, coord: str) -> str:
+    raw = book.raw(SHEET, coord)
+    if is_blank(raw):
+        raise CellProblem("empty value (expected text)")
+    return str(raw).strip()
+
+
+def _date(book: Book, coord: str) -> dt.date:
+    raw = book.raw(SHEET, coord)
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return dt.date.fromisoformat(raw.strip().replace("/", "-"))
+        except ValueError:
+            pass
+    raise CellProblem(f"found {raw!r}, expected a date (a date cell, or text like 2020-05-15)")
+
+
+def _rate(book: Book, coord: str) -> Value:
+    value = read_value(book, SHEET, coord)
+    if not value.is_number or value.raw <= 0:  # type: ignore[operator]
+        raise CellProblem(f"found {value.raw!r}, expected a positive number (the rate)")
+    return value
+
+
+def _theme_value(name: str, book: Book, coord: str) -> Any:
+    raw = book.raw(SHEET, coord)
+    kind = _THEME_TYPES[name]
+    if name == "palette":
+        colours = tuple(c.strip() for c in str(raw or "").split(",") if c.strip())
+        if not colours or not all(_COLOUR.fullmatch(c) for c in colours):
+            raise CellProblem(f"found {raw!r}, expected colours like #1F3A5F, #E8590C")
+        return tuple(c.upper() for c in colours)
+    if kind is float:
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or raw <= 0:
+            raise CellProblem(f"found {raw!r}, expected a positive number for theme.{name}")
+        return float(raw)
+    text = str(raw or "").strip()
+    if name == "page_size":
+        if text not in ("A4", "B5", "Letter"):
+            raise CellProblem(f"found {text!r}, expected A4, B5 or Letter")
+        return text
+    if not _COLOUR.fullmatch(text):
+        raise CellProblem(f"found {text!r}, expected a colour like #1F3A5F")
+    return text.upper()

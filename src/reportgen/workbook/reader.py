@@ -1,0 +1,123 @@
+"""The read stage's driver: sheets → model, then whole-document checks (glyphs, characters)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from types import MappingProxyType
+from typing import Iterator
+
+from reportgen.diagnostics import CellRef, Collector, ReportError
+from reportgen.fonts import missing_chars
+from reportgen.model import (
+    Block, ContactBox, Document, Heading, KpiRow, ListBlock, Note, Paragraph, RichText, TableBlock,
+    Theme, Value,
+)
+from reportgen.workbook.cells import read_value
+from reportgen.workbook.charts import read_charts
+from reportgen.workbook.content import Context, read_content
+from reportgen.workbook.images import image_resolver
+from reportgen.workbook.meta import read_meta
+from reportgen.workbook.source import Book, CellProblem
+from reportgen.workbook.tables import read_table, read_values
+
+REQUIRED_SHEETS = ("meta", "content")
+RESERVED = ("meta", "content", "values", "charts", "instructions", "説明")
+
+
+def read_workbook(path: Path) -> Document:
+    path = Path(path)
+    book = Book.open(path)
+    diag = Collector()
+    missing = [s for s in REQUIRED_SHEETS if s not in book.sheetnames]
+    if missing:
+        for s in missing:
+            diag.add(str(path), f"missing sheet '{s}' (sheets found: {', '.join(book.sheetnames)})")
+        diag.raise_if_any()
+    meta, theme = read_meta(book, diag)
+    tables = {}
+    for name in book.sheetnames:
+        if name not in RESERVED and book.sheet(name).sheet_state == "visible":
+            table = read_table(book, name, diag)
+            if table is not None:
+                tables[name] = table
+    values = read_values(book, diag)
+    charts = read_charts(book, tables, diag)
+    ctx = Context(book, tables, charts, _lookup(book, values), image_resolver(path.parent, diag), diag)
+    blocks = read_content(ctx)
+    doc = Document(meta, theme, blocks, MappingProxyType(tables), MappingProxyType(charts),
+                   MappingProxyType(values), path)
+    check_text(doc, diag)
+    diag.raise_if_any()
+    return doc
+
+
+def _lookup(book: Book, values: dict[str, Value]):
+    """{name} → a `values` row first, else a single-cell defined name."""
+    cache: dict[str, Value | None] = {}
+
+    def lookup(name: str) -> Value | None:
+        if name in values:
+            return values[name]
+        if name not in cache:
+            target = book.name_target(name)
+            try:
+                cache[name] = read_value(book, *target) if target else None
+            except CellProblem:
+                cache[name] = None
+        return cache[name]
+
+    return lookup
+
+
+def _texts(doc: Document) -> Iterator[tuple[CellRef | str, str]]:
+    """Every piece of text a renderer will draw, with where it came from."""
+    m = doc.meta
+    for key in ("title", "subtitle", "organisation", "doc_type", "short_title", "source_note"):
+        yield "meta", getattr(m, key)
+    for table in doc.tables.values():
+        for col in table.columns:
+            yield col.ref, col.name
+        for row in table.rows:
+            for v in row:
+                yield v.ref, v.text
+    for chart in doc.charts.values():
+        yield chart.ref, chart.title + chart.unit + chart.caption
+    for block in doc.blocks:
+        for ref, rich in _block_texts(block):
+            yield ref, rich.plain
+
+
+def _block_texts(block: Block) -> Iterator[tuple[CellRef, RichText]]:
+    if isinstance(block, Heading):
+        yield block.ref, block.text
+        yield block.ref, block.subtitle
+    elif isinstance(block, (Paragraph, Note)):
+        yield block.ref, block.text
+    elif isinstance(block, ListBlock):
+        for item in block.items:
+            yield item.ref, item.text
+    elif isinstance(block, KpiRow):
+        for kpi in block.items:
+            yield kpi.ref, kpi.label
+    elif isinstance(block, ContactBox):
+        yield block.ref, block.title
+        for line in block.lines:
+            yield block.ref, line
+    elif isinstance(block, TableBlock):
+        yield block.ref, block.caption
+
+
+def check_text(doc: Document, diag: Collector) -> None:
+    """No control characters, and every character drawable by a bundled font."""
+    theme: Theme = doc.theme
+    for where, text in _texts(doc):
+        bad = [c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"]
+        if bad:
+            diag.add(where, f"control character U+{ord(bad[0]):04X} in the text (remove it)")
+        for ch in missing_chars(text, theme.font_regular, theme.font_fallback):
+            diag.add(where, f"character '{ch}' (U+{ord(ch):04X} {unicodedata.name(ch, '?')}) is in no bundled "
+                     f"font ({theme.font_regular.name}, {theme.font_fallback.name}); replace it")
+
+
+__all__ = ["read_workbook", "ReportError"]

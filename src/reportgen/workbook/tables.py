@@ -1,0 +1,116 @@
+"""Data sheets → `Table`s, and the `values` sheet → named `Value`s.
+
+A data sheet has a header row and one record per row. A column's kind comes from its
+first non-empty cell; a later cell of another kind is an error at that cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from openpyxl.utils import get_column_letter
+
+from reportgen.diagnostics import CellRef, Collector
+from reportgen.model import Column, Table, Value
+from reportgen.model.data import ColumnKind
+from reportgen.workbook.cells import is_blank, read_value
+from reportgen.workbook.source import Book, CellProblem, hidden_columns, visible_rows
+
+VALUES = "values"
+
+
+def read_table(book: Book, name: str, diag: Collector) -> Table | None:
+    """The sheet as a table, or None (with diagnostics) when it cannot be one."""
+    ws = book.sheet(name)
+    if ws.merged_cells.ranges:
+        diag.add(CellRef(name, str(ws.merged_cells.ranges[0]).split(":")[0]),
+                 f"merged cells {ws.merged_cells.ranges[0]} in a data table (unmerge them: one value per cell)")
+        return None
+    rows = visible_rows(ws)
+    if not rows:
+        diag.add(CellRef(name, "A1"), "empty data sheet (expected a header row and data rows)")
+        return None
+    cols = [c for c in range(1, ws.max_column + 1) if c not in hidden_columns(ws)]
+    header = _header(book, name, rows[0], cols, diag)
+    body = [r for r in rows[1:] if any(not is_blank(ws.cell(r, c).value) for c in cols)]
+    values = [[_cell(book, name, r, c, diag) for c in cols] for r in body]
+    columns = tuple(_column(book, name, hname, c, rows[0], [row[i] for row in values], diag)
+                    for i, (c, hname) in enumerate(zip(cols, header)))
+    return Table(name, columns, tuple(tuple(v for v in row) for row in values), CellRef(name, "A1"))
+
+
+def _header(book: Book, sheet: str, row: int, cols: list[int], diag: Collector) -> list[str]:
+    names: list[str] = []
+    for c in cols:
+        coord = f"{get_column_letter(c)}{row}"
+        raw = book.sheet(sheet)[coord].value
+        name = "" if raw is None else str(raw).strip()
+        if not name:
+            diag.add(CellRef(sheet, coord), "empty column header (expected a column name)")
+        elif name in names:
+            diag.add(CellRef(sheet, coord), f"duplicate column name '{name}'")
+        names.append(name)
+    return names
+
+
+def _cell(book: Book, sheet: str, row: int, col: int, diag: Collector) -> Value:
+    coord = f"{get_column_letter(col)}{row}"
+    try:
+        return read_value(book, sheet, coord)
+    except CellProblem as exc:
+        diag.add(CellRef(sheet, coord), str(exc))
+        return Value(None, "General", "", CellRef(sheet, coord))
+
+
+def _kind(raw: object) -> ColumnKind | None:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if isinstance(raw, bool) or isinstance(raw, str):
+        return "text"
+    if isinstance(raw, (dt.date, dt.datetime, dt.time)):
+        return "date"
+    return "number"
+
+
+def _column(book: Book, sheet: str, name: str, col: int, header_row: int,
+            cells: list[Value], diag: Collector) -> Column:
+    letter = get_column_letter(col)
+    kinds = [(v, _kind(v.raw)) for v in cells]
+    first = next(((v, k) for v, k in kinds if k), None)
+    kind: ColumnKind = first[1] if first else "text"
+    for v, k in kinds:
+        if k and k != kind:
+            diag.add(v.ref, f"found {k} {v.raw!r} in {kind} column '{name}' (expected a {kind}, "
+                     f"like {first[0].ref})")  # type: ignore[index]
+    fmt = first[0].number_format if first else "General"
+    formula = None
+    if first:
+        typed = book.sheet(sheet)[first[0].ref.cell].value
+        formula = typed if isinstance(typed, str) and typed.startswith("=") else None
+    return Column(name, kind, fmt, CellRef(sheet, f"{letter}{header_row}"), formula)
+
+
+def read_values(book: Book, diag: Collector) -> dict[str, Value]:
+    """The `values` sheet: name (A), value (B), note (C); a header row is skipped."""
+    if VALUES not in book.sheetnames:
+        return {}
+    ws = book.sheet(VALUES)
+    out: dict[str, Value] = {}
+    for r in visible_rows(ws):
+        name = ws.cell(r, 1).value
+        if is_blank(name) or (r == 1 and str(name).strip().lower() == "name"):
+            continue
+        name = str(name).strip()
+        if name in out:
+            diag.add(CellRef(VALUES, f"A{r}"), f"duplicate value name '{name}' (first at {out[name].ref})")
+            continue
+        try:
+            value = read_value(book, VALUES, f"B{r}")
+        except CellProblem as exc:
+            diag.add(CellRef(VALUES, f"B{r}"), str(exc))
+            continue
+        if value.raw is None:
+            diag.add(CellRef(VALUES, f"B{r}"), f"empty value for '{name}' (expected a number, date or text)")
+            continue
+        out[name] = value
+    return out
