@@ -1,0 +1,688 @@
+"""Excel number-format codes: a cell's raw value and its format code in, the text Excel
+shows out.
+
+In: the raw value openpyxl reads (number, text, bool, date/datetime/time or None) and
+the cell's `number_format` string (openpyxl already turns built-in format ids into
+their code). Out: `format_value` gives the displayed text, `literal_suffix` the unit
+literal that ends the positive section (`#,##0.00"億元"` → `億元`), and
+`is_date_format` (openpyxl's) tells whether a code shows dates.
+
+Written by hand: the one PyPI port of a spreadsheet formatter (`ssf`, a port of
+SheetJS SSF) was last released in 2020 and pulls in Babel, pytz, PyYAML, convertdate
+and more; openpyxl parses no format codes.
+
+What Excel does, and this module too:
+- sections `positive;negative;zero;text`; the negative section shows the magnitude
+  (`#,##0;(#,##0)`), a one-section code shows negatives with `-`; conditions such as
+  `[>=100]` choose the section instead; colours (`[Red]`) are ignored;
+- rounding half away from zero on the value's 15 significant digits (Excel's
+  precision), so 2.675 with `0.00` shows `2.68`;
+- `0 # ?` placeholders, `.`, grouping `,`, scaling by trailing commas (`#,##0,`),
+  `%`, scientific `E+`/`E-`, quoted and backslash literals, `@`, `General`;
+- padding `_x` and fill `*x` take no room in text, so they print nothing;
+- dates and times: y m d h s, `AM/PM`, elapsed `[h]`, fractions of a second,
+  Japanese eras `g gg ggg e ee` and weekdays `aaa aaaa`; a `[$-411]` (ja-JP) locale tag
+  makes `mmm`, `ddd` and `AM/PM` Japanese; `[$¥-411]` prints its symbol `¥`.
+Left out, with a `NumberFormatError`: fraction codes (`# ?/?`). `[DBNum1]`-style
+kanji numerals are ignored (Arabic digits are printed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from typing import NamedTuple
+
+from openpyxl.styles.numbers import is_date_format as _openpyxl_is_date_format
+from openpyxl.utils.datetime import time_to_days, to_excel
+
+Raw = float | int | str | bool | dt.date | dt.datetime | dt.time | None
+
+
+class NumberFormatError(ValueError):
+    """The code cannot be shown (fraction codes, a negative date)."""
+
+
+class Token(NamedTuple):
+    """One piece of a section. kind: lit, digit, point, group, scale, percent, exp,
+    text, general, date, elapsed."""
+
+    kind: str
+    text: str
+
+
+class Section(NamedTuple):
+    tokens: tuple[Token, ...]
+    condition: tuple[str, Decimal] | None
+    japanese: bool  # a [$-411] locale tag
+
+    @property
+    def is_date(self) -> bool:
+        return any(t.kind in ("date", "elapsed") for t in self.tokens)
+
+    def has(self, kind: str) -> bool:
+        return any(t.kind == kind for t in self.tokens)
+
+
+def is_date_format(code: str | None) -> bool:
+    """True when the code's first section shows a date or time (openpyxl's test)."""
+    return bool(_openpyxl_is_date_format(code))
+
+
+def format_value(raw: Raw, code: str) -> str:
+    """The text Excel shows for `raw` in a cell formatted with `code`."""
+    if raw is None:
+        return ""
+    if isinstance(raw, bool):
+        return "TRUE" if raw else "FALSE"
+    sections = parse(code or "General")
+    if isinstance(raw, str):
+        return _format_text(raw, sections)
+    value = _to_decimal(raw)
+    section, index = _choose(sections, value)
+    if index > 0 and value < 0:
+        value = -value
+    return _render(section, value)
+
+
+def literal_suffix(code: str) -> str:
+    """The unit literal after the last placeholder of the positive section
+    ('#,##0.00"億元"' → '億元', '0%' → '%'); '' for dates and codes without one."""
+    section = parse(code or "General")[0]
+    if section.is_date:
+        return ""
+    tail: list[str] = []
+    for token in section.tokens:
+        if token.kind in ("digit", "general", "text"):
+            tail = []
+        elif token.kind in ("lit", "percent"):
+            tail.append(token.text)
+    return "".join(tail).strip()
+
+
+# --- parsing ---------------------------------------------------------------------
+
+_COLOURS = {"black", "blue", "cyan", "green", "magenta", "red", "white", "yellow"}
+_CONDITION = re.compile(r"^(<=|>=|<>|<|>|=)\s*(-?\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)$")
+_ELAPSED = re.compile(r"^(h+|m+|s+)$", re.I)
+_DATE_RUN = re.compile(r"y+|m+|d+|h+|s+|g+|e+", re.I)
+
+
+@lru_cache(maxsize=1024)
+def parse(code: str) -> tuple[Section, ...]:
+    """The code's sections, tokenised (at most four)."""
+    parts = _split_sections(code)
+    if len(parts) > 4:
+        raise NumberFormatError(f"number format {code!r} has more than four sections")
+    return tuple(_parse_section(part) for part in parts)
+
+
+def _split_sections(code: str) -> list[str]:
+    parts, start, i = [], 0, 0
+    while i < len(code):
+        ch = code[i]
+        if ch == '"':
+            end = code.find('"', i + 1)
+            i = len(code) if end < 0 else end + 1
+            continue
+        if ch in "\\_*":
+            i += 2
+            continue
+        if ch == "[":
+            end = code.find("]", i)
+            i = len(code) if end < 0 else end + 1
+            continue
+        if ch == ";":
+            parts.append(code[start:i])
+            start = i + 1
+        i += 1
+    parts.append(code[start:])
+    return parts
+
+
+def _parse_section(text: str) -> Section:
+    tokens: list[Token] = []
+    condition = None
+    japanese = False
+    i = 0
+    while i < len(text):
+        token, i, tag = _next_token(text, i)
+        if tag is not None:
+            kind, value = tag
+            if kind == "condition":
+                condition = value
+            elif kind == "japanese":
+                japanese = True
+        if token is not None:
+            tokens.append(token)
+    tokens = _classify_commas(tokens)
+    if any(t.kind in ("date", "elapsed") for t in tokens):
+        tokens = _minutes(tokens)
+    else:
+        tokens = _ensure_integer_placeholder(tokens)
+    return Section(tuple(_merge_literals(tokens)), condition, japanese)
+
+
+def _next_token(text: str, i: int) -> tuple[Token | None, int, tuple | None]:
+    """The token at text[i], the index after it, and a bracket tag it carried."""
+    ch = text[i]
+    low = text[i:].lower()
+    if ch == '"':
+        end = text.find('"', i + 1)
+        end = len(text) if end < 0 else end
+        return Token("lit", text[i + 1 : end]), end + 1, None
+    if ch == "\\":
+        return Token("lit", text[i + 1 : i + 2]), i + 2, None
+    if ch in "_*":
+        return None, i + 2, None
+    if ch == "[":
+        end = text.find("]", i)
+        end = len(text) if end < 0 else end
+        token, tag = _bracket(text[i + 1 : end])
+        return token, end + 1, tag
+    if ch in "0#?":
+        return Token("digit", ch), i + 1, None
+    if ch == ".":
+        return Token("point", "."), i + 1, None
+    if ch == ",":
+        return Token("comma", ","), i + 1, None
+    if ch == "%":
+        return Token("percent", "%"), i + 1, None
+    if ch == "@":
+        return Token("text", "@"), i + 1, None
+    if ch in "eE" and text[i + 1 : i + 2] in ("+", "-"):
+        return Token("exp", text[i + 1]), i + 2, None
+    if low.startswith("general"):
+        return Token("general", "General"), i + 7, None
+    if low.startswith("am/pm"):
+        return Token("date", "am/pm"), i + 5, None
+    if low.startswith("a/p"):
+        return Token("date", "a/p"), i + 3, None
+    if low.startswith("aaa"):
+        n = 4 if low.startswith("aaaa") else 3
+        return Token("date", "a" * n), i + n, None
+    run = _DATE_RUN.match(text, i)
+    if run:
+        return Token("date", run.group().lower()), run.end(), None
+    return Token("lit", ch), i + 1, None
+
+
+def _bracket(inner: str) -> tuple[Token | None, tuple | None]:
+    """A [...] tag: colour (ignored), condition, locale/currency or elapsed time."""
+    low = inner.lower()
+    if low in _COLOURS or low.startswith("color"):
+        return None, None
+    if m := _CONDITION.match(inner.strip()):
+        return None, ("condition", (m.group(1), Decimal(m.group(2))))
+    if inner.startswith("$"):
+        symbol, _, locale = inner[1:].partition("-")
+        is_ja = locale.lower().lstrip("0").endswith("411") or locale.lower() == "ja-jp"
+        tag = ("japanese", None) if is_ja else None
+        return (Token("lit", symbol) if symbol else None), tag
+    if _ELAPSED.match(inner):
+        return Token("elapsed", low), None
+    return None, None  # [DBNum1], [natnum], unknown tags: no effect on the text
+
+
+def _classify_commas(tokens: list[Token]) -> list[Token]:
+    """A comma between digit placeholders groups thousands; commas right after the last
+    placeholder of the integer or fraction part scale by 1000; others are literal."""
+    out = []
+    for i, token in enumerate(tokens):
+        if token.kind != "comma":
+            out.append(token)
+            continue
+        before = _previous_kind(tokens, i)
+        after = _next_non_comma(tokens, i)
+        if before == "digit" and after == "digit" and not _after_point(tokens, i):
+            out.append(Token("group", ","))
+        elif before == "digit" and after != "digit":
+            out.append(Token("scale", ","))
+        else:
+            out.append(Token("lit", ","))
+    return out
+
+
+def _previous_kind(tokens: list[Token], i: int) -> str | None:
+    j = i - 1
+    while j >= 0 and tokens[j].kind == "comma":
+        j -= 1
+    return tokens[j].kind if j >= 0 else None
+
+
+def _next_non_comma(tokens: list[Token], i: int) -> str | None:
+    j = i + 1
+    while j < len(tokens) and tokens[j].kind == "comma":
+        j += 1
+    return tokens[j].kind if j < len(tokens) else None
+
+
+def _after_point(tokens: list[Token], i: int) -> bool:
+    return any(t.kind == "point" for t in tokens[:i])
+
+
+def _ensure_integer_placeholder(tokens: list[Token]) -> list[Token]:
+    """`.00` shows the integer digits before the point, as if it were `#.00`."""
+    kinds = [t.kind for t in tokens]
+    if "point" not in kinds or "digit" in kinds[: kinds.index("point")]:
+        return tokens
+    if "digit" not in kinds:
+        return tokens
+    at = kinds.index("point")
+    return tokens[:at] + [Token("digit", "#")] + tokens[at:]
+
+
+def _minutes(tokens: list[Token]) -> list[Token]:
+    """`m`/`mm` right after an hour or right before a second is minutes, not month."""
+    parts = [(i, t) for i, t in enumerate(tokens) if t.kind in ("date", "elapsed")]
+    out = list(tokens)
+    for n, (i, token) in enumerate(parts):
+        if token.text not in ("m", "mm"):
+            continue
+        prev = parts[n - 1][1].text if n > 0 else ""
+        nxt = parts[n + 1][1].text if n + 1 < len(parts) else ""
+        if prev.strip("[]").startswith("h") or nxt.strip("[]").startswith("s"):
+            out[i] = Token("date", "n" * len(token.text))
+    return out
+
+
+def _merge_literals(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        if token.kind == "lit" and out and out[-1].kind == "lit":
+            out[-1] = Token("lit", out[-1].text + token.text)
+        else:
+            out.append(token)
+    return out
+
+
+# --- choosing a section ----------------------------------------------------------
+
+
+def _choose(sections: tuple[Section, ...], value: Decimal) -> tuple[Section, int]:
+    """The section that shows `value`, and its index (index > 0 shows the magnitude)."""
+    numeric = list(sections[:3])
+    if len(sections) in (2, 3) and sections[-1].has("text"):
+        numeric.pop()
+    if any(s.condition for s in numeric[:2]):
+        return _choose_by_condition(numeric, value)
+    if len(numeric) == 1:
+        only = numeric[0]
+        return (parse("General")[0] if only.has("text") else only), 0
+    if value < 0:
+        return numeric[1], 1
+    if value == 0 and len(numeric) >= 3:
+        return numeric[2], 2
+    return numeric[0], 0
+
+
+def _choose_by_condition(sections: list[Section], value: Decimal) -> tuple[Section, int]:
+    """Conditional sections keep the minus sign: a hidden sign would change the figure."""
+    for section in sections[:2]:
+        if section.condition and _holds(section.condition, value):
+            return section, 0
+    both = all(s.condition for s in sections[:2])
+    index = 2 if both and len(sections) > 2 else min(1, len(sections) - 1)
+    return sections[index], 0
+
+
+def _holds(condition: tuple[str, Decimal], value: Decimal) -> bool:
+    op, bound = condition
+    return {
+        "<": value < bound,
+        "<=": value <= bound,
+        ">": value > bound,
+        ">=": value >= bound,
+        "=": value == bound,
+        "<>": value != bound,
+    }[op]
+
+
+def _format_text(raw: str, sections: tuple[Section, ...]) -> str:
+    section = sections[3] if len(sections) == 4 else sections[-1]
+    if len(sections) < 4 and not section.has("text"):
+        return raw
+    return "".join(raw if t.kind == "text" else t.text for t in section.tokens if t.kind in ("lit", "text"))
+
+
+# --- numbers ---------------------------------------------------------------------
+
+
+def _to_decimal(raw: float | int | dt.date | dt.datetime | dt.time) -> Decimal:
+    """The value as Excel holds it: 15 significant digits; dates as serial numbers."""
+    if isinstance(raw, dt.time):
+        return Decimal(repr(time_to_days(raw)))
+    if isinstance(raw, dt.datetime | dt.date):
+        return Decimal(repr(to_excel(raw)))
+    if isinstance(raw, int):
+        return Decimal(raw)
+    if raw != raw or raw in (float("inf"), float("-inf")):
+        raise NumberFormatError(f"{raw!r} is not a number Excel can show")
+    return Decimal(f"{raw:.15g}")
+
+
+def _round(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _render(section: Section, value: Decimal) -> str:
+    if section.is_date:
+        return _render_date(section, value)
+    if section.has("general"):
+        return _join(section, {"general": general(value)})
+    if not section.has("digit"):
+        sign = "-" if value < 0 else ""
+        literals = "".join(t.text for t in section.tokens if t.kind in ("lit", "percent"))
+        return sign + literals
+    if _is_fraction(section):
+        raise NumberFormatError("fraction number formats (# ?/?) are not supported")
+    return _render_number(section, value)
+
+
+def _join(section: Section, replacements: dict[str, str]) -> str:
+    out = []
+    for token in section.tokens:
+        if token.kind in replacements:
+            out.append(replacements[token.kind])
+        elif token.kind in ("lit", "percent"):
+            out.append(token.text)
+    return "".join(out)
+
+
+def _is_fraction(section: Section) -> bool:
+    tokens = section.tokens
+    for i, token in enumerate(tokens[1:-1], start=1):
+        if token.kind == "lit" and token.text.strip() == "/":
+            if tokens[i - 1].kind == "digit" and tokens[i + 1].kind == "digit":
+                return True
+    return False
+
+
+def _render_number(section: Section, value: Decimal) -> str:
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    tokens = section.tokens
+    value *= Decimal(100) ** sum(t.kind == "percent" for t in tokens)
+    value /= Decimal(1000) ** sum(t.kind == "scale" for t in tokens)
+    exp_at = next((i for i, t in enumerate(tokens) if t.kind == "exp"), len(tokens))
+    mantissa_tokens, exponent_tokens = tokens[:exp_at], tokens[exp_at:]
+    exponent = None
+    if exponent_tokens:
+        value, exponent = _scientific(mantissa_tokens, value)
+    text = _fill_mantissa(mantissa_tokens, value)
+    if exponent is not None:
+        text += _fill_exponent(exponent_tokens, exponent)
+    return sign + text
+
+
+def _scientific(tokens: tuple[Token, ...], value: Decimal) -> tuple[Decimal, int]:
+    """Mantissa and exponent; with `##0.0E+0` the exponent is a multiple of 3."""
+    integer = [t.text for t in _integer_placeholders(tokens)]
+    places = len(_fraction_placeholders(tokens))
+    if value == 0:
+        return value, 0
+    for _ in range(2):  # a second pass when rounding carries into a new digit (9.99 → 10.0)
+        magnitude = value.adjusted()
+        if "#" in integer and len(integer) > 1:
+            exponent = magnitude // len(integer) * len(integer)
+        else:
+            exponent = magnitude - (len(integer) - 1)
+        mantissa = _round(value.scaleb(-exponent), places)
+        value = mantissa.scaleb(exponent)
+    return mantissa, exponent
+
+
+def _integer_placeholders(tokens: tuple[Token, ...]) -> list[Token]:
+    out = []
+    for token in tokens:
+        if token.kind == "point":
+            break
+        if token.kind == "digit":
+            out.append(token)
+    return out
+
+
+def _fraction_placeholders(tokens: tuple[Token, ...]) -> list[Token]:
+    kinds = [t.kind for t in tokens]
+    if "point" not in kinds:
+        return []
+    return [t for t in tokens[kinds.index("point") :] if t.kind == "digit"]
+
+
+def _fill_mantissa(tokens: tuple[Token, ...], value: Decimal) -> str:
+    integer = _integer_placeholders(tokens)
+    fraction = _fraction_placeholders(tokens)
+    whole, _, frac_digits = f"{_round(value, len(fraction)):f}".partition(".")
+    int_text = _fill_integer([t.text for t in integer], whole.lstrip("0"))
+    if any(t.kind == "group" for t in tokens):
+        int_text = _group(int_text)
+    frac_text = _fill_fraction([t.text for t in fraction], frac_digits)
+    return _assemble(tokens, int_text, frac_text)
+
+
+def _fill_integer(placeholders: list[str], digits: str) -> str:
+    """Digits right-aligned into the placeholders; the first takes any overflow."""
+    n = len(placeholders)
+    if len(digits) >= n:
+        return digits
+    pads = {"0": "0", "?": " ", "#": ""}
+    missing = n - len(digits)
+    return "".join(pads[p] for p in placeholders[:missing]) + digits
+
+
+def _group(text: str) -> str:
+    """Commas every three digits from the right; leading `?` spaces stay in front."""
+    body = text.lstrip(" ")
+    groups = [body[max(0, end - 3) : end] for end in range(len(body), 0, -3)]
+    return text[: len(text) - len(body)] + ",".join(reversed(groups))
+
+
+def _fill_fraction(placeholders: list[str], digits: str) -> str:
+    """Trailing zeros vanish under `#` and become spaces under `?`."""
+    chars = list(digits)
+    for i in range(len(placeholders) - 1, -1, -1):
+        if chars[i] != "0" or placeholders[i] == "0":
+            break
+        chars[i] = "" if placeholders[i] == "#" else " "
+    return "".join(chars)
+
+
+def _assemble(tokens: tuple[Token, ...], int_text: str, frac_text: str) -> str:
+    """Put the integer digits at the first integer placeholder, the fraction digits
+    after the point, literals where they stand."""
+    out, placed_int, placed_frac, seen_point = [], False, False, False
+    for token in tokens:
+        if token.kind == "point":
+            seen_point = True
+            out.append(".")
+        elif token.kind == "digit" and not seen_point and not placed_int:
+            out.append(int_text)
+            placed_int = True
+        elif token.kind == "digit" and seen_point and not placed_frac:
+            out.append(frac_text)
+            placed_frac = True
+        elif token.kind in ("lit", "percent"):
+            out.append(token.text)
+    return "".join(out)
+
+
+def _fill_exponent(tokens: tuple[Token, ...], exponent: int) -> str:
+    sign_rule = tokens[0].text
+    digits = [t.text for t in tokens[1:] if t.kind == "digit"]
+    sign = "-" if exponent < 0 else ("+" if sign_rule == "+" else "")
+    body = _fill_integer(digits, str(abs(exponent)) if exponent else "")
+    literals = "".join(t.text for t in tokens[1:] if t.kind in ("lit", "percent"))
+    return "E" + sign + (body or "0") + literals
+
+
+def general(value: Decimal | float | int) -> str:
+    """Excel's General for a number: integers in full (below 1e15), other numbers with
+    at most 10 significant digits in 11 characters, scientific when tiny or huge."""
+    value = value if isinstance(value, Decimal) else _to_decimal(value)
+    if value < 0:
+        return "-" + general(-value)
+    if value == 0:
+        return "0"
+    magnitude = value.adjusted()
+    if value == value.to_integral_value() and magnitude < 15:
+        return str(int(value))
+    if magnitude < -5 or magnitude >= 11:
+        return _general_scientific(value)
+    places = 9 if magnitude < 0 else 10 - (magnitude + 1)
+    text = f"{_round(value, max(places, 0)):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _general_scientific(value: Decimal) -> str:
+    exponent = value.adjusted()
+    mantissa = _round(value.scaleb(-exponent), 5)
+    if mantissa >= 10:
+        exponent += 1
+        mantissa = _round(value.scaleb(-exponent), 5)
+    text = f"{mantissa:f}".rstrip("0").rstrip(".")
+    return f"{text}E{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
+
+
+# --- dates and times -------------------------------------------------------------
+
+_MONTHS = ("January February March April May June July August September October "
+           "November December").split()
+_DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_JA_DAYS = "月火水木金土日"
+# (first day, abbreviation, one-kanji name, full name): Excel's Japanese eras
+_ERAS = (
+    ((2019, 5, 1), "R", "令", "令和"),
+    ((1989, 1, 8), "H", "平", "平成"),
+    ((1926, 12, 25), "S", "昭", "昭和"),
+    ((1912, 7, 30), "T", "大", "大正"),
+    ((1868, 1, 1), "M", "明", "明治"),
+)
+
+
+class _Moment(NamedTuple):
+    year: int
+    month: int
+    day: int
+    weekday: int  # Monday = 0
+    hour: int
+    minute: int
+    second: int
+    subsecond: str  # decimal digits after the second
+    serial: Decimal  # rounded serial, for elapsed [h] [m] [s]
+
+
+def _render_date(section: Section, serial: Decimal) -> str:
+    if serial < 0:
+        raise NumberFormatError("a negative number cannot be shown as a date or time")
+    places = _subsecond_places(section.tokens)
+    moment = _moment(serial, places)
+    twelve = section.has("date") and any(t.text in ("am/pm", "a/p") for t in section.tokens)
+    out, after_second = [], False
+    for token in section.tokens:
+        if token.kind == "point" and after_second and places:
+            out.append("." + moment.subsecond)
+        elif token.kind in ("date", "elapsed"):
+            out.append(_date_part(token, moment, twelve, section.japanese))
+            after_second = token.text.strip("[]").startswith("s")
+        elif token.kind in ("lit", "percent", "point"):
+            out.append(token.text)
+    return "".join(out)
+
+
+def _subsecond_places(tokens: tuple[Token, ...]) -> int:
+    for i, token in enumerate(tokens):
+        if token.kind == "point" and i > 0 and tokens[i - 1].text.strip("[]").startswith("s"):
+            return sum(1 for t in tokens[i + 1 :] if t.kind == "digit")
+    return 0
+
+
+def _moment(serial: Decimal, places: int) -> _Moment:
+    """Excel's 1900 date system: serial 1 is 1900-01-01, 60 is the phantom 1900-02-29."""
+    units = 86400 * 10**places
+    ticks = int(_round(serial * units, 0))
+    days, rest = divmod(ticks, units)
+    seconds, sub = divmod(rest, 10**places)
+    year, month, day = _civil(days)
+    hour, minute, second = seconds // 3600, seconds // 60 % 60, seconds % 60
+    sub_text = str(sub).rjust(places, "0") if places else ""
+    return _Moment(year, month, day, (days + 5) % 7, hour, minute, second, sub_text,
+                   Decimal(ticks) / units)
+
+
+def _civil(days: int) -> tuple[int, int, int]:
+    if days == 0:
+        return 1900, 1, 0
+    if days == 60:
+        return 1900, 2, 29
+    date = dt.date(1899, 12, 31 if days < 60 else 30) + dt.timedelta(days=days)
+    return date.year, date.month, date.day
+
+
+def _date_part(token: Token, m: _Moment, twelve: bool, japanese: bool) -> str:
+    code = token.text
+    if token.kind == "elapsed":
+        return _elapsed(code.strip("[]"), m.serial)
+    head = code[0]
+    if head == "y":
+        return f"{m.year % 100:02d}" if len(code) <= 2 else str(m.year)
+    if head == "m":
+        return _month(len(code), m.month, japanese)
+    if head == "d":
+        return _day(len(code), m, japanese)
+    if head == "a" and code.startswith("aaa"):
+        return _JA_DAYS[m.weekday] + ("曜日" if len(code) >= 4 else "")
+    if head == "h":
+        hour = (m.hour % 12 or 12) if twelve else m.hour
+        return f"{hour:02d}" if len(code) >= 2 else str(hour)
+    if head == "n":
+        return f"{m.minute:02d}" if len(code) >= 2 else str(m.minute)
+    if head == "s":
+        return f"{m.second:02d}" if len(code) >= 2 else str(m.second)
+    if code in ("am/pm", "a/p"):
+        return _meridiem(code, m.hour, japanese)
+    if head == "g":
+        return _era(m)[min(len(code), 3)]
+    if head == "e":
+        year = m.year - _era(m)[0][0] + 1
+        return f"{year:02d}" if len(code) >= 2 else str(year)
+    return code
+
+
+def _month(width: int, month: int, japanese: bool) -> str:
+    if width <= 2:
+        return f"{month:02d}" if width == 2 else str(month)
+    if japanese:
+        return f"{month}月"
+    name = _MONTHS[month - 1]
+    return {3: name[:3], 4: name}.get(width, name[0])
+
+
+def _day(width: int, m: _Moment, japanese: bool) -> str:
+    if width <= 2:
+        return f"{m.day:02d}" if width == 2 else str(m.day)
+    if japanese:
+        return _JA_DAYS[m.weekday] + ("曜日" if width >= 4 else "")
+    name = _DAYS[m.weekday]
+    return name[:3] if width == 3 else name
+
+
+def _meridiem(code: str, hour: int, japanese: bool) -> str:
+    if japanese:
+        return "午前" if hour < 12 else "午後"
+    text = "AM" if hour < 12 else "PM"
+    return text if code == "am/pm" else text[0]
+
+
+def _era(m: _Moment) -> tuple:
+    for era in _ERAS:
+        if (m.year, m.month, m.day) >= era[0]:
+            return era
+    return _ERAS[-1]
+
+
+def _elapsed(code: str, serial: Decimal) -> str:
+    seconds = int(serial * 86400)
+    total = {"h": seconds // 3600, "m": seconds // 60, "s": seconds}[code[0]]
+    return str(total).rjust(len(code), "0")
