@@ -1,0 +1,41 @@
+"""The DOCX driver: model in, .docx file out.
+
+In: the `Document`, the chart images by chart id and the output path.
+Out: the file, in four steps: styles (styles.py) and lists (lists.py) on python-docx's
+template, page and header/footer (page.py), body blocks (blocks.py), properties and a
+reproducible save (package.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+
+import docx
+
+from reportgen.charts.artifacts import ChartImages
+from reportgen.model import Document
+from reportgen.render.docx import oxml, package, page, styles
+from reportgen.render.docx.blocks import Body
+from reportgen.render.docx.inline import Fonts
+from reportgen.render.docx.lists import Lists
+
+
+def write_docx(doc: Document, charts: Mapping[str, ChartImages], path: Path) -> None:
+    word = docx.Document()
+    styles.install(word, doc.theme, doc.meta.lang)
+    oxml.set_document_settings(word.settings.element, doc.meta.lang)
+    fonts = Fonts.of(doc.theme)
+    page.set_up(word, doc.meta, doc.theme, fonts)
+    body = Body(word, charts, fonts, Lists(word, doc.theme), page.text_width(doc.theme))
+    _remove_template_paragraphs(word)
+    body.add_front_matter(doc.meta.title, doc.meta.subtitle)
+    for block in doc.blocks:
+        body.add(block)
+    package.set_properties(word, doc.meta, doc.created)
+    package.save(word, path, doc.created)
+
+
+def _remove_template_paragraphs(word: docx.document.Document) -> None:
+    for p in word.paragraphs:
+        p._p.getparent().remove(p._p)

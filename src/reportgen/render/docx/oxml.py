@@ -1,0 +1,441 @@
+"""The only module that builds raw WordprocessingML (w:) XML.
+
+In: python-docx objects (their `._element`s) and plain values (font names, colours as
+"RRGGBB" hex without '#', sizes in twentieths/eighths of a point as Word counts them).
+Out: the same elements, changed in place, or new elements appended where they belong.
+
+python-docx covers most of the document; what it lacks (East Asian fonts, kinsoku,
+borders, shading, fields, hyperlinks, numbering definitions, table styles, image alt
+text, header-row repeat) is written here by hand, following ECMA-376 part 1 §17.
+Everything above this module speaks in fact-sheet terms and never touches XML.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from lxml.etree import _Element
+
+# Child order inside w:rPr and w:pPr (ECMA-376 §17.3.2.28 / §17.3.1.26): new children are
+# inserted at their schema position so Word accepts the file.
+_RPR_ORDER = (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+    "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
+    "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
+    "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
+    "specVanish", "oMath",
+)
+_PPR_ORDER = (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku",
+    "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi",
+    "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents",
+    "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap",
+    "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+)
+_TCPR_ORDER = (
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+    "textDirection", "tcFitText", "vAlign", "hideMark",
+)
+_TBLPR_ORDER = (
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+    "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+    "tblLayout", "tblCellMar", "tblLook",
+)
+_TBLSTYLEPR_ORDER = ("pPr", "rPr", "tblPr", "trPr", "tcPr")
+_THEME_FONT_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+_BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
+
+
+def _el(tag: str, **attrs: str) -> _Element:
+    el = OxmlElement(f"w:{tag}")
+    for name, value in attrs.items():
+        el.set(qn(f"w:{name}"), value)
+    return el
+
+
+def _child(parent: _Element, tag: str, order: tuple[str, ...], **attrs: str) -> _Element:
+    """The `w:tag` child of `parent` (replaced if present), placed at its schema position."""
+    old = parent.find(qn(f"w:{tag}"))
+    new = _el(tag, **attrs)
+    if old is not None:
+        old.addprevious(new)
+        parent.remove(old)
+        return new
+    later = order[order.index(tag) + 1:]
+    for sibling in parent:
+        if sibling.tag in {qn(f"w:{t}") for t in later}:
+            sibling.addprevious(new)
+            return new
+    parent.append(new)
+    return new
+
+
+def _ensure(parent: _Element, tag: str, order: tuple[str, ...]) -> _Element:
+    found = parent.find(qn(f"w:{tag}"))
+    return found if found is not None else _child(parent, tag, order)
+
+
+def rpr(owner: _Element) -> _Element:
+    """The w:rPr of a run or style (python-docx places it), or of the document defaults."""
+    if owner.tag == qn("w:rPr"):
+        return owner
+    if owner.tag == qn("w:tblStylePr"):
+        return _ensure(owner, "rPr", _TBLSTYLEPR_ORDER)
+    return owner.get_or_add_rPr()
+
+
+def ppr(owner: _Element) -> _Element:
+    """The w:pPr of a paragraph or style (python-docx places it)."""
+    if owner.tag == qn("w:pPr"):
+        return owner
+    if owner.tag == qn("w:tblStylePr"):
+        return _ensure(owner, "pPr", _TBLSTYLEPR_ORDER)
+    return owner.get_or_add_pPr()
+
+
+def doc_defaults(styles: _Element) -> tuple[_Element, _Element]:
+    """The (w:rPr, w:pPr) of w:docDefaults, created if the template lacks them."""
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = _ensure(defaults, "rPrDefault", ("rPrDefault", "pPrDefault"))
+    ppr_default = _ensure(defaults, "pPrDefault", ("rPrDefault", "pPrDefault"))
+    return _ensure(rpr_default, "rPr", ("rPr",)), _ensure(ppr_default, "pPr", ("pPr",))
+
+
+# --- fonts and language -------------------------------------------------------------------
+
+def set_fonts(rpr_el: _Element, family: str) -> None:
+    """One family for Latin, East Asian and complex script text; theme fonts removed."""
+    _child(rpr_el, "rFonts", _RPR_ORDER, ascii=family, hAnsi=family, eastAsia=family, cs=family)
+
+
+def set_fonts_in_every_style(styles: _Element, family: str) -> None:
+    """`set_fonts` on every style of styles.xml, including those the template brings."""
+    for style in styles.iter(qn("w:style")):
+        set_fonts(rpr(style), family)
+
+
+def strip_theme_fonts(root: _Element) -> None:
+    """Remove every theme-font attribute under `root`: explicit names must win."""
+    for rfonts in root.iter(qn("w:rFonts")):
+        for attr in _THEME_FONT_ATTRS:
+            rfonts.attrib.pop(qn(f"w:{attr}"), None)
+
+
+def strip_theme_colors(root: _Element) -> None:
+    """Remove theme colour references so the explicit `w:val`/`w:color` colours win."""
+    for el in root.iter():
+        for attr in ("themeColor", "themeShade", "themeTint", "themeFill", "themeFillShade",
+                     "themeFillTint"):
+            el.attrib.pop(qn(f"w:{attr}"), None)
+
+
+def set_lang(rpr_el: _Element, latin: str, east_asian: str) -> None:
+    _child(rpr_el, "lang", _RPR_ORDER, val=latin, eastAsia=east_asian, bidi="ar-SA")
+
+
+def set_size(rpr_el: _Element, half_points: int) -> None:
+    _child(rpr_el, "sz", _RPR_ORDER, val=str(half_points))
+    _child(rpr_el, "szCs", _RPR_ORDER, val=str(half_points))
+
+
+def set_color(rpr_el: _Element, hex_rgb: str) -> None:
+    _child(rpr_el, "color", _RPR_ORDER, val=hex_rgb)
+
+
+def set_bold(rpr_el: _Element) -> None:
+    _child(rpr_el, "b", _RPR_ORDER)
+    _child(rpr_el, "bCs", _RPR_ORDER)
+
+
+def set_superscript(rpr_el: _Element) -> None:
+    _child(rpr_el, "vertAlign", _RPR_ORDER, val="superscript")
+
+
+def set_run_style(rpr_el: _Element, style_id: str) -> None:
+    _child(rpr_el, "rStyle", _RPR_ORDER, val=style_id)
+
+
+def set_underline(rpr_el: _Element) -> None:
+    _child(rpr_el, "u", _RPR_ORDER, val="single")
+
+
+def clear_formatting(style_el: _Element) -> None:
+    """Drop a template style's own paragraph and run properties before it is redefined."""
+    for tag in ("w:pPr", "w:rPr", "w:tblPr", "w:trPr", "w:tcPr"):
+        for el in style_el.findall(qn(tag)):
+            style_el.remove(el)
+    for el in style_el.findall(qn("w:tblStylePr")):
+        style_el.remove(el)
+
+
+# --- paragraph rules ----------------------------------------------------------------------
+
+def set_japanese_rules(ppr_el: _Element) -> None:
+    """Kinsoku line breaking on, automatic spacing between Japanese and Latin/digits on."""
+    for tag in ("kinsoku", "overflowPunct", "autoSpaceDE", "autoSpaceDN"):
+        _child(ppr_el, tag, _PPR_ORDER, val="1")
+
+
+def set_border(ppr_el: _Element, side: str, eighths: int, hex_rgb: str, space_pt: int) -> None:
+    """A paragraph border on one side (`top`, `left`, `bottom`, `right`)."""
+    pbdr = _ensure(ppr_el, "pBdr", _PPR_ORDER)
+    order = ("top", "left", "bottom", "right", "between", "bar")
+    _child(pbdr, side, order, val="single", sz=str(eighths), space=str(space_pt), color=hex_rgb)
+
+
+def set_paragraph_shading(ppr_el: _Element, hex_rgb: str) -> None:
+    _child(ppr_el, "shd", _PPR_ORDER, val="clear", color="auto", fill=hex_rgb)
+
+
+def set_outline_level(ppr_el: _Element, level: int) -> None:
+    _child(ppr_el, "outlineLvl", _PPR_ORDER, val=str(level))
+
+
+def set_tabs(ppr_el: _Element, stops: Iterable[tuple[str, int]]) -> None:
+    """Tab stops as (alignment, position in twips); replaces any inherited ones."""
+    tabs = _child(ppr_el, "tabs", _PPR_ORDER)
+    for align, pos in stops:
+        tabs.append(_el("tab", val=align, pos=str(pos)))
+
+
+def set_numbering(ppr_el: _Element, num_id: int, level: int = 0) -> None:
+    """Attach a paragraph or paragraph style to list `num_id`."""
+    numpr = _child(ppr_el, "numPr", _PPR_ORDER)
+    numpr.append(_el("ilvl", val=str(level)))
+    numpr.append(_el("numId", val=str(num_id)))
+
+
+# --- fields, hyperlinks, breaks -----------------------------------------------------------
+
+def append_field(p: _Element, instruction: str, cached: str, rpr_template: _Element | None = None) -> None:
+    """A complex field (`PAGE`, `NUMPAGES`): begin, instruction, separate, cached result, end."""
+    parts = [("fldChar", {"fldCharType": "begin"}), ("instrText", None),
+             ("fldChar", {"fldCharType": "separate"}), ("t", None), ("fldChar", {"fldCharType": "end"})]
+    for tag, attrs in parts:
+        r = OxmlElement("w:r")
+        if rpr_template is not None:
+            r.append(_copy(rpr_template))
+        el = _el(tag, **(attrs or {}))
+        if tag == "instrText":
+            el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            el.text = f" {instruction} "
+        elif tag == "t":
+            el.text = cached
+        r.append(el)
+        p.append(r)
+
+
+def _copy(el: _Element) -> _Element:
+    from copy import deepcopy
+    return deepcopy(el)
+
+
+def wrap_in_hyperlink(p: _Element, runs: list[_Element], rel_id: str) -> None:
+    """Move `runs` (already in `p`) into one w:hyperlink pointing at relationship `rel_id`."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    link.set(qn("w:history"), "1")
+    runs[0].addprevious(link)
+    for r in runs:
+        link.append(r)
+
+
+def set_page_break_before(ppr_el: _Element) -> None:
+    _child(ppr_el, "pageBreakBefore", _PPR_ORDER)
+
+
+# --- numbering part -----------------------------------------------------------------------
+
+def reset_numbering(numbering: _Element) -> None:
+    """Remove the template's list definitions: the document brings its own."""
+    for el in list(numbering):
+        numbering.remove(el)
+
+
+def add_abstract_num(numbering: _Element, abstract_id: int, fmt: str, text: str,
+                     indent: int, hanging: int, font: str, color: str | None = None) -> None:
+    """One single-level list definition; number/bullet hangs in a fixed column of `hanging`
+    twips and a tab at `indent` separates it from the text."""
+    abstract = _el("abstractNum", abstractNumId=str(abstract_id))
+    abstract.append(_el("multiLevelType", val="singleLevel"))
+    lvl = _el("lvl", ilvl="0")
+    for tag, attrs in (("start", {"val": "1"}), ("numFmt", {"val": fmt}),
+                       ("lvlText", {"val": text}), ("lvlJc", {"val": "left"})):
+        lvl.append(_el(tag, **attrs))
+    lvl_ppr = OxmlElement("w:pPr")
+    set_tabs(lvl_ppr, [("num", indent)])
+    _child(lvl_ppr, "ind", _PPR_ORDER, left=str(indent), hanging=str(hanging))
+    lvl.append(lvl_ppr)
+    lvl_rpr = OxmlElement("w:rPr")
+    set_fonts(lvl_rpr, font)
+    if color:
+        set_bold(lvl_rpr)
+        set_color(lvl_rpr, color)
+    lvl.append(lvl_rpr)
+    abstract.append(lvl)
+    first_num = numbering.find(qn("w:num"))
+    (first_num.addprevious if first_num is not None else numbering.append)(abstract)
+
+
+def add_num(numbering: _Element, num_id: int, abstract_id: int, start: int | None) -> None:
+    """A list instance; `start` restarts numbering (a new list) at that number."""
+    num = _el("num", numId=str(num_id))
+    num.append(_el("abstractNumId", val=str(abstract_id)))
+    if start is not None:
+        override = _el("lvlOverride", ilvl="0")
+        override.append(_el("startOverride", val=str(start)))
+        num.append(override)
+    numbering.append(num)
+
+
+# --- tables -------------------------------------------------------------------------------
+
+def _tblpr(owner: _Element) -> _Element:
+    found = owner.find(qn("w:tblPr"))
+    if found is None:
+        found = OxmlElement("w:tblPr")
+        ppr_el = owner.find(qn("w:rPr")) if owner.tag == qn("w:style") else None
+        anchor = ppr_el if ppr_el is not None else owner.find(qn("w:pPr"))
+        if anchor is not None:
+            anchor.addnext(found)
+        else:
+            owner.append(found) if owner.tag == qn("w:style") else owner.insert(0, found)
+    return found
+
+
+def _tcpr(owner: _Element) -> _Element:
+    if owner.tag == qn("w:tblStylePr"):
+        return _ensure(owner, "tcPr", _TBLSTYLEPR_ORDER)
+    found = owner.find(qn("w:tcPr"))
+    if found is None:
+        found = OxmlElement("w:tcPr")
+        tblpr_el = owner.find(qn("w:tblPr"))
+        trpr_el = owner.find(qn("w:trPr"))
+        anchor = trpr_el if trpr_el is not None else tblpr_el
+        if owner.tag == qn("w:tc"):
+            owner.insert(0, found)
+        elif anchor is not None:
+            anchor.addnext(found)
+        else:
+            owner.append(found)
+    return found
+
+
+def set_table_borders(owner: _Element, borders: dict[str, tuple[int, str]]) -> None:
+    """Table borders in a table or table style: side -> (eighths of a point, "RRGGBB");
+    a width of 0 means no border on that side."""
+    tblborders = _child(_tblpr(owner), "tblBorders", _TBLPR_ORDER)
+    for side in _BORDER_SIDES:
+        size, color = borders.get(side, (0, "auto"))
+        attrs = {"val": "single", "sz": str(size), "space": "0", "color": color} if size else {"val": "nil"}
+        tblborders.append(_el(side, **attrs))
+
+
+def set_cell_borders(owner: _Element, borders: dict[str, tuple[int, str]]) -> None:
+    """Cell borders in a conditional table-style format or a cell: side -> (eighths, colour)."""
+    tcborders = _child(_tcpr(owner), "tcBorders", _TCPR_ORDER)
+    for side in ("top", "left", "bottom", "right"):
+        if side in borders:
+            size, color = borders[side]
+            tcborders.append(_el(side, val="single", sz=str(size), space="0", color=color))
+
+
+def set_cell_shading(owner: _Element, hex_rgb: str) -> None:
+    _child(_tcpr(owner), "shd", _TCPR_ORDER, val="clear", color="auto", fill=hex_rgb)
+
+
+def set_table_cell_margins(owner: _Element, top: int, left: int, bottom: int, right: int) -> None:
+    mar = _child(_tblpr(owner), "tblCellMar", _TBLPR_ORDER)
+    for side, twips in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
+        mar.append(_el(side, w=str(twips), type="dxa"))
+
+
+def set_table_full_width(tbl: _Element) -> None:
+    """Table as wide as the text (50ths of a percent)."""
+    _child(_tblpr(tbl), "tblW", _TBLPR_ORDER, w="5000", type="pct")
+
+
+def set_table_look(tbl: _Element, first_row: bool, banded_rows: bool) -> None:
+    """Which conditional formats of the table style apply."""
+    _child(_tblpr(tbl), "tblLook", _TBLPR_ORDER, firstRow=str(int(first_row)), lastRow="0",
+           firstColumn="0", lastColumn="0", noHBand=str(int(not banded_rows)), noVBand="1",
+           val="04A0" if banded_rows else "0400")
+
+
+def set_style_row_band(style_el: _Element) -> None:
+    _child(_tblpr(style_el), "tblStyleRowBandSize", _TBLPR_ORDER, val="1")
+
+
+def add_conditional_format(style_el: _Element, kind: str) -> _Element:
+    """A `w:tblStylePr` (`firstRow`, `band1Horz`, ...) of a table style; returns it so that
+    callers fill its pPr/rPr/tcPr with the setters above."""
+    cond = _el("tblStylePr", type=kind)
+    style_el.append(cond)
+    return cond
+
+
+def set_cell_vertical_alignment(owner: _Element, where: str) -> None:
+    _child(_tcpr(owner), "vAlign", _TCPR_ORDER, val=where)
+
+
+def set_cell_width(tc: _Element, twips: int) -> None:
+    _child(_tcpr(tc), "tcW", _TCPR_ORDER, w=str(twips), type="dxa")
+
+
+def mark_header_row(tr: _Element) -> None:
+    """Repeat this row at the top of every page the table continues on; never split it."""
+    trpr = tr.find(qn("w:trPr"))
+    if trpr is None:
+        trpr = OxmlElement("w:trPr")
+        tblprex = tr.find(qn("w:tblPrEx"))
+        (tblprex.addnext(trpr) if tblprex is not None else tr.insert(0, trpr))
+    trpr.append(_el("cantSplit"))
+    trpr.append(_el("tblHeader"))
+
+
+def keep_row_together(tr: _Element) -> None:
+    trpr = tr.find(qn("w:trPr"))
+    if trpr is None:
+        trpr = OxmlElement("w:trPr")
+        tr.insert(0, trpr)
+    trpr.append(_el("cantSplit"))
+
+
+# --- images, settings, sections -----------------------------------------------------------
+
+def set_alt_text(inline: _Element, title: str, description: str) -> None:
+    """Alt text of an inline picture: `wp:docPr` title and description."""
+    docpr = inline.find(qn("wp:docPr"))
+    docpr.set("title", title)
+    docpr.set("descr", description)
+
+
+def set_document_settings(settings: _Element, east_asian_lang: str) -> None:
+    """Japanese settings: theme font language and punctuation compression off (JIS X 4051
+    spacing comes from the font)."""
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), east_asian_lang)
+    rsids = settings.find(qn("w:rsids"))
+    if rsids is not None:
+        settings.remove(rsids)
+
+
+def set_header_footer_distance(sectpr: _Element, header: int, footer: int) -> None:
+    pgmar = sectpr.find(qn("w:pgMar"))
+    pgmar.set(qn("w:header"), str(header))
+    pgmar.set(qn("w:footer"), str(footer))
+
+
+def set_no_document_grid(sectpr: _Element) -> None:
+    """No character/line grid: lines follow the paragraph spacing, not a page grid."""
+    grid = sectpr.find(qn("w:docGrid"))
+    if grid is not None:
+        sectpr.remove(grid)
+    sectpr.append(_el("docGrid", type="default", linePitch="360"))

@@ -1,0 +1,270 @@
+"""The fact sheet's Word styles, defined once from the `Theme`.
+
+In: a python-docx `Document` (the default template) and the `Theme`.
+Out: the same document with document defaults and every style set up for Japanese
+(BIZ UDPGothic for all scripts, no theme fonts, ja-JP, kinsoku, Japanese-Latin spacing)
+and the named styles below defined. Blocks refer to styles only through these names, so
+a PR editor who restyles "Heading 2" in Word restyles every section heading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+from docx.styles.style import BaseStyle
+from fontTools.ttLib import TTFont
+
+from reportgen.model import Theme
+from reportgen.render.docx import oxml
+
+NORMAL = "Normal"
+TITLE = "Title"
+SUBTITLE = "Subtitle"
+PART_LABEL = "Part Label"
+CHAPTER = "Heading 1"
+CHAPTER_SUBTITLE = "Chapter Subtitle"
+SECTION = "Heading 2"
+UNIT = "Heading 3"
+BODY = "Body Text"
+LEAD = "Lead"
+HEADLINE = "Headline"
+QUOTE = "Quote"
+LIST_NUMBER = "List Number"
+LIST_BULLET = "List Bullet"
+FIGURE = "Figure"
+CAPTION = "Caption"
+NOTE = "Note"
+TABLE = "Fact Table"
+TABLE_HEADER = "Table Header"
+TABLE_TEXT = "Table Text"
+TABLE_NUMBER = "Table Number"
+TABLE_HEADER_NUMBER = "Table Header Number"
+KPI_TABLE = "KPI Cards"
+KPI_FIGURE = "KPI Figure"
+KPI_LABEL = "KPI Label"
+KPI_UNIT = "KPI Unit"
+CONTACT_TITLE = "Contact Title"
+CONTACT = "Contact"
+SPACER = "Spacer"
+HEADER = "Header"
+HEADER_BAND = "Header Band"
+FOOTER = "Footer"
+HYPERLINK = "Hyperlink"
+NOTE_MARKER = "Note Marker"
+
+ROLE_STYLES = {"body": BODY, "lead": LEAD, "headline": HEADLINE, "quote": QUOTE}
+HEADING_STYLES = {0: TITLE, 1: CHAPTER, 2: SECTION, 3: UNIT}
+
+_LEFT, _CENTER, _RIGHT, _JUSTIFY = (WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER,
+                                    WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY)
+
+
+@dataclass(frozen=True)
+class ParaStyle:
+    """One paragraph style. Sizes and spacing in points; colours are Theme field names."""
+
+    name: str
+    base: str = NORMAL
+    size: float | None = None
+    bold: bool = False
+    color: str | None = None
+    align: WD_ALIGN_PARAGRAPH | None = None
+    before: float = 0.0
+    after: float = 0.0
+    line: float | None = None
+    keep_next: bool = False
+    outline: int | None = None
+    bar: str | None = None          # left colour bar (theme field)
+    rule: str | None = None         # bottom rule (theme field)
+    box: str | None = None          # frame on all sides (theme field)
+    indent: float = 0.0
+    keep_lines: bool = False
+
+
+@lru_cache(maxsize=8)
+def family_name(font_file: Path) -> str:
+    """A TrueType file's family name (name table ID 1), as Word and fontconfig see it."""
+    font = TTFont(str(font_file), lazy=True)
+    try:
+        return font["name"].getDebugName(1) or font_file.stem
+    finally:
+        font.close()
+
+
+def hex_of(theme: Theme, color: str) -> str:
+    """A theme colour field ("primary") or a literal "#RRGGBB", as Word writes it: "1F3A5F"."""
+    value = color if color.startswith("#") else str(getattr(theme, color))
+    return value.lstrip("#").upper()
+
+
+def _specs(t: Theme) -> tuple[ParaStyle, ...]:
+    body, note, line = t.body_size, t.note_size, t.line_height
+    return (
+        ParaStyle(NORMAL, base="", size=body, line=line),
+        ParaStyle(BODY, size=body, align=_JUSTIFY, after=body * 0.6, line=line),
+        ParaStyle(LEAD, size=body + 1.5, align=_JUSTIFY, after=body, line=line),
+        ParaStyle(HEADLINE, size=body + 1.5, bold=True, color="accent", after=3, line=1.4, keep_next=True),
+        ParaStyle(QUOTE, size=body + 2, bold=True, color="primary", align=_CENTER, before=12, after=12, line=1.4),
+        ParaStyle(TITLE, size=t.title_size, bold=True, after=6, line=1.3, keep_next=True, outline=0),
+        ParaStyle(SUBTITLE, size=body + 2.5, color="muted", after=14, line=1.3, keep_next=True),
+        ParaStyle(PART_LABEL, size=body + 0.5, bold=True, color="primary", after=2, keep_next=True, line=1.2),
+        ParaStyle(CHAPTER, size=t.chapter_size, bold=True, color="primary", before=18, after=4, line=1.3,
+                  keep_next=True, outline=0, rule="primary"),
+        ParaStyle(CHAPTER_SUBTITLE, size=body + 1, bold=True, color="muted", after=8, line=1.4, keep_next=True),
+        ParaStyle(SECTION, size=t.section_size, bold=True, before=16, after=6, line=1.3, keep_next=True,
+                  outline=1, bar="primary", rule="rule"),
+        ParaStyle(UNIT, size=t.unit_size, bold=True, color="primary", before=10, after=2, line=1.3,
+                  keep_next=True, outline=2),
+        ParaStyle(LIST_NUMBER, base=BODY, size=body, align=_JUSTIFY, after=3, line=line, keep_lines=True),
+        ParaStyle(LIST_BULLET, base=BODY, size=body, align=_JUSTIFY, after=2, line=line, keep_lines=True),
+        ParaStyle(SPACER, size=4, after=6, line=1.0),
+        ParaStyle(FIGURE, align=_CENTER, before=6, after=2, line=1.0, keep_next=True),
+        ParaStyle(CAPTION, size=note, color="muted", after=8, line=1.4),
+        ParaStyle(NOTE, size=note, color="muted", after=2, line=1.4, indent=note * 1.5),
+        ParaStyle(TABLE_TEXT, size=body - 0.5, line=1.3),
+        ParaStyle(TABLE_NUMBER, base=TABLE_TEXT, size=body - 0.5, align=_RIGHT, line=1.3),
+        ParaStyle(TABLE_HEADER, base=TABLE_TEXT, size=body - 0.5, bold=True, color="#FFFFFF", line=1.3, keep_next=True),
+        ParaStyle(TABLE_HEADER_NUMBER, base=TABLE_HEADER, size=body - 0.5, bold=True, color="#FFFFFF",
+                  align=_RIGHT, line=1.3, keep_next=True),
+        ParaStyle(KPI_FIGURE, size=t.kpi_size, bold=True, color="primary", line=1.1, keep_next=True),
+        ParaStyle(KPI_LABEL, size=note + 0.5, color="muted", line=1.3),
+        ParaStyle(CONTACT_TITLE, size=body - 0.5, bold=True, before=14, line=1.5, keep_next=True, box="rule"),
+        ParaStyle(CONTACT, size=body - 0.5, line=1.5, box="rule"),
+        ParaStyle(HEADER, size=note, color="muted", line=1.2, rule="rule"),
+        ParaStyle(HEADER_BAND, base=HEADER, size=body - 0.5, bold=True, line=1.6, box="primary"),
+        ParaStyle(FOOTER, size=note, color="muted", line=1.2),
+    )
+
+
+def install(word: WordDocument, theme: Theme, lang: str) -> None:
+    """Set up document defaults, every template style and the fact sheet's own styles."""
+    family = theme.font_family
+    styles_el = word.styles.element
+    _set_defaults(styles_el, family, lang, theme)
+    for spec in _specs(theme):
+        _define_paragraph_style(word, spec, theme)
+    _define_character_styles(word, theme)
+    _define_table_styles(word, theme)
+    oxml.set_fonts_in_every_style(styles_el, family)
+    oxml.strip_theme_fonts(styles_el)
+    oxml.strip_theme_colors(styles_el)
+
+
+def _set_defaults(styles_el, family: str, lang: str, theme: Theme) -> None:
+    rpr, ppr = oxml.doc_defaults(styles_el)
+    oxml.set_fonts(rpr, family)
+    oxml.set_size(rpr, _half_points(theme.body_size))
+    oxml.set_lang(rpr, "en-US", lang)
+    oxml.set_color(rpr, hex_of(theme, "text"))
+    oxml.set_japanese_rules(ppr)
+
+
+def _style(word: WordDocument, name: str, kind: WD_STYLE_TYPE) -> BaseStyle:
+    """The template's style of that name, cleared, or a new one."""
+    try:
+        style = word.styles[name]
+        oxml.clear_formatting(style.element)
+    except KeyError:
+        style = word.styles.add_style(name, kind)
+    style.hidden = False
+    style.unhide_when_used = False
+    style.quick_style = True
+    return style
+
+
+def _define_paragraph_style(word: WordDocument, spec: ParaStyle, theme: Theme) -> None:
+    style = _style(word, spec.name, WD_STYLE_TYPE.PARAGRAPH)
+    if spec.base:
+        style.base_style = word.styles[spec.base]
+    _set_font(style, spec, theme)
+    _set_paragraph(style, spec)
+    _set_decoration(style, spec, theme)
+
+
+def _set_font(style: BaseStyle, spec: ParaStyle, theme: Theme) -> None:
+    if spec.size:
+        style.font.size = Pt(spec.size)
+    style.font.bold = spec.bold or None
+    style.font.italic = None
+    if spec.color:
+        oxml.set_color(oxml.rpr(style.element), hex_of(theme, spec.color))
+
+
+def _set_paragraph(style: BaseStyle, spec: ParaStyle) -> None:
+    fmt = style.paragraph_format
+    fmt.alignment = spec.align
+    fmt.space_before = Pt(spec.before)
+    fmt.space_after = Pt(spec.after)
+    if spec.line:
+        fmt.line_spacing = spec.line
+    fmt.keep_with_next = spec.keep_next or None
+    fmt.keep_together = spec.keep_lines or None
+    fmt.widow_control = True
+    if spec.indent:
+        fmt.left_indent = Pt(spec.indent)
+        fmt.first_line_indent = Pt(-spec.indent)
+    if spec.outline is not None:
+        oxml.set_outline_level(oxml.ppr(style.element), spec.outline)
+
+
+def _set_decoration(style: BaseStyle, spec: ParaStyle, theme: Theme) -> None:
+    ppr = oxml.ppr(style.element)
+    if spec.bar:
+        oxml.set_border(ppr, "left", 36, hex_of(theme, spec.bar), 6)
+    if spec.rule:
+        oxml.set_border(ppr, "bottom", 6, hex_of(theme, spec.rule), 2)
+    if spec.box:
+        for side in ("top", "left", "bottom", "right"):
+            oxml.set_border(ppr, side, 6, hex_of(theme, spec.box), 5)
+    if spec.name == HEADER_BAND:
+        oxml.set_paragraph_shading(ppr, hex_of(theme, "primary"))
+        oxml.set_color(oxml.rpr(style.element), hex_of(theme, "#FFFFFF"))
+
+
+def _define_character_styles(word: WordDocument, theme: Theme) -> None:
+    link = _style(word, HYPERLINK, WD_STYLE_TYPE.CHARACTER)
+    oxml.set_color(oxml.rpr(link.element), hex_of(theme, "primary"))
+    oxml.set_underline(oxml.rpr(link.element))
+    marker = _style(word, NOTE_MARKER, WD_STYLE_TYPE.CHARACTER)
+    oxml.set_superscript(oxml.rpr(marker.element))
+    unit = _style(word, KPI_UNIT, WD_STYLE_TYPE.CHARACTER)
+    unit.font.size = Pt(round(theme.kpi_size * 0.5))
+
+
+def _define_table_styles(word: WordDocument, theme: Theme) -> None:
+    _define_fact_table(word, theme)
+    _define_kpi_cards(word, theme)
+
+
+def _define_fact_table(word: WordDocument, theme: Theme) -> None:
+    """Header row in the theme colour with white bold text, light zebra rows, thin rules."""
+    el = _style(word, TABLE, WD_STYLE_TYPE.TABLE).element
+    rule = hex_of(theme, "rule")
+    oxml.set_style_row_band(el)
+    oxml.set_table_borders(el, {"top": (8, rule), "bottom": (8, rule), "insideH": (4, rule)})
+    oxml.set_table_cell_margins(el, 40, 100, 40, 100)
+    header = oxml.add_conditional_format(el, "firstRow")
+    oxml.set_color(oxml.rpr(header), "FFFFFF")
+    oxml.set_bold(oxml.rpr(header))
+    oxml.set_cell_shading(header, hex_of(theme, "primary"))
+    zebra = oxml.add_conditional_format(el, "band2Horz")
+    oxml.set_cell_shading(zebra, hex_of(theme, "zebra"))
+
+
+def _define_kpi_cards(word: WordDocument, theme: Theme) -> None:
+    """Cards on a light ground under a theme-colour bar; white gutters between them."""
+    el = _style(word, KPI_TABLE, WD_STYLE_TYPE.TABLE).element
+    oxml.set_table_borders(el, {"top": (24, hex_of(theme, "primary")), "insideV": (64, "FFFFFF")})
+    oxml.set_table_cell_margins(el, 80, 140, 100, 140)
+    whole = oxml.add_conditional_format(el, "wholeTable")
+    oxml.set_cell_shading(whole, hex_of(theme, "zebra"))
+
+
+def _half_points(size: float) -> int:
+    return round(size * 2)

@@ -1,0 +1,94 @@
+"""Word tables: KPI cards and data tables.
+
+In: a `KpiRow` or a `Table` from the model, the python-docx document, the `Fonts` and
+the text width.
+Out: a borderless "KPI Cards" table (figure large in the theme colour, unit smaller
+beside it, label under it) or a "Fact Table" (header row repeated on every page, numbers
+right-aligned as Excel shows them, zebra rows from the table style).
+"""
+
+from __future__ import annotations
+
+import re
+
+from docx.document import Document as WordDocument
+from docx.shared import Length
+from docx.table import Table as WordTable
+
+from reportgen.model import KpiRow, RichText, Span, Table
+from reportgen.render.docx import oxml, styles
+from reportgen.render.docx.inline import Fonts, add_rich_text, add_span
+
+try:  # the shared Japanese number helper, when present
+    from reportgen.ja.numbers import split_unit
+except ImportError:  # pragma: no cover - until reportgen.ja.numbers lands
+    _FIGURE = re.compile(r"^([-+−▲△]?[\d,.]+)(.*)$", re.S)
+
+    def split_unit(text: str) -> tuple[str, str]:
+        """'33.56億元' -> ('33.56', '億元'); text without a leading figure -> (text, '')."""
+        m = _FIGURE.match(text.strip())
+        return (m.group(1), m.group(2)) if m else (text, "")
+
+
+def add_kpi_cards(word: WordDocument, row: KpiRow, fonts: Fonts, width: Length) -> WordTable:
+    """One row of cards, equal widths, white gutters drawn by the table style."""
+    table = word.add_table(rows=1, cols=len(row.items))
+    table.style = word.styles[styles.KPI_TABLE]
+    oxml.set_table_full_width(table._tbl)
+    oxml.set_table_look(table._tbl, first_row=False, banded_rows=False)
+    oxml.keep_row_together(table.rows[0]._tr)
+    for cell, kpi in zip(table.rows[0].cells, row.items):
+        cell.width = Length(width // len(row.items))
+        figure, unit = split_unit(kpi.value.text)
+        p = cell.paragraphs[0]
+        p.style = styles.KPI_FIGURE
+        add_span(p, Span(figure), fonts)
+        if unit:
+            add_span(p, Span(unit), fonts, style=styles.KPI_UNIT)
+        add_rich_text(cell.add_paragraph(style=styles.KPI_LABEL), kpi.label, fonts)
+    return table
+
+
+def add_data_table(word: WordDocument, table: Table, fonts: Fonts, width: Length) -> WordTable:
+    numeric = [c.kind == "number" for c in table.columns]
+    out = word.add_table(rows=1 + len(table.rows), cols=len(table.columns))
+    out.style = word.styles[styles.TABLE]
+    oxml.set_table_full_width(out._tbl)
+    oxml.set_table_look(out._tbl, first_row=True, banded_rows=True)
+    oxml.mark_header_row(out.rows[0]._tr)
+    headers = [c.name for c in table.columns]
+    _fill_row(out.rows[0].cells, headers, numeric, fonts, header=True)
+    for word_row, values in zip(out.rows[1:], table.rows):
+        oxml.keep_row_together(word_row._tr)
+        _fill_row(word_row.cells, [v.text for v in values], numeric, fonts, header=False)
+    _set_column_widths(out, table, width)
+    return out
+
+
+def _fill_row(cells, texts: list[str], numeric: list[bool], fonts: Fonts, header: bool) -> None:
+    for cell, text, is_number in zip(cells, texts, numeric):
+        p = cell.paragraphs[0]
+        p.style = _cell_style(header, is_number)
+        add_rich_text(p, RichText.of(text), fonts)
+        oxml.set_cell_vertical_alignment(cell._tc, "center")
+
+
+def _cell_style(header: bool, is_number: bool) -> str:
+    if header:
+        return styles.TABLE_HEADER_NUMBER if is_number else styles.TABLE_HEADER
+    return styles.TABLE_NUMBER if is_number else styles.TABLE_TEXT
+
+
+def _set_column_widths(out: WordTable, table: Table, width: Length) -> None:
+    """Columns share the width by their longest text (header or cell), within limits."""
+    weights = [_column_weight(table, i) for i in range(len(table.columns))]
+    total = sum(weights)
+    for i, column in enumerate(out.columns):
+        share = Length(int(width * weights[i] / total))
+        for cell in column.cells:
+            cell.width = share
+
+
+def _column_weight(table: Table, i: int) -> float:
+    texts = [table.columns[i].name] + [row[i].text for row in table.rows]
+    return min(max(len(t) for t in texts), 30) + 4
