@@ -1,0 +1,109 @@
+"""KPI cards: a row of large figures, each with its unit beside it and a label under it.
+
+In: a `KpiRow`, theme, styles, fonts. Out: `KpiCards`, one unsplittable flowable as wide
+as the text column. The figure and its unit are drawn on one shared baseline in two
+sizes; the label goes through the composer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from reportgen.fonts import split_by_font
+from reportgen.model import KpiRow, Theme
+from reportgen.render.pdf.styles import Styles
+from reportgen.render.pdf.text import PdfFonts, TextStyle, para
+
+GAP = 8.0
+PAD = 9.0
+BAR = 2.4
+
+_FIGURE = re.compile(r"^([+\-−▲△]?[¥$€£]?[0-9０-９][0-9０-９,，.．]*)(.*)$", re.S)
+
+
+def split_unit(text: str) -> tuple[str, str]:
+    """'33.56億元' → ('33.56', '億元'); text without a leading figure stays whole."""
+    m = _FIGURE.match(text.strip())
+    return (m.group(1), m.group(2).strip()) if m else (text, "")
+
+
+class KpiCards(Flowable):
+    def __init__(self, row: KpiRow, theme: Theme, st: Styles, fonts: PdfFonts):
+        super().__init__()
+        self.theme, self.st, self.fonts = theme, st, fonts
+        self.figures = [split_unit(k.value.text) for k in row.items]
+        self.labels = [para(k.label, st.kpi_label, fonts) for k in row.items]
+        self.spaceBefore = st.body.leading * 0.8
+
+    def _card_width(self, aw: float) -> float:
+        n = len(self.figures)
+        return (aw - GAP * (n - 1)) / n
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        inner = self._card_width(aw) - 2 * PAD
+        label_h = max(p.wrap(inner, ah)[1] for p in self.labels)
+        self.width = aw
+        self.height = BAR + PAD + self.st.kpi_figure.leading + 2 + label_h + PAD
+        return self.width, self.height
+
+    def draw(self) -> None:
+        cw = self._card_width(self.width)
+        for i, ((figure, unit), label) in enumerate(zip(self.figures, self.labels)):
+            x = i * (cw + GAP)
+            self._card(x, cw, figure, unit, label)
+
+    def _card(self, x: float, cw: float, figure: str, unit: str, label: Flowable) -> None:
+        c, h = self.canv, self.height
+        c.saveState()
+        c.setFillColor(HexColor(self.theme.zebra))
+        c.rect(x, 0, cw, h, stroke=0, fill=1)
+        c.setFillColor(HexColor(self.theme.primary))
+        c.rect(x, h - BAR, cw, BAR, stroke=0, fill=1)
+        c.restoreState()
+        fig_style, unit_style = self._fitted(cw - 2 * PAD, figure, unit)
+        baseline = h - BAR - PAD - self.st.kpi_figure.size * 0.92
+        end = self._run(x + PAD, baseline, figure, fig_style)
+        self._run(end + fig_style.size * 0.08, baseline, unit, unit_style)
+        label.wrap(cw - 2 * PAD, h)
+        label.drawOn(c, x + PAD, PAD)
+
+    def _fitted(self, room: float, figure: str, unit: str) -> tuple[TextStyle, TextStyle]:
+        """The figure and unit styles, shrunk together when the figure is too wide."""
+        fig, un = self.st.kpi_figure, self.st.kpi_unit
+        width = self._width(figure, fig) + fig.size * 0.08 + self._width(unit, un)
+        k = min(1.0, room / width) if width else 1.0
+        return _scaled(fig, k), _scaled(un, k)
+
+    def _width(self, text: str, style: TextStyle) -> float:
+        return sum(stringWidth(run, self._font(path, style), style.size) for run, path in self._runs(text))
+
+    def _run(self, x: float, baseline: float, text: str, style: TextStyle) -> float:
+        """Draw a one-line figure or unit at a baseline (digits and a unit word: no line
+        breaking involved, only the right font per character); returns the end x."""
+        c = self.canv
+        c.saveState()
+        c.setFillColor(HexColor(style.color))
+        for run, path in self._runs(text):
+            font = self._font(path, style)
+            c.setFont(font, style.size)
+            c.drawString(x, baseline, run)
+            x += stringWidth(run, font, style.size)
+        c.restoreState()
+        return x
+
+    def _runs(self, text: str) -> list[tuple[str, object]]:
+        return split_by_font(text, self.theme.font_regular, self.theme.font_fallback)
+
+    def _font(self, path: object, style: TextStyle) -> str:
+        if path == self.theme.font_fallback:
+            return self.fonts.fallback
+        return self.fonts.bold if style.bold else self.fonts.regular
+
+
+def _scaled(style: TextStyle, k: float) -> TextStyle:
+    return TextStyle(style.size * k, style.leading * k, style.color, bold=style.bold, align=style.align)

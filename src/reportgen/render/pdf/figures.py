@@ -1,0 +1,85 @@
+"""Figures: charts as vector drawings (the chart stage's SVG through svglib) and images,
+each with its caption under it; two half-width figures in a row sit side by side.
+
+In: `ChartImages`/`ImageBlock`, the target width, styles, fonts. Out: unsplittable
+`Stack` flowables, or a one-row `Table` pairing two of them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image as PILImage
+from reportlab.graphics.shapes import Drawing
+from reportlab.platypus import Flowable, Image, Table
+from svglib.svglib import svg2rlg
+
+from reportgen.charts.artifacts import ChartImages
+from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.model import ChartBlock, ImageBlock, RichText
+from reportgen.render.pdf.flow import Stack, grid, space_before
+from reportgen.render.pdf.styles import Styles
+from reportgen.render.pdf.text import PdfFonts, para
+
+HALF_GAP = 12.0
+CAPTION_GAP = 4.0
+
+
+def figure_width(width: str, text_width: float) -> float:
+    return text_width if width == "full" else (text_width - HALF_GAP) / 2
+
+
+def chart_figure(block: ChartBlock, images: ChartImages, text_width: float, max_height: float,
+                 st: Styles, fonts: PdfFonts) -> Stack:
+    width = figure_width(block.chart.width, text_width)
+    drawing = vector_drawing(images.svg, width, max_height, block)
+    drawing.initialFontName = fonts.regular  # else renderPDF starts with an unembedded Helvetica
+    return _with_caption(drawing, RichText.of(block.chart.caption), st, fonts, block.chart.width == "half")
+
+
+def image_figure(block: ImageBlock, text_width: float, max_height: float, st: Styles, fonts: PdfFonts) -> Stack:
+    w_px, h_px = _pixel_size(block)
+    width = figure_width(block.width, text_width)
+    height = width * h_px / w_px
+    if height > max_height:
+        width, height = max_height * w_px / h_px, max_height
+    return _with_caption(Image(str(block.path), width, height), block.caption, st, fonts, block.width == "half")
+
+
+def side_by_side(left: Flowable, right: Flowable, text_width: float, font: str) -> Table:
+    half = figure_width("half", text_width)
+    table = grid([[left, right]], [half + HALF_GAP, half], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, 0), HALF_GAP),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)], font)
+    table.spaceBefore = left.getSpaceBefore()
+    return table
+
+
+def vector_drawing(svg: Path, width: float, max_height: float, block: ChartBlock) -> Drawing:
+    """The SVG as a reportlab Drawing scaled to `width` (or down to `max_height`)."""
+    drawing = svg2rlg(str(svg))
+    if drawing is None or not drawing.width:
+        raise ReportError(Diagnostic(block.ref, f"chart {block.chart.id!r}: unreadable SVG {svg.name}"))
+    k = min(width / drawing.width, max_height / drawing.height)
+    drawing.scale(k, k)
+    drawing.width, drawing.height = drawing.width * k, drawing.height * k
+    drawing.hAlign = "LEFT"
+    return drawing
+
+
+def _with_caption(figure: Flowable, caption: RichText, st: Styles, fonts: PdfFonts, half: bool) -> Stack:
+    children = [(figure, 0.0, 0.0)]
+    if caption:
+        children.append((para(caption, st.caption, fonts), 0.0, CAPTION_GAP))
+    stack = Stack(children, pad_bottom=2.0)
+    stack.half = half
+    return space_before(stack, st.body.leading * 0.9)
+
+
+def _pixel_size(block: ImageBlock) -> tuple[int, int]:
+    try:
+        with PILImage.open(block.path) as im:
+            return im.size
+    except OSError as exc:
+        raise ReportError(Diagnostic(block.ref, f"cannot read image {block.path.name}: {exc}")) from exc

@@ -1,0 +1,135 @@
+"""Generic flowables the fact-sheet blocks are built from.
+
+In: other flowables. Out: reportlab Flowables that stack children (`Stack`), keep
+headings with the start of what follows (`KeepWithNext`) and leave an outline bookmark
+where a heading is drawn (`Bookmark`). Hand-written because reportlab's `KeepTogether`
+either moves the whole group or nothing, and its `keepWithNext` can leave a heading
+alone at the foot of a page when the next paragraph cannot split into the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Table, TableStyle
+
+Decorate = Callable[[Canvas, float, float], None]
+"""Draws under a stack's children: (canvas, width, height), origin at the bottom left."""
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """An outline entry: `level` is already normalised (at most one deeper than the last)."""
+
+    key: str
+    title: str
+    level: int
+
+
+def space_before(flowable: Flowable, points: float) -> Flowable:
+    """Set the gap above `flowable` (dropped by the frame at the top of a page)."""
+    flowable.spaceBefore = points
+    return flowable
+
+
+class Stack(Flowable):
+    """Children one under the other, each indented by its own amount, with a decoration
+    drawn first. Never splits: headings, cards and figures are small."""
+
+    def __init__(self, children: Sequence[tuple[Flowable, float, float]], *, pad_bottom: float = 0.0,
+                 decorate: Decorate | None = None, bookmark: Bookmark | None = None):
+        super().__init__()
+        self.children = list(children)  # (flowable, indent, gap above)
+        self.pad_bottom = pad_bottom
+        self.decorate = decorate
+        self.bookmark = bookmark
+        self._sizes: list[float] = []
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._sizes = [f.wrap(aw - indent, ah)[1] for f, indent, _ in self.children]
+        gaps = sum(gap for _, _, gap in self.children)
+        self.width, self.height = aw, sum(self._sizes) + gaps + self.pad_bottom
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if self.decorate:
+            self.decorate(canvas, self.width, self.height)
+        y = self.height
+        for (f, indent, gap), h in zip(self.children, self._sizes):
+            y -= gap + h
+            f.drawOn(canvas, indent, y)
+        if self.bookmark:
+            _mark(canvas, self.bookmark, self.height)
+
+
+def _mark(canvas: Canvas, b: Bookmark, top: float) -> None:
+    canvas.bookmarkHorizontal(b.key, 0, top + 6)
+    canvas.addOutlineEntry(b.title, b.key, level=b.level, closed=False)
+
+
+class KeepWithNext(Flowable):
+    """Headings (or a caption) kept on the same page as at least the first piece of `nxt`.
+
+    When the whole does not fit, `nxt` is split into the space left under the headings;
+    if it cannot split there, everything moves to the next page together.
+    """
+
+    def __init__(self, heads: Sequence[Flowable], nxt: Flowable):
+        super().__init__()
+        self.heads = list(heads)
+        self.nxt = nxt
+        self.spaceBefore = heads[0].getSpaceBefore()
+        self._parts: list[tuple[Flowable, float, float]] = []
+
+    def _gap(self, i: int, f: Flowable) -> float:
+        return f.getSpaceBefore() if i else 0.0
+
+    def _heads_height(self, aw: float, ah: float) -> float:
+        return sum(self._gap(i, f) + f.wrap(aw, ah)[1] for i, f in enumerate(self.heads))
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        heads = self._heads_height(aw, ah)
+        gap = self.nxt.getSpaceBefore()
+        self.width, self.height = aw, heads + gap + self.nxt.wrap(aw, max(ah - heads - gap, 0))[1]
+        return self.width, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        heads = self._heads_height(aw, ah)
+        room = ah - heads - self.nxt.getSpaceBefore()
+        pieces = self.nxt.split(aw, room) if room > 0 else []
+        if len(pieces) < 2:
+            return []
+        return [KeepWithNext(self.heads, pieces[0]), *pieces[1:]]
+
+    def draw(self) -> None:
+        y = self.height
+        for i, f in enumerate([*self.heads, self.nxt]):
+            _, h = f.wrap(self.width, self.height)
+            y -= self._gap(i, f) + h
+            f.drawOn(self.canv, 0, y)
+
+
+def keep_chains(items: Sequence[tuple[Flowable, bool]]) -> list[Flowable]:
+    """Join each run of keep-with-next flowables to the flowable after it."""
+    out: list[Flowable] = []
+    heads: list[Flowable] = []
+    for flowable, keep in items:
+        if keep:
+            heads.append(flowable)
+            continue
+        out.append(KeepWithNext(heads, flowable) if heads else flowable)
+        heads = []
+    out.extend(heads)
+    return out
+
+
+def grid(rows: Sequence[Sequence[object]], col_widths: Sequence[float], commands: Sequence[tuple],
+         font: str, repeat_rows: int = 0) -> Table:
+    """A reportlab Table whose cell font is ours: reportlab selects Helvetica for every
+    cell otherwise, which would leave an unembedded font in the file."""
+    table = Table([list(r) for r in rows], colWidths=list(col_widths), repeatRows=repeat_rows)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), *commands]))
+    return table

@@ -1,0 +1,127 @@
+"""What is drawn on every page around the text frame.
+
+In: the document's `Meta`, the page geometry, styles, fonts and the page count. Out: the
+two page callbacks for reportlab's page templates: the first page's header band, the later
+pages' running header, the footer (`page / total` and the source note) and, when printing
+with a bleed, the crop marks (トンボ).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import CMYKColor, HexColor
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from reportgen.model import Meta, RichText, Theme
+from reportgen.render.pdf.geometry import PageGeometry
+from reportgen.render.pdf.styles import Styles
+from reportgen.render.pdf.text import PdfFonts, TextStyle, para
+
+REGISTRATION = CMYKColor(1, 1, 1, 1)
+"""Crop marks print on every plate."""
+
+
+@dataclass(frozen=True)
+class PageDecor:
+    meta: Meta
+    theme: Theme
+    geometry: PageGeometry
+    styles: Styles
+    fonts: PdfFonts
+    total: int
+
+    def first_page(self, canvas: Canvas, doc: object) -> None:
+        self._header_band(canvas)
+        self._footer(canvas)
+        self._crop_marks(canvas)
+
+    def later_page(self, canvas: Canvas, doc: object) -> None:
+        self._running_header(canvas)
+        self._footer(canvas)
+        self._crop_marks(canvas)
+
+    def _text(self, canvas: Canvas, text: str, style: TextStyle, x: float, y: float, width: float) -> None:
+        """Draw one line of `text` with its top at `y`."""
+        flow = para(RichText.of(text), style, self.fonts)
+        _, h = flow.wrapOn(canvas, width, style.leading * 3)
+        flow.drawOn(canvas, x, y - h)
+
+    def _header_band(self, canvas: Canvas) -> None:
+        g, st = self.geometry, self.styles
+        x0, _, x1, y1 = g.bleed_box
+        canvas.saveState()
+        canvas.setFillColor(HexColor(self.theme.primary))
+        canvas.rect(x0, g.band_bottom, x1 - x0, y1 - g.band_bottom, stroke=0, fill=1)
+        canvas.setFillColor(HexColor(self.theme.accent))
+        canvas.rect(x0, g.band_bottom - 1.2, x1 - x0, 1.2, stroke=0, fill=1)
+        canvas.restoreState()
+        mid = (g.band_bottom + g.trim_box[3]) / 2
+        half = g.text_width / 2
+        self._text(canvas, self.meta.organisation, st.band_org, g.left, mid + st.band_org.leading / 2, half)
+        info = st.band_info
+        self._text(canvas, self.meta.doc_type, _bold(info), g.right - half, mid + info.leading, half)
+        self._text(canvas, japanese_date(self.meta), info, g.right - half, mid, half)
+
+    def _running_header(self, canvas: Canvas) -> None:
+        g, st = self.geometry, self.styles
+        top = g.trim_box[3] - 8 * mm
+        line = f"{self.meta.organisation}　·　{self.meta.running_title}"
+        self._text(canvas, line, st.running, g.left, top, g.text_width * 0.75)
+        self._text(canvas, self.meta.doc_type, st.folio, g.right - g.text_width / 4, top, g.text_width / 4)
+        self._rule(canvas, top - st.running.leading - 1.5 * mm)
+
+    def _footer(self, canvas: Canvas) -> None:
+        g, st = self.geometry, self.styles
+        rule_y = g.bottom - 5 * mm
+        self._rule(canvas, rule_y)
+        top = rule_y - 1.8 * mm
+        self._text(canvas, self.meta.source_note, st.running, g.left, top, g.text_width * 0.8)
+        folio = f"{canvas.getPageNumber()} / {self.total}"
+        self._text(canvas, folio, st.folio, g.right - g.text_width / 5, top, g.text_width / 5)
+
+    def _rule(self, canvas: Canvas, y: float) -> None:
+        canvas.saveState()
+        canvas.setStrokeColor(HexColor(self.theme.rule))
+        canvas.setLineWidth(0.5)
+        canvas.line(self.geometry.left, y, self.geometry.right, y)
+        canvas.restoreState()
+
+    def _crop_marks(self, canvas: Canvas) -> None:
+        if self.geometry.bleed > 0:
+            draw_crop_marks(canvas, self.geometry)
+
+
+def _bold(style: TextStyle) -> TextStyle:
+    return TextStyle(style.size + 0.5, style.leading, style.color, bold=True, align=style.align)
+
+
+def japanese_date(meta: Meta) -> str:
+    d = meta.date
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def draw_crop_marks(canvas: Canvas, g: PageGeometry) -> None:
+    """Japanese corner marks (角トンボ: one line on the trim edge, one on the bleed edge,
+    both pointing away from the page) and centre marks, all in the slug. Hand-written:
+    reportlab's own cropMarks draws single Western marks and scales the page content."""
+    tx0, ty0, tx1, ty1 = g.trim_box
+    bx0, by0, bx1, by1 = g.bleed_box
+    length = g.slug - 1.5 * mm
+    segments = []
+    for xt, xb, sx in ((tx0, bx0, -1), (tx1, bx1, 1)):
+        for yt, yb, sy in ((ty0, by0, -1), (ty1, by1, 1)):
+            segments += [(x, yb, x, yb + sy * length) for x in (xt, xb)]
+            segments += [(xb, y, xb + sx * length, y) for y in (yt, yb)]
+    cx, cy = (tx0 + tx1) / 2, (ty0 + ty1) / 2
+    arm = 4 * mm
+    for yb, sy in ((by0, -1), (by1, 1)):
+        segments += [(cx, yb, cx, yb + sy * length), (cx - arm, yb + sy * length / 2, cx + arm, yb + sy * length / 2)]
+    for xb, sx in ((bx0, -1), (bx1, 1)):
+        segments += [(xb, cy, xb + sx * length, cy), (xb + sx * length / 2, cy - arm, xb + sx * length / 2, cy + arm)]
+    canvas.saveState()
+    canvas.setStrokeColor(REGISTRATION)
+    canvas.setLineWidth(0.25)
+    canvas.lines(segments)
+    canvas.restoreState()

@@ -1,0 +1,142 @@
+"""The story: the document's blocks in reading order as reportlab flowables.
+
+In: `Document`, the chart files, page geometry, styles, fonts. Out: a list of flowables
+for the page templates: the title block, then one flowable per block, headings (and
+table captions) joined to what follows, two half-width figures in a row side by side,
+part titles on a new page, outline bookmarks on headings of level 0 to 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from reportlab.platypus import Flowable
+from reportlab.platypus import PageBreak as RLPageBreak
+
+from reportgen.charts.artifacts import ChartImages
+from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.model import (
+    Block, ChartBlock, ContactBox, Document, Heading, ImageBlock, KpiRow, ListBlock, Note,
+    PageBreak, Paragraph, TableBlock,
+)
+from reportgen.render.pdf import boxes, figures, tables
+from reportgen.render.pdf.cards import KpiCards
+from reportgen.render.pdf.flow import Bookmark, keep_chains, space_before
+from reportgen.render.pdf.geometry import PageGeometry
+from reportgen.render.pdf.headings import heading_flowable, title_block
+from reportgen.render.pdf.styles import Styles
+from reportgen.render.pdf.text import PdfFonts, TextStyle, para
+
+OUTLINE_LEVELS = 3
+"""Headings of level 0 (part), 1 (chapter) and 2 (section) are bookmarked."""
+
+
+@dataclass(frozen=True)
+class Context:
+    doc: Document
+    charts: Mapping[str, ChartImages]
+    geometry: PageGeometry
+    styles: Styles
+    fonts: PdfFonts
+
+    @property
+    def width(self) -> float:
+        return self.geometry.text_width
+
+    @property
+    def max_figure_height(self) -> float:
+        return (self.geometry.top - self.geometry.bottom) * 0.55
+
+
+def build_story(ctx: Context) -> list[Flowable]:
+    doc = ctx.doc
+    items: list[tuple[Flowable, bool]] = [(title_block(doc.meta, doc.theme, ctx.styles, ctx.fonts), False)]
+    marks = bookmarks(doc.blocks)
+    for i, block in enumerate(doc.blocks):
+        if isinstance(block, Heading) and block.level == 0 and i and not isinstance(doc.blocks[i - 1], PageBreak):
+            items.append((RLPageBreak(), False))
+        items += block_flowables(block, ctx, marks.get(i))
+    return keep_chains(pair_half_figures(items, ctx.width, ctx.fonts.regular))
+
+
+def bookmarks(blocks: Sequence[Block]) -> dict[int, Bookmark]:
+    """Outline entries for headings of level 0–2, by block index; a level never jumps more
+    than one below the previous entry (the PDF outline is a tree)."""
+    out: dict[int, Bookmark] = {}
+    last = -1
+    for i, b in enumerate(blocks):
+        if isinstance(b, Heading) and b.level < OUTLINE_LEVELS:
+            last = min(b.level, last + 1)
+            out[i] = Bookmark(f"h{i}", b.text.plain, last)
+    return out
+
+
+def block_flowables(block: Block, ctx: Context, mark: Bookmark | None) -> list[tuple[Flowable, bool]]:
+    """One block as flowables, each flagged when it must stay with the next."""
+    st, fonts, theme = ctx.styles, ctx.fonts, ctx.doc.theme
+    match block:
+        case Heading():
+            return [(heading_flowable(block, theme, st, fonts, mark), True)]
+        case Paragraph():
+            return [(paragraph(block, st, fonts), False)]
+        case ListBlock():
+            return [(boxes.list_table(block, ctx.width, st, fonts), False)]
+        case KpiRow():
+            return [(KpiCards(block, theme, st, fonts), False)]
+        case ChartBlock():
+            images = _chart_images(block, ctx.charts)
+            return [(figures.chart_figure(block, images, ctx.width, ctx.max_figure_height, st, fonts), False)]
+        case ImageBlock():
+            return [(figures.image_figure(block, ctx.width, ctx.max_figure_height, st, fonts), False)]
+        case TableBlock():
+            table = tables.data_table(block, ctx.width, theme, st, fonts)
+            return [(tables.caption(block, st, fonts), True), (table, False)] if block.caption else [(table, False)]
+        case Note():
+            return [(boxes.note_table(block, ctx.width, st, fonts), False)]
+        case ContactBox():
+            return [(boxes.contact_box(block, ctx.width, theme, st, fonts), False)]
+        case PageBreak():
+            return [(RLPageBreak(), False)]
+    raise TypeError(f"{block.ref}: unknown block {type(block).__name__}")
+
+
+def paragraph(p: Paragraph, st: Styles, fonts: PdfFonts) -> Flowable:
+    style, gap = _PARAGRAPH[p.role](st)
+    return space_before(para(p.text, style, fonts), gap)
+
+
+def _body(st: Styles) -> tuple[TextStyle, float]:
+    b = st.body
+    return TextStyle(b.size, b.leading, b.color, first_indent=b.size, link_color=b.link_color), b.leading * 0.4
+
+
+_PARAGRAPH = {
+    "lead": lambda st: (st.lead, st.body.leading * 0.2),
+    "body": _body,
+    "headline": lambda st: (st.headline, st.body.leading * 0.2),
+    "quote": lambda st: (st.quote, st.body.leading * 1.6),
+}
+
+
+def pair_half_figures(items: list[tuple[Flowable, bool]], width: float, font: str) -> list[tuple[Flowable, bool]]:
+    """Two consecutive half-width figures become one row of two."""
+    out: list[tuple[Flowable, bool]] = []
+    for flowable, keep in items:
+        prev = out[-1][0] if out else None
+        if _is_half(flowable) and _is_half(prev):
+            out[-1] = (figures.side_by_side(prev, flowable, width, font), False)
+            continue
+        out.append((flowable, keep))
+    return out
+
+
+def _is_half(f: Flowable | None) -> bool:
+    return getattr(f, "half", False)
+
+
+def _chart_images(block: ChartBlock, charts: Mapping[str, ChartImages]) -> ChartImages:
+    try:
+        return charts[block.chart.id]
+    except KeyError:
+        raise ReportError(Diagnostic(block.ref, f"chart {block.chart.id!r} was not rendered")) from None

@@ -1,0 +1,83 @@
+"""Data tables: header row in the theme colour, zebra rows, numbers right-aligned as
+Excel shows them (`Value.text`), the header repeated when the table crosses a page.
+
+In: a `TableBlock`, the column width, theme, styles, fonts. Out: a caption and a reportlab
+`Table` whose cells are composed paragraphs.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import HexColor, white
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Table
+
+from reportgen.model import Column, RichText, TableBlock, Theme
+from reportgen.render.pdf.flow import grid
+from reportgen.render.pdf.styles import Styles
+from reportgen.render.pdf.text import PdfFonts, TextStyle, para
+
+PAD_X = 6.0
+PAD_Y = 3.5
+
+
+def data_table(block: TableBlock, width: float, theme: Theme, st: Styles, fonts: PdfFonts) -> Table:
+    cols = block.table.columns
+    head = [para(RichText.of(c.name), _head_style(c, st), fonts) for c in cols]
+    body = [
+        [para(RichText.of(v.text), st.cell_number if c.kind == "number" else st.cell, fonts)
+         for c, v in zip(cols, row)]
+        for row in block.table.rows
+    ]
+    table = grid([head, *body], column_widths(block, width, st, fonts), _table_style(theme, len(body)),
+                 fonts.regular, repeat_rows=1)
+    table.spaceBefore = st.body.leading * 0.3
+    return table
+
+
+def caption(block: TableBlock, st: Styles, fonts: PdfFonts) -> Flowable:
+    style = TextStyle(st.caption.size + 0.7, st.caption.leading + 1, st.body.color, bold=True, align="left")
+    flow = para(block.caption, style, fonts)
+    flow.spaceBefore = st.body.leading * 0.8
+    return flow
+
+
+def _head_style(c: Column, st: Styles) -> TextStyle:
+    h = st.cell_head
+    return TextStyle(h.size, h.leading, h.color, bold=True, align="right" if c.kind == "number" else "left")
+
+
+def column_widths(block: TableBlock, width: float, st: Styles, fonts: PdfFonts) -> list[float]:
+    """Natural widths (longest cell, header in bold), widened or narrowed to `width`.
+    Number columns keep their natural width when the text columns can give way."""
+    cols = block.table.columns
+    size = st.cell.size
+    natural = []
+    for i, c in enumerate(cols):
+        texts = [v.text for v in block.table.column_values(c.name)] if block.table.rows else []
+        cells = max((stringWidth(t, fonts.regular, size) for t in texts), default=0.0)
+        natural.append(max(cells, stringWidth(c.name, fonts.bold, size)) + 2 * PAD_X + 2)
+    total = sum(natural)
+    if total <= width:
+        return [w + (width - total) * w / total for w in natural]
+    fixed = sum(w for w, c in zip(natural, cols) if c.kind == "number")
+    flexible = total - fixed
+    if flexible and fixed < width * 0.7:
+        k = (width - fixed) / flexible
+        return [w if c.kind == "number" else w * k for w, c in zip(natural, cols)]
+    return [w * width / total for w in natural]
+
+
+def _table_style(theme: Theme, n_rows: int) -> list[tuple]:
+    commands = [
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(theme.primary)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.8, HexColor(theme.primary)),
+    ]
+    if n_rows:
+        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [white, HexColor(theme.zebra)]))
+        commands.append(("LINEBELOW", (0, 1), (-1, -2), 0.3, HexColor(theme.rule)))
+    return commands
