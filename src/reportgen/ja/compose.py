@@ -1,0 +1,414 @@
+"""The Japanese line composer: styled runs in, lines of positioned segments out.
+
+In: `Run`s (text plus an opaque style key), a `Widths` measurer (advance width of a
+character in a style) and `Options` (width, alignment, rules). Out: `Line`s, each a tuple of
+`Segment`s: a run of characters of one style with one x position and one uniform character
+spacing, ready for a PDF text object (`Tc`). Pure: no renderer imports here.
+
+Steps: prepare (drop typed spaces and newlines, keeping them as gap flags; classes and
+widths), glue (the spacing between each pair of neighbours: nothing inside a Latin word,
+¼ em between Japanese and Latin, compression of consecutive full-width punctuation),
+breaks (greedy, JLREQ kinsoku, phrase boundaries for headings), set (justify or align
+one line) and segment (group characters that share a style and a spacing).
+No library composes Japanese lines for reportlab; this module is written by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Callable, Hashable, Literal, Protocol, Sequence
+
+from reportgen.ja.breaks import pair_table, space_breakable
+from reportgen.ja.classes import (
+    CLW, COUNT, JAPANESE, NOT_END, OPW, STOP, WESTERN, WIDE, classes, not_start,
+)
+from reportgen.ja.phrases import phrases
+
+Align = Literal["justify", "left", "center", "right"]
+
+# Kinds of gap between two neighbouring characters; each stretches differently.
+FIXED, JA, MIXED, SPACE, HARD = 0, 1, 2, 3, 4
+_CLOSERS = frozenset({CLW, STOP})
+_COMPRESS_PREV = frozenset({CLW, STOP, OPW})
+_SEPARATOR = re.compile(r"[ \n]+")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A run of text in one style. `key` is passed back to the measurer; `size` is its em."""
+
+    text: str
+    key: Hashable
+    size: float
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to set a paragraph. `em` is the body size (¼ em spacing is relative to it)."""
+
+    width: float
+    em: float
+    align: Align = "justify"
+    first_indent: float = 0.0
+    strict: bool = True
+    hanging: bool = False
+    mixed_spacing: bool = True
+    phrase_breaks: bool = False
+    balance: bool = False
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Characters of run `run` drawn from x with `char_space` added after each one."""
+
+    run: int
+    text: str
+    x: float
+    char_space: float
+    width: float
+
+
+@dataclass(frozen=True)
+class Line:
+    """One set line. `start`/`end` index the runs' joined text; `final` lines are ragged."""
+
+    segments: tuple[Segment, ...]
+    start: int
+    end: int
+    width: float
+    final: bool
+    hanging: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
+
+
+class Widths(Protocol):
+    def widths(self, key: Hashable, text: str) -> list[float]: ...
+
+
+class CachedWidths:
+    """Advance widths per (style key, character), measured once by `measure(key, ch)`."""
+
+    def __init__(self, measure: Callable[[Hashable, str], float]):
+        self._measure = measure
+        self._tables: dict[Hashable, dict[str, float]] = {}
+
+    def widths(self, key: Hashable, text: str) -> list[float]:
+        table = self._tables.get(key)
+        if table is None:
+            table = self._tables[key] = _WidthTable(self._measure, key)
+        return list(map(table.__getitem__, text))
+
+
+class _WidthTable(dict):
+    def __init__(self, measure: Callable[[Hashable, str], float], key: Hashable):
+        super().__init__()
+        self._measure, self._key = measure, key
+
+    def __missing__(self, ch: str) -> float:
+        w = self[ch] = self._measure(self._key, ch)
+        return w
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """The paragraph without typed spaces and newlines, with per-character data."""
+
+    text: str                 # joined run text (the coordinates of Line.start/end)
+    chars: str                # `text` without spaces and newlines
+    removed: list[int]        # index in `chars` of each dropped space/newline run
+    removed_cum: list[int]    # characters dropped up to and including that run
+    spaced: dict[int, str]    # chars index -> the dropped run before it
+    cls: list[int]
+    width: list[float]
+    run: list[int]
+    size: list[float]
+    keys: tuple[Hashable, ...]  # style key per run
+
+
+@dataclass(frozen=True)
+class _Glue:
+    """Per gap i (before character i): natural, minimum width, kind and break flag."""
+
+    natural: list[float]
+    minimum: list[float]
+    kind: list[int]
+    breaks: list[int]         # sorted gap indices where a line may break
+    break_set: frozenset[int]
+    hard: list[int]           # sorted gap indices where a line must break
+    quarter: float            # ¼ em: the natural Japanese–Latin spacing
+
+
+def compose(runs: Sequence[Run], measure: Widths, opts: Options) -> tuple[Line, ...]:
+    """Break and set the runs into lines of at most `opts.width` points."""
+    prep = _prepare(runs, measure)
+    if not prep.chars:
+        return ()
+    glue = _glue(prep, measure, opts)
+    preferred = _phrase_breaks(prep, glue) if opts.phrase_breaks else glue.breaks
+    width = _balanced_width(prep, glue, preferred, opts) if opts.balance else opts.width
+    spans = _break_lines(prep, glue, preferred, opts, width)
+    return tuple(_set_line(prep, glue, opts, width, *span) for span in spans)
+
+
+# -- prepare -------------------------------------------------------------------------
+
+def _prepare(runs: Sequence[Run], measure: Widths) -> _Prepared:
+    text = "".join(r.text for r in runs).replace("\t", " ").replace("\r", "")
+    removed, cum, spaced, total = [], [], {}, 0
+    for m in _SEPARATOR.finditer(text):
+        at = m.start() - total
+        total += m.end() - m.start()
+        removed.append(at)
+        cum.append(total)
+        spaced[at] = m.group()
+    chars = _SEPARATOR.sub("", text)
+    width: list[float] = []
+    run: list[int] = []
+    size: list[float] = []
+    for i, r in enumerate(runs):
+        piece = _SEPARATOR.sub("", r.text.replace("\t", " ").replace("\r", ""))
+        width += measure.widths(r.key, piece)
+        run += [i] * len(piece)
+        size += [r.size] * len(piece)
+    keys = tuple(r.key for r in runs)
+    return _Prepared(text, chars, removed, cum, spaced, classes(chars), width, run, size, keys)
+
+
+def _original(prep: _Prepared, j: int) -> int:
+    """Index in `prep.text` of `prep.chars[j]` (or of the end, for j == len(chars))."""
+    k = bisect_right(prep.removed, j)
+    return j + (prep.removed_cum[k - 1] if k else 0)
+
+
+# -- glue ----------------------------------------------------------------------------
+
+def _kind(a: int, b: int, mixed_spacing: bool) -> int:
+    if mixed_spacing and ((a in JAPANESE and b in WESTERN) or (a in WESTERN and b in JAPANESE)):
+        return MIXED
+    return JA if (a in WIDE or b in WIDE) else FIXED
+
+
+def _kind_tables() -> dict[bool, tuple[int, ...]]:
+    return {on: tuple(_kind(a, b, on) for a in range(COUNT) for b in range(COUNT))
+            for on in (True, False)}
+
+
+_KINDS = _kind_tables()
+
+
+def _glue(prep: _Prepared, measure: Widths, opts: Options) -> _Glue:
+    cls, n = prep.cls, len(prep.chars)
+    pairs = [0] + [a * COUNT + b for a, b in zip(cls, cls[1:])]
+    kind = list(map(_KINDS[opts.mixed_spacing].__getitem__, pairs))
+    table = pair_table(opts.strict)
+    can = list(map(table.__getitem__, pairs))
+    quarter = opts.em / 4
+    natural = [quarter if k == MIXED else 0.0 for k in kind]
+    minimum = [opts.em / 8 if k == MIXED else 0.0 for k in kind]
+    hard: list[int] = []
+    for j, sep in prep.spaced.items():
+        if 0 < j < n:
+            _typed_gap(prep, measure, opts, j, sep, (natural, minimum, kind, can, hard))
+    _compress(prep, kind, natural, minimum)
+    kind[0], can[0] = FIXED, False
+    breaks = [j for j in range(1, n) if can[j]]
+    return _Glue(natural, minimum, kind, breaks, frozenset(breaks), sorted(hard), quarter)
+
+
+def _typed_gap(prep: _Prepared, measure: Widths, opts: Options, j: int, sep: str,
+               arrays: tuple[list[float], list[float], list[int], list[bool], list[int]]) -> None:
+    """A gap where the source had spaces or a newline: a forced break, ¼ em or a space."""
+    natural, minimum, kind, can, hard = arrays
+    a, b = prep.cls[j - 1], prep.cls[j]
+    if "\n" in sep:
+        kind[j], natural[j], minimum[j], can[j] = HARD, 0.0, 0.0, True
+        hard.append(j)
+        return
+    can[j] = space_breakable(a, b, opts.strict)
+    if opts.mixed_spacing and (a in WIDE) != (b in WIDE):
+        return  # Japanese–Latin boundary: the typed space becomes that boundary's spacing
+    space = measure.widths(prep.keys[prep.run[j - 1]], " ")[0]
+    kind[j], natural[j], minimum[j] = SPACE, space, space * 0.75
+
+
+def _compress(prep: _Prepared, kind: list[int], natural: list[float],
+              minimum: list[float]) -> None:
+    """Consecutive full-width punctuation (」、 。」 」「 （「) loses one half-em blank."""
+    cls, width, size = prep.cls, prep.width, prep.size
+    for j in range(1, len(cls)):
+        a, b = cls[j - 1], cls[j]
+        if kind[j] != JA or b not in _COMPRESS_PREV:
+            continue
+        if a in _CLOSERS and width[j - 1] >= 0.9 * size[j - 1]:
+            natural[j] = minimum[j] = -0.5 * size[j - 1]
+        elif a == OPW and b == OPW and width[j] >= 0.9 * size[j]:
+            natural[j] = minimum[j] = -0.5 * size[j]
+
+
+# -- breaks --------------------------------------------------------------------------
+
+def _phrase_breaks(prep: _Prepared, glue: _Glue) -> list[int]:
+    """Break opportunities that are also budoux phrase boundaries or spaces in Latin text."""
+    bounds, at = set(), 0
+    for phrase in phrases(prep.text)[:-1]:
+        at += len(phrase)
+        bounds.add(_stripped(prep, at))
+    latin_spaces = {j for j, k in enumerate(glue.kind) if k == SPACE}
+    return [j for j in glue.breaks if j in bounds or j in latin_spaces]
+
+
+def _stripped(prep: _Prepared, original: int) -> int:
+    """Index in `prep.chars` of the character at (or the first after) `original`."""
+    dropped = 0
+    for at, cum in zip(prep.removed, prep.removed_cum):
+        if at + cum > original:
+            return min(at, original - dropped)
+        dropped = cum
+    return original - dropped
+
+
+def _break_lines(prep: _Prepared, glue: _Glue, preferred: list[int], opts: Options,
+                 width: float) -> list[tuple[int, int, bool]]:
+    """Greedy JLREQ line breaking: (start, end, hanging) per line."""
+    lo = list(accumulate((w + g for w, g in zip(prep.width, glue.minimum)), initial=0.0))
+    n, spans, s = len(prep.chars), [], 0
+    while s < n:
+        avail = width - (opts.first_indent if s == 0 else 0.0)
+        e, hang = _line_end(prep, glue, preferred, opts, lo, s, avail)
+        spans.append((s, e, hang))
+        s = e
+    return spans
+
+
+def _line_end(prep: _Prepared, glue: _Glue, preferred: list[int], opts: Options,
+              lo: list[float], s: int, avail: float) -> tuple[int, bool]:
+    n = len(prep.chars)
+    fit = bisect_right(lo, avail + lo[s] + glue.minimum[s] + 1e-6) - 1
+    hard = glue.hard[bisect_right(glue.hard, s):][:1]
+    if hard and hard[0] <= min(fit, n):
+        return hard[0], False
+    if fit >= n:
+        return n, False
+    if opts.hanging and prep.cls[fit] == STOP and (fit + 1 == n or fit + 1 in glue.break_set):
+        return fit + 1, True
+    best = _last_break(preferred, s, fit) or _last_break(glue.breaks, s, fit)
+    if best is None or _overflows_after(glue, lo, s, best, avail):
+        return _forced_end(prep, opts, s, fit), False
+    return best, False
+
+
+def _last_break(breaks: list[int], s: int, fit: int) -> int | None:
+    k = bisect_right(breaks, fit) - 1
+    return breaks[k] if k >= 0 and breaks[k] > s else None
+
+
+def _overflows_after(glue: _Glue, lo: list[float], s: int, best: int, avail: float) -> bool:
+    """True when breaking at `best` leaves a line under half full because the next
+    unbreakable unit (a long word or URL) is wider than a whole line anyway."""
+    if lo[best] - lo[s] >= avail / 2:
+        return False
+    k = bisect_left(glue.breaks, best + 1)
+    nxt = glue.breaks[k] if k < len(glue.breaks) else len(lo) - 1
+    return lo[nxt] - lo[best] - glue.minimum[best] > avail
+
+
+def _forced_end(prep: _Prepared, opts: Options, s: int, fit: int) -> int:
+    """Break a unit too long for the line, stepping back over kinsoku characters."""
+    e, start_bad = max(fit, s + 1), not_start(opts.strict)
+    while e > s + 1 and (prep.cls[e] in start_bad or prep.cls[e - 1] in NOT_END):
+        e -= 1
+    return e
+
+
+def _balanced_width(prep: _Prepared, glue: _Glue, preferred: list[int], opts: Options) -> float:
+    """The narrowest width that keeps the line count (lines of similar length)."""
+    count = len(_break_lines(prep, glue, preferred, opts, opts.width))
+    if count < 2:
+        return opts.width
+    lo, hi = opts.width / count, opts.width
+    for _ in range(14):
+        mid = (lo + hi) / 2
+        if len(_break_lines(prep, glue, preferred, opts, mid)) > count:
+            lo = mid
+        else:
+            hi = mid
+    return hi
+
+
+# -- set -----------------------------------------------------------------------------
+
+def _set_line(prep: _Prepared, glue: _Glue, opts: Options, width: float,
+              s: int, e: int, hang: bool) -> Line:
+    n = len(prep.chars)
+    final = e == n or glue.kind[e] == HARD
+    indent = opts.first_indent if s == 0 else 0.0
+    avail = (width if opts.align == "justify" else opts.width) - indent
+    body = e - 1 if hang else e
+    natural = sum(prep.width[s:body]) + sum(glue.natural[s + 1:body])
+    adds = _adjustments(glue, s, body, avail - natural, stretch=opts.align == "justify" and not final)
+    shift = {"center": (avail - natural) / 2, "right": avail - natural}.get(opts.align, 0.0)
+    x0 = indent + max(0.0, shift)
+    segments, right = _segments(prep, glue, s, e, x0, adds, body)
+    return Line(segments, _original(prep, s), _original(prep, e - 1) + 1, right, final, hang)
+
+
+def _adjustments(glue: _Glue, s: int, e: int, slack: float, stretch: bool) -> list[float]:
+    """Extra width per gap kind (FIXED, JA, MIXED, SPACE, HARD) or, when shrinking, the
+    fraction of their shrinkability that MIXED and SPACE gaps give up (as negatives)."""
+    kinds = glue.kind[s + 1:e]
+    if slack < 0:
+        give = sum(glue.natural[j] - glue.minimum[j] for j in range(s + 1, e)
+                   if glue.kind[j] in (MIXED, SPACE))
+        ratio = min(1.0, -slack / give) if give > 0 else 0.0
+        return [0.0, 0.0, -ratio, -ratio, 0.0]
+    if not stretch or slack == 0:
+        return [0.0] * 5
+    return _stretch(kinds, slack, glue)
+
+
+def _stretch(kinds: list[int], slack: float, glue: _Glue) -> list[float]:
+    ja, mixed, space = kinds.count(JA), kinds.count(MIXED), kinds.count(SPACE)
+    if ja + mixed + space == 0:
+        fixed = kinds.count(FIXED)  # a broken long word: letter-space it as a last resort
+        return [slack / fixed if fixed else 0.0, 0.0, 0.0, 0.0, 0.0]
+    share = slack / (ja + mixed + space)
+    cap = _MIXED_STRETCH * glue.quarter
+    if mixed and share > cap and ja + space:
+        share = (slack - mixed * cap) / (ja + space)
+        return [0.0, share, cap, share, 0.0]
+    return [0.0, share, share, share, 0.0]
+
+
+_MIXED_STRETCH = 1.0  # ¼ em may stretch by another ¼ em, to ½ em
+
+
+def _segments(prep: _Prepared, glue: _Glue, s: int, e: int, x0: float, adds: list[float],
+              body: int) -> tuple[tuple[Segment, ...], float]:
+    """Group characters sharing a run and a spacing; return them and the right edge."""
+    shrinking = adds[MIXED] < 0
+    width, run, chars, nat, lo, kind = (prep.width, prep.run, prep.chars, glue.natural,
+                                        glue.minimum, glue.kind)
+    out: list[Segment] = []
+    start, sx, x, cs = s, x0, x0, None
+    for j in range(s + 1, e):
+        k = kind[j]
+        if shrinking and k in (MIXED, SPACE):
+            g = nat[j] + adds[k] * (nat[j] - lo[j])
+        else:
+            g = nat[j] + adds[k] if j < body else nat[j]
+        x += width[j - 1] + g
+        if run[j] == run[start] and (cs is None or abs(g - cs) < 1e-6):
+            if cs is None:
+                cs = g
+            continue
+        out.append(Segment(run[start], chars[start:j], sx, cs or 0.0, x - g - sx))
+        start, sx, cs = j, x, None
+    right = x + width[e - 1]
+    out.append(Segment(run[start], chars[start:e], sx, cs or 0.0, right - sx))
+    return tuple(out), right

@@ -1,0 +1,82 @@
+"""The theme's fonts as reportlab fonts, and character widths measured with them.
+
+In: a `Theme` (paths of the regular, bold and fallback TrueType files). Out: `PdfFonts`
+(the registered reportlab font names; TrueType fonts are always subset-embedded) and
+`pdf_widths(fonts)`, the cached advance-width measurer the Japanese composer reads.
+A character the main font lacks is measured, and drawn, with the fallback font.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from reportgen.fonts import font_for, split_by_font
+from reportgen.ja.compose import CachedWidths
+from reportgen.model import Theme
+
+
+@dataclass(frozen=True)
+class PdfFonts:
+    """Registered reportlab font names, and the files behind them."""
+
+    regular: str
+    bold: str
+    fallback: str
+    regular_path: Path | None = None
+    bold_path: Path | None = None
+    fallback_path: Path | None = None
+
+    def main(self, bold: bool) -> str:
+        return self.bold if bold else self.regular
+
+    def runs(self, text: str, bold: bool) -> list[tuple[str, str]]:
+        """`text` cut into (text, font name) runs: main font, fallback where it lacks a glyph."""
+        main_path = self.bold_path if bold else self.regular_path
+        if main_path is None or self.fallback_path is None:
+            return [(text, self.main(bold))]
+        names = {main_path: self.main(bold), self.fallback_path: self.fallback}
+        return [(part, names[path]) for part, path in split_by_font(text, main_path, self.fallback_path)]
+
+    def font_of(self, ch: str, bold: bool) -> str:
+        main_path = self.bold_path if bold else self.regular_path
+        if main_path is None or self.fallback_path is None:
+            return self.main(bold)
+        return self.fallback if font_for(ch, main_path, self.fallback_path) == self.fallback_path \
+            else self.main(bold)
+
+
+def _register(path: Path) -> str:
+    name = path.stem
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    return name
+
+
+def register_fonts(theme: Theme) -> PdfFonts:
+    """Register the theme's fonts once per process and make the regular font the canvas's
+    initial font, so that no unembedded standard font (Helvetica) enters the PDF.
+
+    A document template should also pass `initialFontName=fonts.regular`.
+    """
+    fonts = PdfFonts(
+        _register(theme.font_regular), _register(theme.font_bold), _register(theme.font_fallback),
+        theme.font_regular, theme.font_bold, theme.font_fallback,
+    )
+    rl_config.canvas_basefontname = fonts.regular
+    return fonts
+
+
+@lru_cache(maxsize=8)
+def pdf_widths(fonts: PdfFonts) -> CachedWidths:
+    """The composer's measurer for these fonts; style keys are (bold, size) pairs."""
+    def measure(key: tuple[bool, float], ch: str) -> float:
+        bold, size = key
+        return pdfmetrics.stringWidth(ch, fonts.font_of(ch, bold), size)
+
+    return CachedWidths(measure)
