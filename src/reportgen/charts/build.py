@@ -1,0 +1,55 @@
+"""The chart stage: every `ChartSpec` of a document → `<id>.svg` and `<id>.png`.
+
+In: a `Document`, an output folder, an optional cache folder. Out: `ChartImages` per
+chart id. matplotlib is imported only when a chart has to be drawn (not for
+`reportgen --help`/`validate`, nor when every chart comes from the cache).
+
+What the images hold: the plot, category and data labels, the legend and the unit label.
+They hold neither the chart title nor the caption (source and as-of date): the PDF and
+DOCX renderers print both as real text around the image, where they can be searched,
+selected and read aloud, and where they follow the document's typography.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.charts.alttext import alt_text
+from reportgen.charts.artifacts import ChartImages
+from reportgen.charts.cache import cache_key, fetch, store
+from reportgen.charts.plan import SIZES
+from reportgen.model import ChartSpec, Document, Theme
+
+
+def render_charts(doc: Document, out_dir: Path, cache_dir: Path | None = None) -> dict[str, ChartImages]:
+    """Write every chart of `doc` into `out_dir`; reuse `cache_dir` entries when present."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    images = {cid: images_for(spec, out_dir) for cid, spec in doc.charts.items()}
+    missing = [spec for spec in doc.charts.values()
+               if not _from_cache(spec, doc.theme, cache_dir, images[spec.id])]
+    if missing:
+        _draw(missing, doc.theme, images)
+        for spec in missing:
+            if cache_dir is not None:
+                store(cache_dir, cache_key(spec, doc.theme), (images[spec.id].svg, images[spec.id].png))
+    return images
+
+
+def images_for(spec: ChartSpec, out_dir: Path) -> ChartImages:
+    width, height = SIZES[spec.width]
+    return ChartImages(spec.id, out_dir / f"{spec.id}.svg", out_dir / f"{spec.id}.png",
+                       alt_text(spec), round(width, 2), round(height, 2))
+
+
+def _from_cache(spec: ChartSpec, theme: Theme, cache_dir: Path | None, images: ChartImages) -> bool:
+    return cache_dir is not None and fetch(cache_dir, cache_key(spec, theme), (images.svg, images.png))
+
+
+def _draw(specs: list[ChartSpec], theme: Theme, images: dict[str, ChartImages]) -> None:
+    from reportgen.charts.mpl.draw import draw_files  # matplotlib loads here, only when needed
+    from reportgen.charts.mpl.session import rendering
+    from reportgen.charts.plan import make_plan
+
+    with rendering(theme):
+        for spec in specs:
+            draw_files(make_plan(spec, theme), theme, images[spec.id].svg, images[spec.id].png)

@@ -1,0 +1,75 @@
+"""The chart cache: an unchanged chart is copied, not drawn again.
+
+In: a `ChartSpec`, the `Theme` and a cache folder. Out: the cache key (a SHA-256 over
+the spec's fields, the plotted cells' raw values, formats and texts, the theme's colours
+and fonts' bytes, the matplotlib version and this package's source), and the cached
+`<key>.svg`/`<key>.png` pair when both exist. Never imports matplotlib.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+from reportgen.model import ChartSpec, Theme
+
+SPEC_FIELDS = ("id", "kind", "category", "series", "title", "unit", "caption", "sort", "highlight", "width")
+THEME_FIELDS = ("primary", "accent", "text", "muted", "rule", "palette")
+SUFFIXES = (".svg", ".png")
+
+
+def cache_key(spec: ChartSpec, theme: Theme) -> str:
+    fields = {
+        "spec": {name: getattr(spec, name) for name in SPEC_FIELDS},
+        "rows": [[[repr(v.raw), v.number_format, v.text] for v in row] for row in _plotted(spec)],
+        "theme": {name: getattr(theme, name) for name in THEME_FIELDS},
+        "fonts": [file_digest(Path(p)) for p in (theme.font_regular, theme.font_bold, theme.font_fallback)],
+        "matplotlib": version("matplotlib"),
+        "code": code_digest(),
+    }
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def _plotted(spec: ChartSpec) -> list[tuple]:
+    columns = [spec.table.index(c) for c in (spec.category, *spec.series)]
+    return [tuple(row[i] for i in columns) for row in spec.table.rows]
+
+
+@lru_cache(maxsize=16)
+def file_digest(path: Path) -> str:
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The chart package's own source: a change in how charts are drawn empties the cache."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.relative_to(Path(__file__).parent).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def fetch(cache_dir: Path, key: str, targets: tuple[Path, Path]) -> bool:
+    """Copy the cached pair to `targets` (svg, png); False when the cache lacks either."""
+    cached = [cache_dir / f"{key}{s}" for s in SUFFIXES]
+    if not all(p.is_file() for p in cached):
+        return False
+    for source, target in zip(cached, targets):
+        shutil.copyfile(source, target)
+    return True
+
+
+def store(cache_dir: Path, key: str, sources: tuple[Path, Path]) -> None:
+    """Put a freshly drawn pair in the cache (each file written whole, then renamed)."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    for source, suffix in zip(sources, SUFFIXES):
+        part = cache_dir / f"{key}{suffix}.{os.getpid()}.part"
+        shutil.copyfile(source, part)
+        os.replace(part, cache_dir / f"{key}{suffix}")

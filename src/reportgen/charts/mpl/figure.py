@@ -1,0 +1,106 @@
+"""Figure scaffolding shared by every chart kind: the canvas, axes style, the unit label,
+the legend, label fitting, and the deterministic SVG/PNG files.
+
+In: a `ChartPlan` (and drawn artists). Out: a matplotlib `Figure` on an Agg canvas, then
+`<id>.svg` (text as paths, fixed hash salt, no date) and `<id>.png` (300 dpi, no metadata).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import matplotlib as mpl
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from reportgen.charts.plan import ChartPlan
+from reportgen.model import Theme
+
+SVG_METADATA = {"Date": None, "Creator": "reportgen"}
+PNG_METADATA = {"Software": None}
+
+
+def new_figure(plan: ChartPlan) -> tuple[Figure, Axes]:
+    fig = Figure(figsize=(plan.width_pt / 72, plan.height_pt / 72), dpi=72, layout="constrained")
+    FigureCanvasAgg(fig)
+    mpl.rcParams["font.size"] = plan.font_size
+    return fig, fig.add_subplot()
+
+
+def plain(text: str) -> str:
+    """`text` with "$" escaped, so that a label is never parsed as mathtext."""
+    return text.replace("$", r"\$")
+
+
+def unit_label(ax: Axes, plan: ChartPlan, theme: Theme) -> None:
+    if plan.unit_label:
+        ax.set_title(plain(plan.unit_label), loc="left", fontsize=plan.font_size - 0.5,
+                     color=theme.muted)
+
+
+def legend(ax: Axes, plan: ChartPlan) -> None:
+    """Series names above the plot, right-aligned, when there is more than one series."""
+    if len(plan.series) > 1:
+        ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.02), ncols=len(plan.series),
+                  fontsize=plan.font_size)
+
+
+def category_ticks(ax: Axes, plan: ChartPlan, theme: Theme, axis: str = "x") -> None:
+    """Wrapped category labels; the highlighted category bold in the accent colour."""
+    positions = range(len(plan.tick_labels))
+    labels = [plain(t) for t in plan.tick_labels]
+    if axis == "x":
+        ax.set_xticks(positions, labels)
+    else:
+        ax.set_yticks(positions, labels)
+    for i, text in enumerate(ax.get_xticklabels() if axis == "x" else ax.get_yticklabels()):
+        text.set_linespacing(1.15)
+        text.set_color(theme.accent if i == plan.highlight else theme.text)
+        if i == plan.highlight:
+            text.set_fontweight("bold")
+
+
+def value_axis(ax: Axes, theme: Theme, axis: str = "y") -> None:
+    """A light value grid with thousands-separated tick numbers and no axis line."""
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
+    target.set_major_formatter(FuncFormatter(lambda x, _pos: tick_number(x, target.get_majorticklocs())))
+    ax.grid(True, axis=axis)
+    ax.spines["left" if axis == "y" else "bottom"].set_visible(False)
+
+
+def tick_number(x: float, locs: Sequence[float]) -> str:
+    """An axis tick as text: as many decimals as the tick step needs, thousands separators."""
+    step = min((abs(b - a) for a, b in zip(locs, locs[1:]) if b != a), default=1.0)
+    decimals = 0
+    while decimals < 4 and abs(step * 10 ** decimals - round(step * 10 ** decimals)) > 1e-9:
+        decimals += 1
+    return f"{x:,.{decimals}f}".replace("-", "\u2212")
+
+
+def hide_value_axis(ax: Axes, axis: str = "y") -> None:
+    """Bars carry data labels, so their value axis is left out."""
+    (ax.yaxis if axis == "y" else ax.xaxis).set_visible(False)
+    ax.spines["left" if axis == "y" else "bottom"].set_visible(False)
+
+
+def label_style(plan: ChartPlan, theme: Theme, series: int, point: int) -> dict[str, object]:
+    """Data label style: the highlighted point bold in the accent colour."""
+    marked = len(plan.series) == 1 and point == plan.highlight
+    return {"fontweight": "bold" if marked else "normal",
+            "color": theme.accent if marked else theme.text, "gid": f"label-{series}-{point}"}
+
+
+def style_labels(texts: Iterable[Text], plan: ChartPlan, theme: Theme, series: int) -> None:
+    for point, text in enumerate(texts):
+        text.update(label_style(plan, theme, series, point))
+
+
+def save(fig: Figure, svg: Path, png: Path, text_as_paths: bool = True) -> None:
+    with mpl.rc_context({"svg.fonttype": "path" if text_as_paths else "none"}):
+        fig.savefig(svg, format="svg", metadata=SVG_METADATA)
+    fig.savefig(png, format="png", dpi=300, metadata=PNG_METADATA)

@@ -1,0 +1,66 @@
+"""Keeping data labels readable after drawing: inside the plot, not on top of each other,
+and inside their bar segment when they are printed on the bar.
+
+In: a drawn figure's axes and label `Text`s. Out: adjusted axis limits, and labels that
+cannot be placed hidden. Hand-written: matplotlib places labels but never resolves their
+collisions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+
+PAD_PT = 3.0
+
+
+def _extent(text: Text) -> Bbox:
+    return text.get_window_extent(text.figure.canvas.get_renderer())
+
+
+def make_room(ax: Axes, texts: Sequence[Text], rounds: int = 2) -> None:
+    """Widen the axis limits until every visible label lies inside the plot area.
+
+    Layout changes the plot size, so this measures, widens and draws again a few times.
+    """
+    for _ in range(rounds):
+        ax.figure.canvas.draw()
+        boxes = [_extent(t).padded(PAD_PT) for t in texts if t.get_visible() and t.get_text()]
+        if not boxes or all(ax.bbox.contains(*b.p0) and ax.bbox.contains(*b.p1) for b in boxes):
+            return
+        corners = ax.transData.inverted().transform(np.vstack([b.get_points() for b in boxes]))
+        _widen(ax, "x", corners[:, 0])
+        _widen(ax, "y", corners[:, 1])
+
+
+def _widen(ax: Axes, axis: str, values: np.ndarray) -> None:
+    get, set_ = (ax.get_xlim, ax.set_xlim) if axis == "x" else (ax.get_ylim, ax.set_ylim)
+    a, b = get()
+    lo, hi = min(a, b, values.min()), max(a, b, values.max())
+    set_((lo, hi) if a <= b else (hi, lo))
+
+
+def drop_overlaps(texts: Sequence[Text]) -> None:
+    """Hide each label that overlaps one placed before it (earlier labels win)."""
+    placed: list[Bbox] = []
+    for text in texts:
+        if not text.get_visible() or not text.get_text():
+            continue
+        box = _extent(text).padded(1.0)
+        if any(box.overlaps(p) for p in placed):
+            text.set_visible(False)
+        else:
+            placed.append(box)
+
+
+def drop_unfit(texts: Sequence[Text], bars: Sequence[Rectangle]) -> None:
+    """Hide each label that does not fit inside its own bar segment."""
+    for text, bar in zip(texts, bars):
+        box, room = _extent(text), bar.get_window_extent()
+        if box.width + 2 > room.width or box.height + 1 > room.height:
+            text.set_visible(False)
