@@ -7,14 +7,12 @@ sizes; the label goes through the composer.
 
 from __future__ import annotations
 
-import re
-
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from reportgen.fonts import split_by_font
+from reportgen.ja.numbers import split_unit
 from reportgen.model import KpiRow, Theme
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.text import PdfFonts, TextStyle, para
@@ -22,15 +20,6 @@ from reportgen.render.pdf.text import PdfFonts, TextStyle, para
 GAP = 8.0
 PAD = 9.0
 BAR = 2.4
-
-_FIGURE = re.compile(r"^([+\-−▲△]?[¥$€£]?[0-9０-９][0-9０-９,，.．]*)(.*)$", re.S)
-
-
-def split_unit(text: str) -> tuple[str, str]:
-    """'33.56億元' → ('33.56', '億元'); text without a leading figure stays whole."""
-    m = _FIGURE.match(text.strip())
-    return (m.group(1), m.group(2).strip()) if m else (text, "")
-
 
 class KpiCards(Flowable):
     def __init__(self, row: KpiRow, theme: Theme, st: Styles, fonts: PdfFonts):
@@ -80,7 +69,7 @@ class KpiCards(Flowable):
         return _scaled(fig, k), _scaled(un, k)
 
     def _width(self, text: str, style: TextStyle) -> float:
-        return sum(stringWidth(run, self._font(path, style), style.size) for run, path in self._runs(text))
+        return sum(stringWidth(run, font, style.size) for run, font in self.fonts.runs(text, style.bold))
 
     def _run(self, x: float, baseline: float, text: str, style: TextStyle) -> float:
         """Draw a one-line figure or unit at a baseline (digits and a unit word: no line
@@ -88,21 +77,12 @@ class KpiCards(Flowable):
         c = self.canv
         c.saveState()
         c.setFillColor(HexColor(style.color))
-        for run, path in self._runs(text):
-            font = self._font(path, style)
+        for run, font in self.fonts.runs(text, style.bold):
             c.setFont(font, style.size)
             c.drawString(x, baseline, run)
             x += stringWidth(run, font, style.size)
         c.restoreState()
         return x
-
-    def _runs(self, text: str) -> list[tuple[str, object]]:
-        return split_by_font(text, self.theme.font_regular, self.theme.font_fallback)
-
-    def _font(self, path: object, style: TextStyle) -> str:
-        if path == self.theme.font_fallback:
-            return self.fonts.fallback
-        return self.fonts.bold if style.bold else self.fonts.regular
 
 
 def _scaled(style: TextStyle, k: float) -> TextStyle:

@@ -2,8 +2,9 @@
 
 In: `RichText`, a `TextStyle`, the registered `PdfFonts`. Out: a reportlab Flowable that
 composes and draws the lines (and splits across pages with widow/orphan control).
-Every piece of text on the page (paragraphs, headings, list items, card labels, captions,
-header and footer) is made here, so the rest of the renderer never sees a line breaker.
+Every piece of running text on the page (paragraphs, headings, list items, card labels,
+captions, header and footer) is made here, so the rest of the renderer never sees a
+line breaker.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from reportgen.model import RichText
-from reportgen.render.pdf._interim import JaParagraph, PdfFonts, TextStyle, register_fonts
+from reportgen.render.pdf.fonts import PdfFonts, register_fonts
+from reportgen.render.pdf.textflow import JaParagraph, TextStyle
 
 __all__ = ["PdfFonts", "TextStyle", "para", "register_fonts"]
 

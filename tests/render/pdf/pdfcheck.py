@@ -1,0 +1,110 @@
+"""Helpers for the PDF tests: a chart SVG drawn by matplotlib, the factory document built
+to PDF, and the built file read back with pypdfium2 (text, character boxes, objects)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests/: factories
+
+from factories import make_document  # noqa: E402,F401
+from reportgen.charts.artifacts import ChartImages  # noqa: E402
+from reportgen.model import (  # noqa: E402
+    ChartBlock, ContactBox, Document, Heading, KpiRow, ListBlock, Note, Paragraph, TableBlock,
+)
+
+Box = tuple[float, float, float, float]
+
+
+def chart_svg(path: Path, title: str = "拠出主体別の拠出額") -> Path:
+    """A bar chart as SVG with its text as paths (as the chart stage writes it)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "reportgen"}):
+        fig, ax = plt.subplots(figsize=(6, 2.6))
+        ax.bar(["Alibaba", "Ant"], [27.63, 5.93], color=["#1F3A5F", "#E8590C"])
+        ax.set_title("by entity")
+        fig.savefig(path, format="svg", metadata={"Date": None})
+        plt.close(fig)
+    return path
+
+
+def chart_images(doc: Document, folder: Path) -> dict[str, ChartImages]:
+    svg = chart_svg(folder / "chart.svg")
+    return {cid: ChartImages(cid, svg, folder / "chart.png", spec.title, 432.0, 187.2)
+            for cid, spec in doc.charts.items()}
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace: the composer turns typed spaces into spacing."""
+    return re.sub(r"\s+", "", text)
+
+
+def model_texts(doc: Document) -> list[str]:
+    """Every text of the document body, in reading order (what the reader must find)."""
+    out: list[str] = [doc.meta.title, doc.meta.subtitle]
+    for b in doc.blocks:
+        match b:
+            case Heading():
+                out += [b.subtitle.plain, b.text.plain] if b.level == 0 else [b.text.plain, b.subtitle.plain]
+            case Paragraph():
+                out.append(b.text.plain)
+            case ListBlock():
+                out += [i.text.plain for i in b.items]
+            case KpiRow():
+                for k in b.items:
+                    out += [k.value.text, k.label.plain]
+            case ChartBlock():
+                out.append(b.chart.caption)
+            case TableBlock():
+                out += [b.caption.plain, *(c.name for c in b.table.columns)]
+                out += [v.text for row in b.table.rows for v in row]
+            case Note():
+                out += [b.marker, b.text.plain]
+            case ContactBox():
+                out += [b.title.plain, *(line.plain for line in b.lines)]
+    return [t for t in out if t]
+
+
+@dataclass
+class Page:
+    index: int
+    size: tuple[float, float]
+    text: str
+    chars: list[tuple[str, Box]]
+    rects: list[Box]
+    objects: list[tuple[int, Box]]
+
+    def text_in(self, y0: float, y1: float) -> str:
+        """The page's characters whose vertical centre lies between y0 and y1."""
+        return "".join(ch for ch, (_, b, _, t) in self.chars if y0 <= (b + t) / 2 <= y1)
+
+
+def read_pages(path: Path) -> list[Page]:
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [_page(i, pdf[i]) for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def _page(i: int, page: pdfium.PdfPage) -> Page:
+    tp = page.get_textpage()
+    n = tp.count_chars()
+    text = tp.get_text_range()
+    chars = []
+    for k in range(n):
+        ch = tp.get_text_range(k, 1)
+        if ch.strip():
+            chars.append((ch, tp.get_charbox(k, loose=False)))
+    rects = [tp.get_rect(k) for k in range(tp.count_rects())]
+    objects = [(o.type, o.get_bounds()) for o in page.get_objects(max_depth=3)]
+    return Page(i, page.get_size(), text, chars, rects, objects)
