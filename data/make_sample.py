@@ -27,7 +27,8 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
 OUT = Path(__file__).resolve().parent / "factsheet.xlsx"
-STAMP = dt.datetime(2020, 5, 15, 9, 0, 0)
+RELEASE_DATE = dt.date(2020, 5, 15)  # see docs/corrections.md, "Dates"
+STAMP = dt.datetime.combine(RELEASE_DATE, dt.time(9, 0))  # = Document.created
 
 # Number formats: how a figure prints everywhere (docs/workbook.md, "values").
 YUAN = '#,##0.00"億元"'
@@ -44,7 +45,7 @@ META: list[tuple[str, object, str | None, str]] = [
     ("subtitle", "中小企業の事業回復や医療現場を支援", None, ""),
     ("organisation", "アリババグループ", None, ""),
     ("doc_type", "ニュースリリース", None, ""),
-    ("date", dt.datetime(2020, 5, 15), "yyyy-mm-dd", "発表は2020年5月。データは2020年5月10日時点（一部3月31日時点）"),
+    ("date", dt.datetime.combine(RELEASE_DATE, dt.time()), "yyyy-mm-dd", "発表は2020年5月。データは2020年5月10日時点（一部3月31日時点）"),
     ("author", "アリババ株式会社", None, "日本での発表元（お問い合わせ先）"),
     ("subject", "新型コロナウイルス感染拡大下における中小企業・医療機関への支援", None, ""),
     ("keywords", "アリババグループ, アントグループ, 新型コロナウイルス, COVID-19, 中小企業支援, 医療支援", None, ""),
