@@ -101,6 +101,8 @@ NUMBERS = [
     (-42, 'General;"minus "General', "minus 42"),
     (1234, "* #,##0", "1,234"),
     (7, "", "7"),
+    (1e30, "0.00", "1" + "0" * 30 + ".00"),  # beyond Decimal's default 28 digits
+    (1e20, "0%", "1" + "0" * 22 + "%"),
 ]
 
 DATES = [
@@ -134,7 +136,8 @@ DATES = [
     (43966, "yyyy/m/d", "2020/5/15"),  # a serial number in a date format
     (60, "yyyy-mm-dd", "1900-02-29"),  # Excel's phantom leap day
     (61, "yyyy-mm-dd ddd", "1900-03-01 Thu"),
-    (dt.date(2020, 5, 15), "0", "43966"),  # a date in a number format shows its serial
+    (dt.date(2020, 5, 15), "0", "43966"),
+    (3e6, "[h]", "72000000"),  # elapsed time runs past Excel's last date  # a date in a number format shows its serial
 ]
 
 
@@ -218,6 +221,7 @@ def test_is_date_format(code, is_date):
     [
         (1.5, "# ?/?", "fraction"),
         (-1, "yyyy/m/d", "negative"),
+        (3e6, "yyyy", "past 9999-12-31"),
         (1, "0;0;0;@;0", "more than four sections"),
         (math.nan, "0", "not a number"),
         (math.inf, "General", "not a number"),

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -364,7 +364,9 @@ def _to_decimal(raw: float | int | dt.date | dt.datetime | dt.time) -> Decimal:
 
 
 def _round(value: Decimal, places: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """Half away from zero to `places` decimals, with room for every digit of 1e308."""
+    context = Context(prec=max(28, value.adjusted() + places + 3))
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=context)
 
 
 def _render(section: Section, value: Decimal) -> str:
@@ -404,8 +406,8 @@ def _render_number(section: Section, value: Decimal) -> str:
     sign = "-" if value < 0 else ""
     value = abs(value)
     tokens = section.tokens
-    value *= Decimal(100) ** sum(t.kind == "percent" for t in tokens)
-    value /= Decimal(1000) ** sum(t.kind == "scale" for t in tokens)
+    value = value.scaleb(2 * sum(t.kind == "percent" for t in tokens))
+    value = value.scaleb(-3 * sum(t.kind == "scale" for t in tokens))
     exp_at = next((i for i, t in enumerate(tokens) if t.kind == "exp"), len(tokens))
     mantissa_tokens, exponent_tokens = tokens[:exp_at], tokens[exp_at:]
     exponent = None
@@ -573,12 +575,17 @@ class _Moment(NamedTuple):
     serial: Decimal  # rounded serial, for elapsed [h] [m] [s]
 
 
+_LAST_SERIAL = 2958466  # 10000-01-01: Excel's dates end with 9999-12-31
+
+
 def _render_date(section: Section, serial: Decimal) -> str:
     if serial < 0:
         raise NumberFormatError("a negative number cannot be shown as a date or time")
+    if serial >= _LAST_SERIAL and any(_is_calendar(t) for t in section.tokens):
+        raise NumberFormatError(f"{serial} is past 9999-12-31, the last date Excel shows")
     places = _subsecond_places(section.tokens)
     moment = _moment(serial, places)
-    twelve = section.has("date") and any(t.text in ("am/pm", "a/p") for t in section.tokens)
+    twelve = any(t.text in ("am/pm", "a/p") for t in section.tokens)
     out, after_second = [], False
     for token in section.tokens:
         if token.kind == "point" and after_second and places:
@@ -589,6 +596,10 @@ def _render_date(section: Section, serial: Decimal) -> str:
         elif token.kind in ("lit", "percent", "point"):
             out.append(token.text)
     return "".join(out)
+
+
+def _is_calendar(token: Token) -> bool:
+    return token.kind == "date" and (token.text[0] in "ymdge" or token.text.startswith("aaa"))
 
 
 def _subsecond_places(tokens: tuple[Token, ...]) -> int:
@@ -612,7 +623,8 @@ def _moment(serial: Decimal, places: int) -> _Moment:
 
 
 def _civil(days: int) -> tuple[int, int, int]:
-    if days == 0:
+    if days == 0 or days >= _LAST_SERIAL:  # 1900-01-00; past 9999 only elapsed time shows
+        return 1900, 1, 0
         return 1900, 1, 0
     if days == 60:
         return 1900, 2, 29
