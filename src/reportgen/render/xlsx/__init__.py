@@ -1,0 +1,8 @@
+"""XLSX appendix (openpyxl): the data behind every chart and table, safe and ready to print.
+
+`write_xlsx(doc, path)` is the one entry point; see `appendix` for the steps.
+"""
+
+from reportgen.render.xlsx.appendix import write_xlsx
+
+__all__ = ["write_xlsx"]

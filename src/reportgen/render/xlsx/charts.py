@@ -1,0 +1,209 @@
+"""Native Excel charts for the appendix.
+
+In: a `ChartSpec`, the `ChartRange` where its data sits in the appendix (the appendix's own
+cells, rows already in the chart's display order) and the `Theme`. Out: an openpyxl chart
+with the same type, order, colours (`reportgen.charts.colors`, shared with the PDF/DOCX
+charts), titles and number formats as the other outputs, ready for `ws.add_chart`.
+
+Every text element (title, axes, data labels, legend) names BIZ UDPGothic as both its
+latin and its East Asian (ea) typeface; without the ea face Excel and LibreOffice draw the
+Japanese in some other font. Data labels show the value only, every other flag is written
+as false (unset flags mean different things in different spreadsheet programs).
+Horizontal bars list the first category at the top, as in the PDF: openpyxl's bar charts
+run bottom-to-top unless the category axis is reversed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from openpyxl.chart import BarChart, DoughnutChart, LineChart, PieChart, Reference
+from openpyxl.chart._chart import ChartBase
+from openpyxl.chart.axis import ChartLines
+from openpyxl.chart.data_source import AxDataSource, NumRef, StrRef
+from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.layout import Layout, ManualLayout
+from openpyxl.chart.legend import Legend
+from openpyxl.chart.marker import DataPoint, Marker
+from openpyxl.chart.series import Series
+from openpyxl.chart.series_factory import SeriesFactory
+from openpyxl.chart.shapes import GraphicalProperties
+from openpyxl.chart.text import RichText, Text
+from openpyxl.chart.title import Title
+from openpyxl.drawing.line import LineProperties
+from openpyxl.drawing.text import (
+    CharacterProperties, Font, Paragraph, ParagraphProperties, RegularTextRun, RichTextProperties,
+)
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reportgen.charts.colors import point_colors
+from reportgen.model import ChartSpec, Theme
+
+WIDTH_CM = {"full": 16.0, "half": 11.0}
+HEIGHT_CM = 7.5
+ROW_CM = 0.9
+"""Extra height per category of a horizontal bar chart, so long lists stay legible."""
+_LABEL_POSITION = {"bar": "outEnd", "barh": "outEnd", "stacked": "ctr", "line": "t",
+                   "pie": "outEnd", "donut": None}
+
+
+@dataclass(frozen=True)
+class ChartRange:
+    """Where a chart's data sits: header row, first/last data row, 1-based columns."""
+
+    sheet: Worksheet
+    header_row: int
+    first_row: int
+    last_row: int
+    category_col: int
+    series_cols: tuple[int, ...]
+    category_is_text: bool = True
+
+
+def native_chart(spec: ChartSpec, where: ChartRange, theme: Theme) -> ChartBase:
+    """The native chart for `spec` over the cells in `where`."""
+    chart = _new_chart(spec)
+    for col, fmt in zip(where.series_cols, _series_formats(spec)):
+        chart.series.append(_series(spec, where, col, fmt, theme))
+    _colour(chart, spec, theme)
+    chart.title = _title(spec.title, theme)
+    chart.legend = _legend(spec, theme)
+    if spec.kind not in ("pie", "donut"):
+        _style_axes(chart, spec, theme)
+    chart.width, chart.height = WIDTH_CM[spec.width], chart_height_cm(spec)
+    chart.roundedCorners = False
+    return chart
+
+
+def chart_height_cm(spec: ChartSpec) -> float:
+    """Chart height; horizontal bar charts grow with their number of categories."""
+    if spec.kind == "barh":
+        return max(HEIGHT_CM, 2.5 + ROW_CM * len(spec.table.rows) * len(spec.series))
+    return HEIGHT_CM
+
+
+def _new_chart(spec: ChartSpec) -> ChartBase:
+    if spec.kind == "line":
+        return LineChart()
+    if spec.kind == "pie":
+        return PieChart()
+    if spec.kind == "donut":
+        chart = DoughnutChart()
+        chart.holeSize = 55
+        return chart
+    chart = BarChart()
+    chart.type = "bar" if spec.kind == "barh" else "col"
+    chart.gapWidth = 60
+    if spec.kind == "stacked":
+        chart.grouping, chart.overlap = "stacked", 100
+    return chart
+
+
+def _series_formats(spec: ChartSpec) -> list[str]:
+    columns = {c.name: c for c in spec.table.columns}
+    return [columns[name].number_format for name in spec.series]
+
+
+def _series(spec: ChartSpec, where: ChartRange, col: int, fmt: str, theme: Theme) -> Series:
+    values = Reference(where.sheet, min_col=col, min_row=where.header_row, max_row=where.last_row)
+    series = SeriesFactory(values, title_from_data=True)
+    cats = Reference(where.sheet, min_col=where.category_col, min_row=where.first_row, max_row=where.last_row)
+    series.cat = AxDataSource(strRef=StrRef(f=str(cats))) if where.category_is_text else AxDataSource(numRef=NumRef(f=str(cats)))
+    series.dLbls = _data_labels(spec, fmt, theme)
+    if spec.kind == "line":
+        series.smooth = False
+    return series
+
+
+def _data_labels(spec: ChartSpec, fmt: str, theme: Theme) -> DataLabelList:
+    return DataLabelList(
+        numFmt=fmt, txPr=text_properties(theme, 8), dLblPos=_LABEL_POSITION[spec.kind],
+        showLegendKey=False, showVal=True, showCatName=False, showSerName=False,
+        showPercent=False, showBubbleSize=False, showLeaderLines=False,
+    )
+
+
+def _colour(chart: ChartBase, spec: ChartSpec, theme: Theme) -> None:
+    colors = point_colors(spec, theme)
+    for series, points in zip(chart.series, _per_series(colors, len(chart.series))):
+        _paint_series(series, spec.kind, points[0])
+        series.dPt = [_point(i, c, spec.kind) for i, c in enumerate(points) if c != points[0] or spec.kind in ("pie", "donut")]
+
+
+def _per_series(colors: tuple[tuple[str, ...], ...], n: int) -> list[tuple[str, ...]]:
+    return [colors[min(i, len(colors) - 1)] for i in range(n)]
+
+
+def _paint_series(series: Series, kind: str, color: str) -> None:
+    if kind == "line":
+        series.graphicalProperties = GraphicalProperties(ln=LineProperties(solidFill=color[1:], w=28575))
+        series.marker = Marker(symbol="circle", size=6, spPr=_fill(color))
+    else:
+        series.graphicalProperties = _fill(color)
+
+
+def _point(idx: int, color: str, kind: str) -> DataPoint:
+    if kind == "line":
+        return DataPoint(idx=idx, marker=Marker(symbol="circle", size=7, spPr=_fill(color)))
+    return DataPoint(idx=idx, spPr=_fill(color, white_edge=kind in ("pie", "donut")))
+
+
+def _fill(color: str, white_edge: bool = False) -> GraphicalProperties:
+    props = GraphicalProperties(solidFill=color[1:])
+    props.line = LineProperties(solidFill="FFFFFF", w=12700) if white_edge else LineProperties(noFill=True)
+    return props
+
+
+def _legend(spec: ChartSpec, theme: Theme) -> Legend | None:
+    if len(spec.series) < 2 and spec.kind not in ("pie", "donut"):
+        return None
+    legend = Legend(legendPos="b" if spec.kind not in ("pie", "donut") else "r", overlay=False)
+    legend.txPr = text_properties(theme, 9)
+    return legend
+
+
+def _style_axes(chart: ChartBase, spec: ChartSpec, theme: Theme) -> None:
+    cat, val = chart.x_axis, chart.y_axis
+    cat.delete = val.delete = False
+    cat.txPr, val.txPr = text_properties(theme, 9, upright=spec.kind != "barh"), text_properties(theme, 8)
+    cat.majorTickMark = val.majorTickMark = "none"
+    cat.graphicalProperties = GraphicalProperties(ln=LineProperties(solidFill=theme.rule[1:]))
+    val.graphicalProperties = GraphicalProperties(ln=LineProperties(noFill=True))
+    val.majorGridlines = ChartLines(spPr=GraphicalProperties(ln=LineProperties(solidFill=theme.rule[1:], w=6350)))
+    val.number_format = _series_formats(spec)[0]
+    val.title = _unit_title(spec, theme) if spec.unit else None
+    if spec.kind == "barh":
+        cat.scaling.orientation = "maxMin"
+        val.crosses = "max"
+
+
+def _unit_title(spec: ChartSpec, theme: Theme) -> Title:
+    """"単位：億元" upright (Japanese reads badly turned); above the plot's top-left corner,
+    like the PDF's unit label, except on horizontal bars where it sits under the value axis."""
+    title = _title(f"単位：{spec.unit}", theme, size=8, bold=False, upright=True)
+    if spec.kind != "barh":
+        title.layout = Layout(manualLayout=ManualLayout(xMode="edge", yMode="edge", x=0.01, y=0.1))
+    return title
+
+
+def _title(text: str, theme: Theme, size: float = 11, bold: bool = True, upright: bool = False) -> Title:
+    """A title in the theme font."""
+    props = _character(theme, size, bold)
+    para = Paragraph(pPr=ParagraphProperties(defRPr=props), r=[RegularTextRun(rPr=props, t=text)])
+    return Title(tx=Text(rich=RichText(bodyPr=_body(upright), p=[para])), overlay=False)
+
+
+def text_properties(theme: Theme, size: float, bold: bool = False, upright: bool = False) -> RichText:
+    """A `txPr` naming the theme font as latin and East Asian typeface; `upright` forbids turned text."""
+    props = _character(theme, size, bold)
+    return RichText(bodyPr=_body(upright), p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)])
+
+
+def _body(upright: bool) -> RichTextProperties:
+    return RichTextProperties(rot=0, vert="horz") if upright else RichTextProperties()
+
+
+def _character(theme: Theme, size: float, bold: bool) -> CharacterProperties:
+    face = Font(typeface=theme.font_family)
+    return CharacterProperties(latin=face, ea=face, cs=face, sz=int(size * 100), b=bold,
+                               solidFill=theme.text[1:])

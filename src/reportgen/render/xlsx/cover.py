@@ -1,0 +1,139 @@
+"""The appendix's cover sheet.
+
+In: an empty worksheet, the document meta and theme, and the `SheetEntry` of every data
+sheet. Out: the cover: document type, title, subtitle; organisation, date, source note and
+the currency rates used; the list of data sheets, each name a link to its sheet; a line
+saying the file holds values only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from openpyxl.styles import Alignment
+from openpyxl.utils import quote_sheetname
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reportgen.model import Meta, Theme, Value
+from reportgen.render.xlsx import layout, styles
+from reportgen.render.xlsx.cells import write_text, write_value
+from reportgen.render.xlsx.datasheet import SheetEntry
+from reportgen.render.xlsx.printing import set_up_print
+
+DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+WIDTHS = [12.0, 30.0, 36.0, 8.0]
+SHEET_LIST_HEADER = ("シート", "内容", "グラフ", "行数")
+VALUES_ONLY = ("この付録の数値はすべて値として記載しています（数式・マクロ・外部リンクはありません）。"
+               "各シートのグラフは、そのシートの表を参照する Excel グラフです。")
+LEFT = Alignment(horizontal="left", vertical="top")
+
+
+def write_cover(ws: Worksheet, meta: Meta, theme: Theme, entries: list[SheetEntry]) -> None:
+    ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = layout.ROW_PT, True
+    layout.set_widths(ws, WIDTHS)
+    row = _write_title(ws, meta) + 2
+    row = _write_facts(ws, meta, row) + 1
+    row = _write_sheet_list(ws, entries, row) + 1
+    _merged(ws, row, 1, VALUES_ONLY, styles.NOTE, size=styles.NOTE_PT)
+    set_up_print(ws, meta.running_title, sum(WIDTHS), theme)
+
+
+def _write_title(ws: Worksheet, meta: Meta) -> int:
+    """Document type, title and subtitle from row 1; returns the last row used."""
+    _merged(ws, 1, 1, f"{meta.doc_type}　データ付録", styles.SUBTITLE)
+    _merged(ws, 2, 1, meta.title, styles.TITLE, size=16.0)
+    if not meta.subtitle:
+        return 2
+    _merged(ws, 3, 1, meta.subtitle, styles.SUBTITLE)
+    return 3
+
+
+def _write_facts(ws: Worksheet, meta: Meta, row: int) -> int:
+    """Organisation, date, source note and rates from `row`; returns the next free row."""
+    row = _fact(ws, row, "発行元", meta.organisation)
+    row = _fact_date(ws, row, meta.date)
+    if meta.source_note:
+        row = _fact(ws, row, "出典", meta.source_note)
+    for name, rate in meta.rates.items():
+        row = _fact_rate(ws, row, name, rate)
+    return row
+
+
+def _fact(ws: Worksheet, row: int, label: str, text: str) -> int:
+    _label(ws, row, label)
+    _merged(ws, row, 2, text, styles.TEXT)
+    return row + 1
+
+
+def _fact_date(ws: Worksheet, row: int, date: dt.date) -> int:
+    _label(ws, row, "発行日")
+    cell = ws.cell(row, 2)
+    cell.style = styles.TEXT
+    cell.value, cell.number_format, cell.alignment = date, DATE_FORMAT, LEFT
+    return row + 1
+
+
+def _fact_rate(ws: Worksheet, row: int, name: str, rate: Value) -> int:
+    """"為替レート | 15 | 1 CNY = 15 JPY（CNY_JPY）": the number as a number, then in words."""
+    _label(ws, row, "為替レート")
+    cell = ws.cell(row, 2)
+    cell.style = styles.TEXT
+    write_value(cell, rate)
+    cell.alignment = LEFT
+    words = ws.cell(row, 3)
+    words.style = styles.TEXT
+    write_text(words, rate_in_words(name, rate))
+    return row + 1
+
+
+def rate_in_words(name: str, rate: Value) -> str:
+    """"CNY_JPY", 15 → "1 CNY = 15 JPY（CNY_JPY）"; other names are kept as they are."""
+    parts = name.split("_")
+    if len(parts) == 2 and all(p.isalpha() for p in parts):
+        return f"1 {parts[0]} = {rate.text} {parts[1]}（{name}）"
+    return f"{name} = {rate.text}"
+
+
+def _write_sheet_list(ws: Worksheet, entries: list[SheetEntry], row: int) -> int:
+    """The heading, header and one linked row per data sheet; returns the next free row."""
+    _merged(ws, row, 1, "シート一覧", styles.HEADING)
+    for c, text in enumerate(SHEET_LIST_HEADER, start=1):
+        ws.cell(row + 1, c).style = styles.HEADER
+        write_text(ws.cell(row + 1, c), text)
+    for r, entry in enumerate(entries, start=row + 2):
+        _sheet_row(ws, r, entry)
+    return row + 2 + len(entries)
+
+
+def _sheet_row(ws: Worksheet, r: int, entry: SheetEntry) -> None:
+    texts = [entry.sheet, entry.caption, "、".join(entry.charts)]
+    for c, text in enumerate(texts, start=1):
+        ws.cell(r, c).style = styles.CELL_WRAP
+        write_text(ws.cell(r, c), text)
+    link = ws.cell(r, 1)
+    link.style = styles.LINK
+    link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quote_sheetname(entry.sheet)}!A1",
+                               display=entry.sheet)
+    ws.cell(r, 4).style = styles.CELL
+    ws.cell(r, 4).value = entry.rows
+    lines = max(layout.line_count(t, w) for t, w in zip(texts, WIDTHS))
+    ws.row_dimensions[r].height = layout.row_height(lines)
+
+
+def _label(ws: Worksheet, row: int, text: str) -> None:
+    ws.cell(row, 1).style = styles.LABEL
+    write_text(ws.cell(row, 1), text)
+
+
+def _merged(ws: Worksheet, row: int, col: int, text: str, style: str, size: float = layout.BODY_PT) -> None:
+    """`text` in a cell merged from `col` to the last cover column, wrapped, row sized to fit."""
+    cell = ws.cell(row, col)
+    cell.style = style
+    write_text(cell, text)
+    cell.alignment = Alignment(vertical="top", wrap_text=True)
+    if col < len(WIDTHS):
+        ws.merge_cells(start_row=row, start_column=col, end_row=row, end_column=len(WIDTHS))
+    width = sum(WIDTHS[col - 1:])
+    lines = layout.line_count(text, width, size)
+    ws.row_dimensions[row].height = max(layout.ROW_PT, lines * size * 1.45 + 3)

@@ -1,0 +1,188 @@
+"""One data sheet of the appendix.
+
+In: an empty worksheet, a model `Table`, its caption, the `ChartSpec`s drawn from it, and
+the document's meta and theme. Out: the sheet filled, and a `SheetEntry` for the cover.
+
+Layout: the caption and the source note on top; the table from row 4 as an Excel Table
+(ListObject, with its autofilter) with the header row frozen and repeated on every printed
+page; under it, notes stating the derived columns and, for a chart whose categories are
+sorted, a sorted copy of its columns (the native chart reads the appendix's own cells, so
+its order must be in cells); the native charts to the right of the table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.table import Table as ListObject
+from openpyxl.worksheet.table import TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reportgen.model import ChartSpec, Meta, Table, Theme
+from reportgen.render.xlsx import layout, styles
+from reportgen.render.xlsx.cells import write_text, write_value
+from reportgen.render.xlsx.charts import ChartRange, chart_height_cm, native_chart, WIDTH_CM
+from reportgen.render.xlsx.derived import derived_note
+from reportgen.render.xlsx.printing import set_up_print
+
+HEADER_ROW = 4
+TABLE_STYLE = "TableStyleMedium2"
+CM_PER_PT = 2.54 / 72
+UNITS_PER_CM = 37.8 / 7
+"""Excel width units per centimetre (one unit is about 7 px at 96 dpi)."""
+_SORT_WORD = {"asc": "昇順", "desc": "降順"}
+
+
+@dataclass(frozen=True)
+class SheetEntry:
+    """What the cover lists for a data sheet."""
+
+    sheet: str
+    caption: str
+    rows: int
+    charts: tuple[str, ...]
+
+
+def write_data_sheet(ws: Worksheet, table: Table, caption: str, specs: tuple[ChartSpec, ...],
+                     meta: Meta, theme: Theme, index: int) -> SheetEntry:
+    ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = layout.ROW_PT, True
+    _write_heading(ws, caption, meta.source_note)
+    widths = _column_widths(table)
+    layout.set_widths(ws, widths)
+    last_row = _write_table(ws, table, widths)
+    ws.add_table(_list_object(table, last_row, index))
+    next_row = _write_notes(ws, table, meta, last_row + 2, widths)
+    ranges = _chart_ranges(ws, specs, table, next_row)
+    chart_col = len(table.columns) + 2
+    layout.set_widths(ws, [2.0], first_col=chart_col - 1)
+    _place_charts(ws, specs, ranges, theme, chart_col)
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    set_up_print(ws, f"{meta.running_title} — {caption}", _content_width(widths, specs), theme, HEADER_ROW)
+    return SheetEntry(ws.title, caption, len(table.rows), tuple(s.title for s in specs))
+
+
+def _write_heading(ws: Worksheet, caption: str, source_note: str) -> None:
+    write_text(ws.cell(1, 1), caption)
+    ws.cell(1, 1).style = styles.HEADING
+    ws.row_dimensions[1].height = 24
+    if source_note:
+        write_text(ws.cell(2, 1), source_note)
+        ws.cell(2, 1).style = styles.NOTE
+
+
+def _column_widths(table: Table) -> list[float]:
+    return [layout.fitted_width([row[i].text for row in table.rows], col.name)
+            for i, col in enumerate(table.columns)]
+
+
+def _write_table(ws: Worksheet, table: Table, widths: list[float]) -> int:
+    """Header and data rows from `HEADER_ROW`; returns the table's last row."""
+    _write_row(ws, HEADER_ROW, [c.name for c in table.columns], widths, styles.HEADER)
+    for r, row in enumerate(table.rows, start=HEADER_ROW + 1):
+        _write_values(ws, r, row, widths)
+    return HEADER_ROW + max(len(table.rows), 1)
+
+
+def _write_row(ws: Worksheet, r: int, texts: list[str], widths: list[float], style: str) -> None:
+    for c, (text, width) in enumerate(zip(texts, widths), start=1):
+        cell = ws.cell(r, c)
+        cell.style = style
+        write_text(cell, text)
+    _fit_height(ws, r, texts, widths)
+
+
+def _write_values(ws: Worksheet, r: int, row: tuple, widths: list[float]) -> None:
+    for c, (value, width) in enumerate(zip(row, widths), start=1):
+        cell = ws.cell(r, c)
+        wraps = isinstance(value.raw, str) and layout.text_width(value.text) + layout.PADDING > width
+        cell.style = styles.CELL_WRAP if wraps else styles.CELL
+        write_value(cell, value)
+    _fit_height(ws, r, [v.text if isinstance(v.raw, str) else "" for v in row], widths)
+
+
+def _fit_height(ws: Worksheet, r: int, texts: list[str], widths: list[float]) -> None:
+    lines = max((layout.line_count(t, w) for t, w in zip(texts, widths)), default=1)
+    if lines > 1:
+        ws.row_dimensions[r].height = layout.row_height(lines)
+
+
+def _list_object(table: Table, last_row: int, index: int) -> ListObject:
+    ref = f"A{HEADER_ROW}:{get_column_letter(len(table.columns))}{last_row}"
+    style = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True, showColumnStripes=False,
+                           showFirstColumn=False, showLastColumn=False)
+    return ListObject(displayName=layout.table_name(index, table.name), ref=ref, tableStyleInfo=style)
+
+
+def _write_notes(ws: Worksheet, table: Table, meta: Meta, row: int, widths: list[float]) -> int:
+    """Notes on derived columns under the table; returns the next free row."""
+    derived = [c for c in table.columns if c.formula]
+    notes = [f"※ {derived_note(col, table, meta.rates)}" for col in derived]
+    if derived:
+        notes.append("※ 算出値は元のワークブックで計算された値です（この付録に数式は含まれません）。")
+    for r, text in enumerate(notes, start=row):
+        _wide_note(ws, r, text, widths)
+    return row + len(notes) + (1 if notes else 0)
+
+
+def _wide_note(ws: Worksheet, row: int, text: str, widths: list[float]) -> None:
+    """A note wrapped across the table's width (it must not run under the charts)."""
+    _note(ws, row, text)
+    ws.cell(row, 1).alignment = Alignment(vertical="top", wrap_text=True)
+    if len(widths) > 1:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
+    ws.row_dimensions[row].height = layout.row_height(layout.line_count(text, sum(widths), styles.NOTE_PT))
+
+
+def _note(ws: Worksheet, row: int, text: str, col: int = 1) -> None:
+    cell = ws.cell(row, col)
+    cell.style = styles.NOTE
+    write_text(cell, text)
+
+
+def _chart_ranges(ws: Worksheet, specs: tuple[ChartSpec, ...], table: Table, row: int) -> list[ChartRange]:
+    """The cells each chart reads: the table itself, or a sorted copy written from `row` down."""
+    ranges = []
+    for spec in specs:
+        cat = table.index(spec.category) + 1
+        cols = tuple(table.index(name) + 1 for name in spec.series)
+        text_cat = table.columns[cat - 1].kind == "text"
+        if spec.sort == "none":
+            ranges.append(ChartRange(ws, HEADER_ROW, HEADER_ROW + 1, HEADER_ROW + len(table.rows), cat, cols, text_cat))
+            continue
+        ranges.append(_write_sorted_copy(ws, spec, table, row, (cat, *cols), text_cat))
+        row = ranges[-1].last_row + 2
+    return ranges
+
+
+def _write_sorted_copy(ws: Worksheet, spec: ChartSpec, table: Table, row: int,
+                       cols: tuple[int, ...], text_cat: bool) -> ChartRange:
+    widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, len(table.columns) + 1)]
+    _wide_note(ws, row, f"グラフ用データ：{spec.title}（{spec.series[0]}の{_SORT_WORD[spec.sort]}）", widths)
+    header = row + 1
+    for c in cols:
+        cell = ws.cell(header, c)
+        cell.style = styles.LABEL
+        write_text(cell, table.columns[c - 1].name)
+    for r, values in enumerate(spec.ordered_rows(), start=header + 1):
+        for c in cols:
+            ws.cell(r, c).style = styles.CELL
+            write_value(ws.cell(r, c), values[c - 1])
+    return ChartRange(ws, header, header + 1, header + len(table.rows), cols[0], cols[1:], text_cat)
+
+
+def _place_charts(ws: Worksheet, specs: tuple[ChartSpec, ...], ranges: list[ChartRange], theme: Theme, col: int) -> None:
+    row = HEADER_ROW
+    letter = get_column_letter(col)
+    for spec, where in zip(specs, ranges):
+        ws.add_chart(native_chart(spec, where, theme), f"{letter}{row}")
+        row += layout.rows_covering(ws, row, chart_height_cm(spec) / CM_PER_PT)
+        if spec.caption:
+            _note(ws, row, spec.caption, col)
+        row += 2
+
+
+def _content_width(widths: list[float], specs: tuple[ChartSpec, ...]) -> float:
+    charts = max((WIDTH_CM[s.width] for s in specs), default=0.0) * UNITS_PER_CM
+    return sum(widths) + (2 + charts if specs else 0)

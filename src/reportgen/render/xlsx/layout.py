@@ -1,0 +1,77 @@
+"""Sheet geometry shared by the appendix sheets: names, widths, row heights.
+
+In: texts and column contents. Out: numbers and names openpyxl takes (Excel column width
+units, points, valid unique sheet and table names). Widths come from `cells.text_width`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reportgen.render.xlsx.cells import text_width
+
+MIN_WIDTH = 8
+MAX_WIDTH = 48
+"""Widest column (Excel width units); longer text wraps instead."""
+FILTER_BUTTON = 3
+PADDING = 2
+BODY_PT = 10.5
+"""Font size the width units are measured in (the workbook's default font)."""
+LINE_PT = 15.0
+"""Height of one line of 10.5 pt text."""
+ROW_PT = 18.0
+"""Default row height of every appendix sheet."""
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_ASCII_NAME = re.compile(r"[^A-Za-z0-9_]")
+
+
+def fitted_width(texts: list[str], header: str = "") -> float:
+    """Column width for `texts` under `header` (the header leaves room for the filter button)."""
+    widest = max([text_width(t) for t in texts] + [text_width(header) + FILTER_BUTTON if header else 0])
+    return float(min(max(widest + PADDING, MIN_WIDTH), MAX_WIDTH))
+
+
+def line_count(text: str, width: float, size: float = BODY_PT) -> int:
+    """Lines `text` in a `size`-point font takes when wrapped in a column `width` units wide."""
+    usable = max((width - PADDING) * BODY_PT / size, 1)
+    return sum(max(1, math.ceil(text_width(line) / usable)) for line in (text.splitlines() or [""]))
+
+
+def row_height(lines: int) -> float:
+    """Row height in points for a row whose tallest cell has `lines` lines."""
+    return max(ROW_PT, lines * LINE_PT + 3)
+
+
+def rows_covering(ws: Worksheet, first_row: int, height_pt: float) -> int:
+    """How many rows from `first_row` down a drawing `height_pt` tall covers."""
+    row, covered = first_row, 0.0
+    while covered < height_pt:
+        covered += ws.row_dimensions[row].height or ROW_PT
+        row += 1
+    return row - first_row
+
+
+def set_widths(ws: Worksheet, widths: list[float], first_col: int = 1) -> None:
+    for i, width in enumerate(widths):
+        ws.column_dimensions[get_column_letter(first_col + i)].width = width
+
+
+def sheet_name(wanted: str, taken: set[str]) -> str:
+    """A valid sheet name (31 chars, no []:*?/\\), unique ignoring case; adds "(2)"… on clashes."""
+    base = _BAD_SHEET_CHARS.sub("_", wanted).strip("'") or "Sheet"
+    name, n = base[:31], 2
+    while name.casefold() in taken:
+        suffix = f"({n})"
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(name.casefold())
+    return name
+
+
+def table_name(sheet_index: int, wanted: str) -> str:
+    """A deterministic Excel table name: ASCII letters, digits and "_" only, never a cell ref."""
+    tail = _ASCII_NAME.sub("", wanted)[:40]
+    return f"T{sheet_index}_{tail}" if tail else f"T{sheet_index}_Data"
