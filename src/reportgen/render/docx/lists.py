@@ -29,8 +29,9 @@ class Lists:
         family = theme.font_family
         oxml.add_abstract_num(self._numbering, _ABSTRACT["numbered"], "decimal", "%1.", indent,
                               indent, family, styles.hex_of(theme, "primary"))
-        oxml.add_abstract_num(self._numbering, _ABSTRACT["bullet"], "bullet", "・", indent,
-                              indent, family)
+        bullet = round(theme.body_size * 1.5 * 20)
+        oxml.add_abstract_num(self._numbering, _ABSTRACT["bullet"], "bullet", "・", bullet,
+                              bullet, family)
         self._next_id = 1
         for kind, style_name in _STYLE.items():
             oxml.set_numbering(oxml.ppr(word.styles[style_name].element), self.new_list(kind))

@@ -193,6 +193,11 @@ def set_paragraph_shading(ppr_el: _Element, hex_rgb: str) -> None:
     _child(ppr_el, "shd", _PPR_ORDER, val="clear", color="auto", fill=hex_rgb)
 
 
+def set_contextual_spacing(ppr_el: _Element) -> None:
+    """Ignore space before/after between paragraphs of the same style."""
+    _child(ppr_el, "contextualSpacing", _PPR_ORDER)
+
+
 def set_outline_level(ppr_el: _Element, level: int) -> None:
     _child(ppr_el, "outlineLvl", _PPR_ORDER, val=str(level))
 

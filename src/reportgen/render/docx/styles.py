@@ -85,6 +85,7 @@ class ParaStyle:
     box: str | None = None          # frame on all sides (theme field)
     indent: float = 0.0
     keep_lines: bool = False
+    group: bool = False             # no space between neighbours of this style
 
 
 @lru_cache(maxsize=8)
@@ -126,7 +127,7 @@ def _specs(t: Theme) -> tuple[ParaStyle, ...]:
         ParaStyle(SPACER, size=4, after=6, line=1.0),
         ParaStyle(FIGURE, align=_CENTER, before=6, after=2, line=1.0, keep_next=True),
         ParaStyle(CAPTION, size=note, color="muted", after=8, line=1.4),
-        ParaStyle(NOTE, size=note, color="muted", after=2, line=1.4, indent=note * 1.5),
+        ParaStyle(NOTE, size=note, color="muted", after=8, line=1.4, indent=note * 1.5, group=True),
         ParaStyle(TABLE_TEXT, size=body - 0.5, line=1.3),
         ParaStyle(TABLE_NUMBER, base=TABLE_TEXT, size=body - 0.5, align=_RIGHT, line=1.3),
         ParaStyle(TABLE_HEADER, base=TABLE_TEXT, size=body - 0.5, bold=True, color="#FFFFFF", line=1.3, keep_next=True),
@@ -206,6 +207,8 @@ def _set_paragraph(style: BaseStyle, spec: ParaStyle) -> None:
     fmt.keep_with_next = spec.keep_next or None
     fmt.keep_together = spec.keep_lines or None
     fmt.widow_control = True
+    if spec.group:
+        oxml.set_contextual_spacing(oxml.ppr(style.element))
     if spec.indent:
         fmt.left_indent = Pt(spec.indent)
         fmt.first_line_indent = Pt(-spec.indent)
@@ -260,10 +263,9 @@ def _define_fact_table(word: WordDocument, theme: Theme) -> None:
 def _define_kpi_cards(word: WordDocument, theme: Theme) -> None:
     """Cards on a light ground under a theme-colour bar; white gutters between them."""
     el = _style(word, KPI_TABLE, WD_STYLE_TYPE.TABLE).element
-    oxml.set_table_borders(el, {"top": (24, hex_of(theme, "primary")), "insideV": (64, "FFFFFF")})
-    oxml.set_table_cell_margins(el, 80, 140, 100, 140)
-    whole = oxml.add_conditional_format(el, "wholeTable")
-    oxml.set_cell_shading(whole, hex_of(theme, "zebra"))
+    oxml.set_table_borders(el, {"top": (24, hex_of(theme, "primary")), "insideV": (48, "FFFFFF")})
+    oxml.set_table_cell_margins(el, 80, 100, 100, 100)
+    oxml.set_cell_shading(el, hex_of(theme, "zebra"))
 
 
 def _half_points(size: float) -> int:

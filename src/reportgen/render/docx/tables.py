@@ -9,36 +9,28 @@ right-aligned as Excel shows them, zebra rows from the table style).
 
 from __future__ import annotations
 
-import re
+import unicodedata
 
 from docx.document import Document as WordDocument
 from docx.shared import Length
 from docx.table import Table as WordTable
 
+from reportgen.ja.numbers import split_unit
 from reportgen.model import KpiRow, RichText, Span, Table
 from reportgen.render.docx import oxml, styles
 from reportgen.render.docx.inline import Fonts, add_rich_text, add_span
-
-try:  # the shared Japanese number helper, when present
-    from reportgen.ja.numbers import split_unit
-except ImportError:  # pragma: no cover - until reportgen.ja.numbers lands
-    _FIGURE = re.compile(r"^([-+−▲△]?[\d,.]+)(.*)$", re.S)
-
-    def split_unit(text: str) -> tuple[str, str]:
-        """'33.56億元' -> ('33.56', '億元'); text without a leading figure -> (text, '')."""
-        m = _FIGURE.match(text.strip())
-        return (m.group(1), m.group(2)) if m else (text, "")
 
 
 def add_kpi_cards(word: WordDocument, row: KpiRow, fonts: Fonts, width: Length) -> WordTable:
     """One row of cards, equal widths, white gutters drawn by the table style."""
     table = word.add_table(rows=1, cols=len(row.items))
+    share = Length(width // len(row.items))
     table.style = word.styles[styles.KPI_TABLE]
     oxml.set_table_full_width(table._tbl)
     oxml.set_table_look(table._tbl, first_row=False, banded_rows=False)
     oxml.keep_row_together(table.rows[0]._tr)
     for cell, kpi in zip(table.rows[0].cells, row.items):
-        cell.width = Length(width // len(row.items))
+        cell.width = share
         figure, unit = split_unit(kpi.value.text)
         p = cell.paragraphs[0]
         p.style = styles.KPI_FIGURE
@@ -80,15 +72,23 @@ def _cell_style(header: bool, is_number: bool) -> str:
 
 
 def _set_column_widths(out: WordTable, table: Table, width: Length) -> None:
-    """Columns share the width by their longest text (header or cell), within limits."""
+    """Columns share the width by their longest text (header or cell), within limits;
+    the grid (read by LibreOffice) and every cell (read by Word) get the same width."""
     weights = [_column_weight(table, i) for i in range(len(table.columns))]
     total = sum(weights)
-    for i, column in enumerate(out.columns):
-        share = Length(int(width * weights[i] / total))
+    for column, weight in zip(out.columns, weights):
+        share = Length(int(width * weight / total))
+        column.width = share
         for cell in column.cells:
             cell.width = share
 
 
 def _column_weight(table: Table, i: int) -> float:
+    """Display width in half-width cells (a kanji counts two), capped so that one long
+    text column wraps instead of crushing the figures."""
     texts = [table.columns[i].name] + [row[i].text for row in table.rows]
-    return min(max(len(t) for t in texts), 30) + 4
+    return min(max(_cells(t) for t in texts), 40) + 4
+
+
+def _cells(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
