@@ -2,7 +2,7 @@
 
 Expected texts were checked against LibreOffice Calc's "as shown" CSV export of the
 same cells, except where noted: General follows Excel's 11-character column, `_x`
-padding prints nothing, `#.##` keeps its point and a negative number rounding to zero
+padding and the `?` alignment spaces of fractions print nothing, `#.##` keeps its point and a negative number rounding to zero
 keeps its sign, as Excel does.
 """
 
@@ -101,6 +101,16 @@ NUMBERS = [
     (-42, 'General;"minus "General', "minus 42"),
     (1234, "* #,##0", "1,234"),
     (7, "", "7"),
+    (1.5, "# ?/?", "1 1/2"),  # fractions: `?` alignment spaces left out
+    (0.5, "# ?/?", "1/2"),
+    (2, "# ?/?", "2"),
+    (-1.25, "# ?/?", "-1 1/4"),
+    (3.14159, "# ??/??", "3 14/99"),
+    (2.7, "# ??/??", "2 7/10"),
+    (1.5, "?/?", "3/2"),
+    (0.3, "# ?/4", "1/4"),
+    (0.99, "# ?/4", "1"),
+    (1.5, '# ?/?" in"', "1 1/2 in"),
     (1e30, "0.00", "1" + "0" * 30 + ".00"),  # beyond Decimal's default 28 digits
     (1e20, "0%", "1" + "0" * 22 + "%"),
 ]
@@ -219,7 +229,6 @@ def test_is_date_format(code, is_date):
 @pytest.mark.parametrize(
     ("raw", "code", "message"),
     [
-        (1.5, "# ?/?", "fraction"),
         (-1, "yyyy/m/d", "negative"),
         (3e6, "yyyy", "past 9999-12-31"),
         (1, "0;0;0;@;0", "more than four sections"),

@@ -18,13 +18,14 @@ What Excel does, and this module too:
 - rounding half away from zero on the value's 15 significant digits (Excel's
   precision), so 2.675 with `0.00` shows `2.68`;
 - `0 # ?` placeholders, `.`, grouping `,`, scaling by trailing commas (`#,##0,`),
-  `%`, scientific `E+`/`E-`, quoted and backslash literals, `@`, `General`;
+  `%`, scientific `E+`/`E-`, fractions (`# ?/?`, `# ??/??`, `# ?/4`), quoted and
+  backslash literals, `@`, `General`;
 - padding `_x` and fill `*x` take no room in text, so they print nothing;
 - dates and times: y m d h s, `AM/PM`, elapsed `[h]`, fractions of a second,
   Japanese eras `g gg ggg e ee` and weekdays `aaa aaaa`; a `[$-411]` (ja-JP) locale tag
   makes `mmm`, `ddd` and `AM/PM` Japanese; `[$¥-411]` prints its symbol `¥`.
-Left out, with a `NumberFormatError`: fraction codes (`# ?/?`). `[DBNum1]`-style
-kanji numerals are ignored (Arabic digits are printed).
+`NumberFormatError` for what Excel cannot show either (a negative date, a date past
+9999, NaN). `[DBNum1]`-style kanji numerals are ignored (Arabic digits are printed).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal
+from fractions import Fraction
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -42,7 +44,7 @@ Raw = float | int | str | bool | dt.date | dt.datetime | dt.time | None
 
 
 class NumberFormatError(ValueError):
-    """The code cannot be shown (fraction codes, a negative date)."""
+    """The value cannot be shown in this code (a negative date, NaN, five sections)."""
 
 
 class Token(NamedTuple):
@@ -378,8 +380,9 @@ def _render(section: Section, value: Decimal) -> str:
         sign = "-" if value < 0 else ""
         literals = "".join(t.text for t in section.tokens if t.kind in ("lit", "percent"))
         return sign + literals
-    if _is_fraction(section):
-        raise NumberFormatError("fraction number formats (# ?/?) are not supported")
+    slash = _fraction_slash(section.tokens)
+    if slash is not None:
+        return _render_fraction(section.tokens, slash, value)
     return _render_number(section, value)
 
 
@@ -393,13 +396,53 @@ def _join(section: Section, replacements: dict[str, str]) -> str:
     return "".join(out)
 
 
-def _is_fraction(section: Section) -> bool:
-    tokens = section.tokens
-    for i, token in enumerate(tokens[1:-1], start=1):
-        if token.kind == "lit" and token.text.strip() == "/":
-            if tokens[i - 1].kind == "digit" and tokens[i + 1].kind == "digit":
-                return True
-    return False
+def _fraction_slash(tokens: tuple[Token, ...]) -> int | None:
+    """Where a fraction code (`# ?/?`, `# ??/??`, `# ?/4`) has its slash, if it is one."""
+    for i, token in enumerate(tokens[1:], start=1):
+        if token.kind != "lit" or not token.text.startswith("/") or tokens[i - 1].kind != "digit":
+            continue
+        following = tokens[i + 1].kind if i + 1 < len(tokens) else None
+        if token.text[1:2].isdigit() or (token.text == "/" and following == "digit"):
+            return i
+    return None
+
+
+def _render_fraction(tokens: tuple[Token, ...], slash: int, value: Decimal) -> str:
+    """`1 1/2` for 1.5 in `# ?/?`, `3/2` in `?/?`; the closest fraction whose
+    denominator has as many digits as the code allows, or the code's fixed one. The
+    `?` alignment spaces are left out."""
+    sign, value = ("-" if value < 0 else ""), abs(value)
+    start = slash
+    while start > 0 and tokens[start - 1].kind == "digit":
+        start -= 1
+    has_whole = any(t.kind == "digit" for t in tokens[:start])
+    whole = int(value) if has_whole else 0
+    part = Fraction(value - whole)
+    fixed = re.match(r"/(\d+)", tokens[slash].text)
+    if fixed:
+        den = int(fixed.group(1))
+        num = int(_round(Decimal(part.numerator * den) / part.denominator, 0))
+        end = slash + 1
+    else:
+        end = slash + 1
+        while end < len(tokens) and tokens[end].kind == "digit":
+            end += 1
+        closest = part.limit_denominator(10 ** (end - slash - 1) - 1)
+        num, den = closest.numerator, closest.denominator
+    if has_whole and num == den:
+        whole, num = whole + 1, 0
+    if num == 0:
+        body = str(whole)
+    else:
+        body = (f"{whole} " if whole else "") + f"{num}/{den}"
+    prefix = "".join(t.text for t in tokens[: _first_digit(tokens)] if t.kind == "lit")
+    suffix = tokens[slash].text[fixed.end() :] if fixed else ""
+    suffix += "".join(t.text for t in tokens[end:] if t.kind in ("lit", "percent"))
+    return sign + prefix + body + suffix
+
+
+def _first_digit(tokens: tuple[Token, ...]) -> int:
+    return next(i for i, t in enumerate(tokens) if t.kind == "digit")
 
 
 def _render_number(section: Section, value: Decimal) -> str:
