@@ -156,6 +156,15 @@ def compose(runs: Sequence[Run], measure: Widths, opts: Options) -> tuple[Line, 
     return tuple(_set_line(prep, glue, opts, width, *span) for span in spans)
 
 
+def wrap_text(text: str, width: float, char_width: Callable[[str], float], em: float,
+              phrase_breaks: bool = False, balance: bool = False) -> tuple[str, ...]:
+    """`text` broken into lines at most `width` wide, as source text (for chart labels and
+    table cells drawn by other renderers). `char_width(ch)` is a character's advance."""
+    opts = Options(width=width, em=em, align="left", phrase_breaks=phrase_breaks, balance=balance)
+    lines = compose([Run(text, None, em)], CachedWidths(lambda _key, ch: char_width(ch)), opts)
+    return tuple(text[line.start:line.end] for line in lines)
+
+
 # -- prepare -------------------------------------------------------------------------
 
 def _prepare(runs: Sequence[Run], measure: Widths) -> _Prepared:
