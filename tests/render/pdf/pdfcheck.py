@@ -108,3 +108,34 @@ def _page(i: int, page: pdfium.PdfPage) -> Page:
     rects = [tp.get_rect(k) for k in range(tp.count_rects())]
     objects = [(o.type, o.get_bounds()) for o in page.get_objects(max_depth=3)]
     return Page(i, page.get_size(), text, chars, rects, objects)
+
+
+BODY = (
+    "アリババグループは『あらゆるビジネスの可能性を広げる力になる』をミッションとし、EC や革新的な技術基盤、"
+    "電子決済や地域生活サービスなどの多様なサービスから形成されたエコシステムを強みとし、あらゆる顧客や"
+    "ビジネスパートナーへビジネスのデジタルインフラを提供しています。"
+)
+
+
+def long_document(sections: int, filler: int = 0, rows: int = 0) -> Document:
+    """The factory document with `filler` body paragraphs first, then `sections` sections
+    of a unit heading, a headline and paragraphs of varying length, and a `rows`-row table."""
+    from dataclasses import replace
+
+    from factories import contributions_table, ref
+    from reportgen.model import RichText, Table, TableBlock
+
+    doc = make_document()
+    blocks = [Paragraph(RichText.of(BODY), ref("content", f"F{i}")) for i in range(filler)]
+    for s in range(sections):
+        blocks.append(Heading(2, RichText.of(f"第{s + 1}節 事業の再開を支える取り組み"), ref("content", f"S{s}")))
+        blocks.append(Heading(3, RichText.of(f"事業部門{s + 1}"), ref("content", f"U{s}")))
+        blocks.append(Paragraph(RichText.of(f"主張{s + 1}：中小企業の事業回復を支援"), ref("content", f"H{s}"), role="headline"))
+        for k in range(1 + s % 3):
+            blocks.append(Paragraph(RichText.of(BODY * (1 + (s + k) % 3)), ref("content", f"P{s}_{k}")))
+    if rows:
+        base = contributions_table()
+        table = Table(base.name, base.columns, tuple(base.rows[i % 2] for i in range(rows)), base.ref)
+        blocks.append(TableBlock(table, RichText.of("長い表"), ref("content", "T1")))
+    blocks += [b for b in doc.blocks if isinstance(b, (KpiRow, ContactBox))]
+    return replace(doc, blocks=tuple(blocks))

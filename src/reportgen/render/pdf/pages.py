@@ -123,5 +123,6 @@ def draw_crop_marks(canvas: Canvas, g: PageGeometry) -> None:
     canvas.saveState()
     canvas.setStrokeColor(REGISTRATION)
     canvas.setLineWidth(0.25)
-    canvas.lines(segments)
+    for segment in segments:  # one path per mark, so that each can be found on its own
+        canvas.line(*segment)
     canvas.restoreState()
