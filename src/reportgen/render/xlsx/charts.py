@@ -36,7 +36,7 @@ from openpyxl.drawing.text import (
 )
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.charts.colors import point_colors
+from reportgen.charts.colors import highlight_index, point_colors
 from reportgen.model import ChartSpec, Theme
 
 WIDTH_CM = {"full": 16.0, "half": 11.0}
@@ -124,10 +124,14 @@ def _data_labels(spec: ChartSpec, fmt: str, theme: Theme) -> DataLabelList:
 
 
 def _colour(chart: ChartBase, spec: ChartSpec, theme: Theme) -> None:
+    """Series colour, plus a data point wherever a point differs (highlight, pie slices)."""
     colors = point_colors(spec, theme)
+    marked = highlight_index(spec)
     for series, points in zip(chart.series, _per_series(colors, len(chart.series))):
-        _paint_series(series, spec.kind, points[0])
-        series.dPt = [_point(i, c, spec.kind) for i, c in enumerate(points) if c != points[0] or spec.kind in ("pie", "donut")]
+        base = next((c for i, c in enumerate(points) if i != marked), points[0])
+        _paint_series(series, spec.kind, base)
+        pie = spec.kind in ("pie", "donut")
+        series.dPt = [_point(i, c, spec.kind) for i, c in enumerate(points) if c != base or pie]
 
 
 def _per_series(colors: tuple[tuple[str, ...], ...], n: int) -> list[tuple[str, ...]]:
@@ -172,6 +176,7 @@ def _style_axes(chart: ChartBase, spec: ChartSpec, theme: Theme) -> None:
     val.majorGridlines = ChartLines(spPr=GraphicalProperties(ln=LineProperties(solidFill=theme.rule[1:], w=6350)))
     val.number_format = _series_formats(spec)[0]
     val.title = _unit_title(spec, theme) if spec.unit else None
+    cat.axPos, val.axPos = ("l", "b") if spec.kind == "barh" else ("b", "l")
     if spec.kind == "barh":
         cat.scaling.orientation = "maxMin"
         val.crosses = "max"
@@ -196,7 +201,7 @@ def _title(text: str, theme: Theme, size: float = 11, bold: bool = True, upright
 def text_properties(theme: Theme, size: float, bold: bool = False, upright: bool = False) -> RichText:
     """A `txPr` naming the theme font as latin and East Asian typeface; `upright` forbids turned text."""
     props = _character(theme, size, bold)
-    return RichText(bodyPr=_body(upright), p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)])
+    return RichText(bodyPr=_body(upright), p=[Paragraph(pPr=ParagraphProperties(defRPr=props), r=[], endParaRPr=props)])
 
 
 def _body(upright: bool) -> RichTextProperties:
