@@ -84,3 +84,23 @@ def model_texts(doc) -> list[str]:
         elif isinstance(block, ContactBox):
             texts += [block.title.plain] + [line.plain for line in block.lines]
     return [t for t in texts if t]
+
+
+def pdf_text(pdf: Path, theme=None) -> str:
+    """The PDF's text without whitespace; with a theme, only the body area of each page
+    (between the top and bottom margins), so running headers and footers do not split a
+    paragraph that crosses a page."""
+    import re
+    import subprocess
+
+    from reportgen.render.docx.page import PAPER_MM
+
+    crop: list[str] = []
+    if theme is not None:
+        mm = 72 / 25.4
+        width, height = PAPER_MM[theme.page_size]
+        top, body = theme.margin_top * mm, (height - theme.margin_top - theme.margin_bottom) * mm
+        crop = ["-r", "72", "-x", "0", "-y", str(int(top)), "-W", str(int(width * mm)), "-H", str(int(body))]
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", *crop, str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", "", out)
