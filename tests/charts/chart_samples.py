@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from reportgen.diagnostics import CellRef
 from reportgen.model import ChartSpec, Column, Table, Value
-from tests.factories import make_document
+from factories import make_document
 
 FMT_YUAN = '#,##0.00"億元"'
 FMT_MAN = '#,##0"万人"'
