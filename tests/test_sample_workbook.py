@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from reportgen.model import ContactBox, Heading, KpiRow, ListBlock, Note, Paragraph
@@ -193,15 +194,7 @@ def test_the_corrections_table_is_read():
 
 
 def test_every_sentence_of_the_source_is_in_the_document_in_order(doc):
-    body = squash(document_text(doc))
-    at, missing = 0, []
-    for sentence in source_units():
-        found = body.find(sentence.rstrip("。"), at)
-        if found < 0:
-            missing.append(sentence)
-        else:
-            at = found
-    assert missing == [], f"{len(missing)} sentences missing or out of order"
+    assert missing_in_order(document_text(doc)) == []
 
 
 @pytest.mark.parametrize(("name", "printed", "myriad"), [
@@ -245,6 +238,55 @@ def test_highlights_are_ten_with_bold_unit_names_and_markers(doc):
                                                  "アントグループ"]
     marked = [i for i, item in enumerate(highlights.items, 1) if any(s.superscript for s in item.text.spans)]
     assert marked == [1, 2, 3, 9]
+
+
+# ------------------------------------------------------------- and what is printed
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from reportgen.pipeline import Build, run
+
+    out = tmp_path_factory.mktemp("sample")
+    doc = run(Build(SAMPLE, out, formats=("pdf", "docx"), log=lambda line: None))
+    return doc, out / f"{doc.meta.output_name}.pdf", out / f"{doc.meta.output_name}.docx"
+
+
+def missing_in_order(printed: str) -> list[str]:
+    body, at, missing = squash(printed), 0, []
+    for sentence in source_units():
+        found = body.find(sentence.rstrip("。"), at)
+        if found < 0:
+            missing.append(sentence)
+        else:
+            at = found
+    return missing
+
+
+def pdf_body_text(path: Path, doc) -> str:
+    """Page texts without running header and footer; list numbers and bullets dropped."""
+    import pypdfium2 as pdfium
+
+    furniture = (squash(f"{doc.meta.organisation}·"), squash(doc.meta.source_note))
+    lines = []
+    for page in pdfium.PdfDocument(path):
+        for line in page.get_textpage().get_text_range().splitlines():
+            if not squash(line).startswith(furniture):
+                lines.append(re.sub(r"^\s*(\d+\.|・)\s*", "", line))
+    return "\n".join(lines)
+
+
+def test_the_pdf_prints_every_sentence_of_the_source_in_order(built):
+    doc, pdf, _ = built
+    assert missing_in_order(pdf_body_text(pdf, doc)) == []
+
+
+def test_the_docx_prints_every_sentence_of_the_source_in_order(built):
+    import docx
+
+    _, _, path = built
+    body = docx.Document(path).element.body
+    paragraphs = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p"))]
+    assert missing_in_order("".join(paragraphs)) == []
 
 
 def test_contact_addresses_are_links(doc):
