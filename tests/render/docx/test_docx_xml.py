@@ -176,4 +176,21 @@ def test_core_properties_come_from_the_workbook(built):
     assert built.xpath(core, "string(//dcterms:created)") == "2020-05-15T09:00:00Z"
     assert built.xpath(core, "string(//dcterms:modified)") == "2020-05-15T09:00:00Z"
     assert built.xpath(core, "string(//cp:revision)") == "1"
-    assert not any("thumbnail" in n for n in built.names())
+    assert not any("thumbnail" in n or "stylesWithEffects" in n for n in built.names())
+
+
+def test_a_part_title_after_content_starts_a_new_page(tmp_path, factory_doc):
+    from dataclasses import replace
+
+    from docx_helpers import Docx, chart_images, write_docx
+
+    part = factory_doc.blocks[0]
+    doc = replace(factory_doc, blocks=factory_doc.blocks[1:4] + (part,))
+    path = tmp_path / "parts.docx"
+    write_docx(doc, chart_images(tmp_path), path)
+    starts = Docx(path).xpath(DOC, "//w:p[w:pPr/w:pageBreakBefore]//w:t/text()")
+    assert starts == [part.subtitle.plain]  # the over-title line opens the part's page
+
+
+def test_the_first_part_title_does_not_leave_an_empty_page(built):
+    assert built.xpath(DOC, "//w:p[w:pPr/w:pStyle/@w:val='PartLabel']/w:pPr/w:pageBreakBefore") == []

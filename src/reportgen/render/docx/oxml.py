@@ -422,11 +422,14 @@ def set_alt_text(inline: _Element, title: str, description: str) -> None:
 
 
 def set_document_settings(settings: _Element, east_asian_lang: str) -> None:
-    """Japanese settings: theme font language and punctuation compression off (JIS X 4051
-    spacing comes from the font)."""
+    """East Asian theme-font language; Word 2013+ layout (no compatibility-mode banner);
+    the template's revision-session ids removed."""
     lang = settings.find(qn("w:themeFontLang"))
     if lang is not None:
         lang.set(qn("w:eastAsia"), east_asian_lang)
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
     rsids = settings.find(qn("w:rsids"))
     if rsids is not None:
         settings.remove(rsids)

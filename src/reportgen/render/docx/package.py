@@ -31,14 +31,20 @@ def set_properties(word: WordDocument, meta: Meta, created: dt.datetime) -> None
     props.comments = meta.source_note
     props.created = props.modified = props.last_printed = created
     props.revision = 1
-    _drop_thumbnail(word)
+    _drop_template_leftovers(word)
 
 
-def _drop_thumbnail(word: WordDocument) -> None:
-    """The template's preview picture shows an empty page: leave it out."""
-    rels = word.part.package.rels
-    for rel_id in [k for k, rel in rels.items() if rel.reltype == RT.THUMBNAIL]:
-        del rels[rel_id]
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def _drop_template_leftovers(word: WordDocument) -> None:
+    """Leave out the template's preview picture (an empty page) and its Word 2010 copy of
+    the styles (stylesWithEffects, still on theme fonts); parts without a relationship
+    are not saved."""
+    for rels, reltype in ((word.part.package.rels, RT.THUMBNAIL),
+                          (word.part.rels, _STYLES_WITH_EFFECTS)):
+        for rel_id in [k for k, rel in rels.items() if rel.reltype == reltype]:
+            del rels[rel_id]
 
 
 def save(word: WordDocument, path: Path, created: dt.datetime) -> None:
