@@ -4,6 +4,7 @@ charts, print set-up, widths, safety and reproducible bytes."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import zipfile
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from reportgen.model import Theme
 from reportgen.render.xlsx import write_xlsx
 from reportgen.render.xlsx.appendix import charts_of, used_tables
 from reportgen.render.xlsx.cells import text_width
@@ -107,12 +109,21 @@ def test_the_header_row_is_styled_and_frozen(wb):
     assert header.fill.fgColor.rgb == "FF1F3A5F"
 
 
-def test_widths_count_east_asian_characters_twice_and_long_text_wraps(wb):
+def test_text_width_is_in_digit_widths_of_the_font_and_east_asian_aware():
+    assert text_width("0000") == 4.0  # the unit is the font's digit width
+    assert text_width("漢字") == pytest.approx(2 / 0.76, abs=0.01)  # BIZ UDPGothic: 1 em vs 0.76 em
+    assert text_width("漢字") > text_width("ab") * 1.4
+    # characters neither bundled font has: the East Asian rule, wide = 1 em, narrow = 0.5 em
+    assert text_width("\U00020000") == pytest.approx(2 * text_width("\u0900"))
+    assert text_width("長い行\n短") == text_width("長い行")
+
+
+def test_widths_fit_the_content_and_long_text_wraps(wb):
     ws = wb["contributions"]
-    assert text_width("アリババグループ") == 16 and text_width("Tmall") == 5
-    assert ws.column_dimensions["A"].width == 18  # 8 wide characters + padding
+    widest = max(text_width("アリババグループ"), text_width("拠出主体", Theme.font_bold) + 2)
+    assert ws.column_dimensions["A"].width == math.ceil(widest + 2)
     units = wb["units"]
-    assert units.column_dimensions["B"].width == 48  # capped: the long text wraps instead
+    assert units.column_dimensions["B"].width == 40  # capped: the long text wraps instead
     assert units["B5"].value == LONG_TEXT and units["B5"].alignment.wrap_text
     assert units.row_dimensions[5].height > 18
     assert not units["B6"].alignment.wrap_text

@@ -8,18 +8,26 @@ string is forced to a text cell (`data_type "s"`, written as an inline string, n
 `<f>` element), and a string that a spreadsheet would read as a formula when retyped
 (= + - @, tab, CR, LF) also gets Excel's quote prefix, like a cell typed as '=1+1.
 
-Width: the only place that measures text for column widths, counting East Asian wide,
-full-width and ambiguous characters as two columns (the file format has no autofit).
+Width: the only place that measures text for column widths (the file format has no
+autofit). Excel's width unit is the widest digit of the default font; BIZ UDPGothic's
+digits are 0.76 em, so a kanji is 1.3 units, not the 2 that the usual East Asian rule
+gives. Widths are therefore summed from the font's own advance widths (fontTools), and
+only a character that neither bundled font has falls back to the East Asian rule (wide,
+full-width and ambiguous characters 1 em, others half).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Mapping
 
+from fontTools.ttLib import TTFont
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 
-from reportgen.model import Value
+from reportgen.model import Theme, Value
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 DATE_FORMAT = "yyyy/mm/dd"
@@ -63,10 +71,27 @@ def _number_format(value: Value) -> str:
     return fmt
 
 
-def text_width(text: str) -> int:
-    """Display width of the widest line of `text`, wide characters counting two."""
-    return max((_line_width(line) for line in text.splitlines()), default=0)
+def text_width(text: str, font: Path = Theme.font_regular, fallback: Path = Theme.font_fallback) -> float:
+    """Width of the widest line of `text` in Excel width units (digit widths of `font`)."""
+    digit = _advances(font)[ord("0")]
+    return max((_line_em(line, font, fallback) for line in text.splitlines()), default=0.0) / digit
 
 
-def _line_width(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in _WIDE else 1 for ch in line)
+def _line_em(line: str, font: Path, fallback: Path) -> float:
+    main, other = _advances(font), _advances(fallback)
+    return sum(main.get(ord(ch)) or other.get(ord(ch)) or _east_asian_em(ch) for ch in line)
+
+
+def _east_asian_em(ch: str) -> float:
+    return 1.0 if unicodedata.east_asian_width(ch) in _WIDE else 0.5
+
+
+@lru_cache(maxsize=4)
+def _advances(path: Path) -> Mapping[int, float]:
+    """Code point → advance width in em, read once per font file."""
+    font = TTFont(str(path), lazy=True)
+    try:
+        per_em, metrics = font["head"].unitsPerEm, font["hmtx"]
+        return {cp: metrics[glyph][0] / per_em for cp, glyph in font.getBestCmap().items()}
+    finally:
+        font.close()

@@ -22,7 +22,7 @@ from reportgen.render.xlsx.datasheet import SheetEntry
 from reportgen.render.xlsx.printing import set_up_print
 
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
-WIDTHS = [12.0, 30.0, 36.0, 8.0]
+WIDTHS = [10.0, 26.0, 26.0, 6.0]
 SHEET_LIST_HEADER = ("シート", "内容", "グラフ", "行数")
 VALUES_ONLY = ("この付録の数値はすべて値として記載しています（数式・マクロ・外部リンクはありません）。"
                "各シートのグラフは、そのシートの表を参照する Excel グラフです。")

@@ -30,8 +30,8 @@ from reportgen.render.xlsx.printing import set_up_print
 HEADER_ROW = 4
 TABLE_STYLE = "TableStyleMedium2"
 CM_PER_PT = 2.54 / 72
-UNITS_PER_CM = 37.8 / 7
-"""Excel width units per centimetre (one unit is about 7 px at 96 dpi)."""
+UNITS_PER_CM = 72 / 2.54 / (0.76 * 10.5)
+"""Excel width units per centimetre: a unit is BIZ UDPGothic's digit, 0.76 em of 10.5 pt."""
 _SORT_WORD = {"asc": "昇順", "desc": "降順"}
 
 
@@ -56,7 +56,8 @@ def write_data_sheet(ws: Worksheet, table: Table, caption: str, specs: tuple[Cha
     next_row = _write_notes(ws, table, meta, last_row + 2, widths)
     ranges = _chart_ranges(ws, specs, table, next_row)
     chart_col = len(table.columns) + 2
-    layout.set_widths(ws, [2.0], first_col=chart_col - 1)
+    chart_width = max((WIDTH_CM[s.width] for s in specs), default=0.0) * UNITS_PER_CM
+    layout.set_widths(ws, [2.0, chart_width] if specs else [], first_col=chart_col - 1)
     _place_charts(ws, specs, ranges, theme, chart_col)
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
     set_up_print(ws, f"{meta.running_title} — {caption}", _content_width(widths, specs), theme, HEADER_ROW)
@@ -179,8 +180,16 @@ def _place_charts(ws: Worksheet, specs: tuple[ChartSpec, ...], ranges: list[Char
         ws.add_chart(native_chart(spec, where, theme), f"{letter}{row}")
         row += layout.rows_covering(ws, row, chart_height_cm(spec) / CM_PER_PT)
         if spec.caption:
-            _note(ws, row, spec.caption, col)
+            _chart_caption(ws, row, col, spec.caption)
         row += 2
+
+
+def _chart_caption(ws: Worksheet, row: int, col: int, text: str) -> None:
+    """The source/as-of caption under a chart, wrapped within the chart's column."""
+    _note(ws, row, text, col)
+    ws.cell(row, col).alignment = Alignment(vertical="top", wrap_text=True)
+    width = ws.column_dimensions[get_column_letter(col)].width
+    ws.row_dimensions[row].height = layout.row_height(layout.line_count(text, width, styles.NOTE_PT))
 
 
 def _content_width(widths: list[float], specs: tuple[ChartSpec, ...]) -> float:

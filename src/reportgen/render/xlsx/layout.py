@@ -12,12 +12,13 @@ import re
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reportgen.model import Theme
 from reportgen.render.xlsx.cells import text_width
 
 MIN_WIDTH = 8
-MAX_WIDTH = 48
-"""Widest column (Excel width units); longer text wraps instead."""
-FILTER_BUTTON = 3
+MAX_WIDTH = 40
+"""Widest column (Excel width units, about 30 kanji); longer text wraps instead."""
+FILTER_BUTTON = 2
 PADDING = 2
 BODY_PT = 10.5
 """Font size the width units are measured in (the workbook's default font)."""
@@ -30,9 +31,10 @@ _ASCII_NAME = re.compile(r"[^A-Za-z0-9_]")
 
 
 def fitted_width(texts: list[str], header: str = "") -> float:
-    """Column width for `texts` under `header` (the header leaves room for the filter button)."""
-    widest = max([text_width(t) for t in texts] + [text_width(header) + FILTER_BUTTON if header else 0])
-    return float(min(max(widest + PADDING, MIN_WIDTH), MAX_WIDTH))
+    """Column width for `texts` under a bold `header` that leaves room for the filter button."""
+    head = text_width(header, Theme.font_bold) + FILTER_BUTTON if header else 0.0
+    widest = max([text_width(t) for t in texts] + [head])
+    return float(min(max(math.ceil(widest + PADDING), MIN_WIDTH), MAX_WIDTH))
 
 
 def line_count(text: str, width: float, size: float = BODY_PT) -> int:
