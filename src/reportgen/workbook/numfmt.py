@@ -159,7 +159,7 @@ def _parse_section(text: str) -> Section:
                 japanese = True
         if token is not None:
             tokens.append(token)
-    tokens = _classify_commas(tokens)
+    tokens = _classify_commas(_era_letters_as_text(tokens))
     if any(t.kind in ("date", "elapsed") for t in tokens):
         tokens = _minutes(tokens)
     else:
@@ -209,6 +209,15 @@ def _next_token(text: str, i: int) -> tuple[Token | None, int, tuple | None]:
     if run:
         return Token("date", run.group().lower()), run.end(), None
     return Token("lit", ch), i + 1, None
+
+
+def _era_letters_as_text(tokens: list[Token]) -> list[Token]:
+    """In a number code with no y/m/d/h/s (`0 kg`), era letters g and e are text."""
+    if not any(t.kind == "digit" for t in tokens):
+        return tokens
+    if any(t.kind == "elapsed" or t.kind == "date" and t.text[0] in "ymdhs" for t in tokens):
+        return tokens
+    return [Token("lit", t.text) if t.kind == "date" and t.text[0] in "ge" else t for t in tokens]
 
 
 def _bracket(inner: str) -> tuple[Token | None, tuple | None]:
