@@ -31,6 +31,7 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="reportgen", description="Build a Japanese fact sheet "
                                 "(PDF, DOCX, XLSX appendix) from one Excel workbook.",
                                 epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    # the subcommands' --debug default to SUPPRESS so `reportgen --debug build` keeps it
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build the outputs", epilog=EPILOG,
@@ -39,13 +40,13 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--out", type=Path, default=Path("build"), help="output folder (default: build/)")
     b.add_argument("--only", default="pdf,docx,xlsx", help="comma-separated subset of pdf,docx,xlsx")
     b.add_argument("--bleed", type=float, default=0.0, metavar="MM", help="PDF bleed in mm, with crop marks (e.g. 3)")
-    b.add_argument("--debug", action="store_true", help="show tracebacks")
+    b.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
     v = sub.add_parser("validate", help="check a workbook and list every problem")
     v.add_argument("workbook", type=Path)
-    v.add_argument("--debug", action="store_true", help="show tracebacks")
+    v.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
     i = sub.add_parser("init", help="write a template workbook with instructions")
     i.add_argument("path", type=Path)
-    i.add_argument("--debug", action="store_true", help="show tracebacks")
+    i.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
     return p
 
 

@@ -46,6 +46,8 @@ def _check_pixels(path: Path, name: str) -> str | None:
             if im.format not in ("PNG", "JPEG"):
                 return f"image '{name}' is {im.format} (expected PNG or JPEG)"
             im.verify()
+    except Image.DecompressionBombError as exc:  # Pillow refuses before decoding; say so plainly
+        return f"image '{name}' is far too large to open safely ({exc}); scale it down"
     except Exception as exc:  # Pillow raises many types for a corrupt file
         return f"image '{name}' cannot be read ({type(exc).__name__}: {exc})"
     return None

@@ -10,7 +10,7 @@ from typing import Iterator
 from reportgen.diagnostics import CellRef, Collector, ReportError
 from reportgen.fonts import missing_chars
 from reportgen.model import (
-    Block, ContactBox, Document, Heading, KpiRow, ListBlock, Note, Paragraph, RichText, TableBlock,
+    Block, ContactBox, Document, Heading, ImageBlock, KpiRow, ListBlock, Note, Paragraph, RichText, TableBlock,
     Theme, Value,
 )
 from reportgen.workbook.cells import read_value
@@ -83,6 +83,8 @@ def _texts(doc: Document) -> Iterator[tuple[CellRef | str, str]]:
                 yield v.ref, v.text
     for chart in doc.charts.values():
         yield chart.ref, chart.title + chart.unit + chart.caption
+    for value in doc.values.values():
+        yield value.ref, value.text
     for block in doc.blocks:
         for ref, rich in _block_texts(block):
             yield ref, rich.plain
@@ -92,32 +94,44 @@ def _block_texts(block: Block) -> Iterator[tuple[CellRef, RichText]]:
     if isinstance(block, Heading):
         yield block.ref, block.text
         yield block.ref, block.subtitle
-    elif isinstance(block, (Paragraph, Note)):
+    elif isinstance(block, Paragraph):
         yield block.ref, block.text
+    elif isinstance(block, Note):
+        yield block.ref, block.text
+        yield block.ref, RichText.of(block.marker)
     elif isinstance(block, ListBlock):
         for item in block.items:
             yield item.ref, item.text
     elif isinstance(block, KpiRow):
         for kpi in block.items:
             yield kpi.ref, kpi.label
+            yield kpi.ref, RichText.of(kpi.value.text)
     elif isinstance(block, ContactBox):
         yield block.ref, block.title
         for line in block.lines:
             yield block.ref, line
-    elif isinstance(block, TableBlock):
+    elif isinstance(block, (TableBlock, ImageBlock)):
         yield block.ref, block.caption
 
 
 def check_text(doc: Document, diag: Collector) -> None:
-    """No control characters, and every character drawable by a bundled font."""
+    """No control characters, and every character drawable by a bundled font: one
+    diagnostic per cell and kind of problem (a line of Arabic is one error, not twenty)."""
     theme: Theme = doc.theme
     for where, text in _texts(doc):
         bad = [c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"]
         if bad:
             diag.add(where, f"control character U+{ord(bad[0]):04X} in the text (remove it)")
-        for ch in missing_chars(text, theme.font_regular, theme.font_fallback):
-            diag.add(where, f"character '{ch}' (U+{ord(ch):04X} {unicodedata.name(ch, '?')}) is in no bundled "
-                     f"font ({theme.font_regular.name}, {theme.font_fallback.name}); replace it")
+        missing = [c for c in missing_chars(text, theme.font_regular, theme.font_fallback) if c not in bad]
+        if missing:
+            diag.add(where, f"{_describe(missing)} in no bundled font ({theme.font_regular.name}, "
+                     f"{theme.font_fallback.name}); replace {'it' if len(missing) == 1 else 'them'}")
+
+
+def _describe(chars: list[str], shown: int = 5) -> str:
+    names = [f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, '?')})" for c in chars[:shown]]
+    more = f" and {len(chars) - shown} more" if len(chars) > shown else ""
+    return f"character {names[0]} is" if len(chars) == 1 else f"characters {', '.join(names)}{more} are"
 
 
 __all__ = ["read_workbook", "ReportError"]

@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText
 from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+from openpyxl.utils.escape import unescape
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -28,6 +30,7 @@ from reportgen.diagnostics import CellRef, Diagnostic, ReportError
 MAX_MEMBER_BYTES = 200 * 1024 * 1024
 MAX_TOTAL_BYTES = 500 * 1024 * 1024
 MAX_RATIO = 200
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA")
 
 Raw = float | int | str | bool | dt.date | dt.datetime | dt.time | None
@@ -43,18 +46,48 @@ def check_container(path: Path) -> None:
     if not path.is_file():
         raise ReportError(Diagnostic(where, "file not found (expected an .xlsx workbook)"))
     with path.open("rb") as fh:
-        head = fh.read(8)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ReportError(Diagnostic(where, "this is an encrypted (password-protected) workbook "
-                                     "or an old .xls file; save it as an unprotected .xlsx"))
+        head = fh.read(512)
+    if head.startswith(OLE_MAGIC):
+        raise ReportError(Diagnostic(where, _ole_kind(path)))
     if not zipfile.is_zipfile(path):
-        raise ReportError(Diagnostic(where, "not an .xlsx workbook (expected a zip container; "
-                                     "a CSV or another file renamed to .xlsx?)"))
+        raise ReportError(Diagnostic(where, _not_zip(head)))
     try:
         with zipfile.ZipFile(path) as zf:
             _check_members(zf, where)
-    except zipfile.BadZipFile as exc:
-        raise ReportError(Diagnostic(where, f"damaged .xlsx (truncated or corrupt zip: {exc})")) from None
+            _check_xml(zf, where)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise ReportError(Diagnostic(where, f"damaged .xlsx (truncated or corrupt zip: {exc}); "
+                                     "save it again from Excel")) from None
+
+
+def _ole_kind(path: Path) -> str:
+    """An OLE compound file is an encrypted .xlsx or an old .xls: tell which by its streams.
+    Stream names are stored UTF-16LE in the file's directory (hand-written: no library
+    for this is a dependency; msoffcrypto-tool would be one just for a message)."""
+    data = path.read_bytes()
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return ("this is an encrypted (password-protected) workbook; remove the password "
+                "(File > Info > Protect Workbook) and save it as .xlsx")
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+        return "this is an old Excel 97-2003 .xls file; open it in Excel and save it as .xlsx"
+    return ("this is an OLE compound file (an encrypted workbook or an old .xls), not an .xlsx; "
+            "save it as an unprotected .xlsx")
+
+
+def _not_zip(head: bytes) -> str:
+    if head.startswith(b"PK"):
+        return "damaged .xlsx (truncated or corrupt zip: the end of the file is missing); save it again from Excel"
+    if not head:
+        return "empty file (expected an .xlsx workbook)"
+    try:
+        head.decode("utf-8")
+        text = True
+    except UnicodeDecodeError as exc:  # a cut multi-byte character at the end is still text
+        text = exc.start > len(head) - 4
+    if text:
+        return ("not an .xlsx workbook: this is a text file (a CSV renamed to .xlsx?); "
+                "open it in Excel and save it as an Excel workbook (.xlsx)")
+    return "not an .xlsx workbook (expected a zip container)"
 
 
 def _check_members(zf: zipfile.ZipFile, where: str) -> None:
@@ -64,14 +97,74 @@ def _check_members(zf: zipfile.ZipFile, where: str) -> None:
         raise ReportError(Diagnostic(where, "not an Excel workbook: the zip has no xl/workbook.xml"))
     total = 0
     for info in infos:
+        if info.flag_bits & 0x1:
+            raise ReportError(Diagnostic(where, f"part {info.filename} is encrypted inside the zip; "
+                                         "save the workbook again from Excel without a password"))
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES or (
             info.file_size > 10 * 1024 * 1024 and ratio > MAX_RATIO
         ):
-            raise ReportError(Diagnostic(where, f"refused: part {info.filename} would inflate to "
+            raise ReportError(Diagnostic(where, f"refused: {_part_label(zf, info.filename)} would inflate to "
                                          f"{info.file_size:,} bytes (zip bomb?); limit "
-                                         f"{MAX_MEMBER_BYTES:,} bytes per part"))
+                                         f"{MAX_MEMBER_BYTES:,} bytes per part, {MAX_TOTAL_BYTES:,} in all, "
+                                         f"compression ratio {MAX_RATIO} above 10 MB"))
+
+
+# Excel never writes a DTD (and OPC forbids one, ECMA-376 Part 2 §8.1.4), so any part that
+# declares one is refused before parsing: this is where entity expansion ("billion laughs")
+# and external entities live. Hand-written scan: defusedxml would refuse too, but only in the
+# parts openpyxl parses with it (openpyxl parses workbook.xml with lxml, entities unresolved).
+_DTD_MARKS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be"))
+_BINARY = (".bin", ".png", ".jpeg", ".jpg", ".gif", ".emf", ".wmf", ".tif", ".tiff", ".bmp")
+
+
+def _check_xml(zf: zipfile.ZipFile, where: str) -> None:
+    for info in zf.infolist():
+        if info.is_dir() or info.filename.lower().endswith(_BINARY):
+            continue
+        if _declares_dtd(zf, info):
+            raise ReportError(Diagnostic(where, f"refused: {_part_label(zf, info.filename)} declares a DTD "
+                                         "(<!DOCTYPE>/<!ENTITY>), which Excel never writes: a possible XML "
+                                         "attack (entity expansion or external entity); save the workbook "
+                                         "again from Excel"))
+
+
+def _declares_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    tail = b""
+    with zf.open(info) as fh:  # reads at most file_size bytes (already checked)
+        while chunk := fh.read(1 << 20):
+            window = tail + chunk
+            if any(mark in window for mark in _DTD_MARKS):
+                return True
+            tail = window[-32:]
+    return False
+
+
+def _part_label(zf: zipfile.ZipFile, part: str) -> str:
+    """'sheet 'content' (part xl/worksheets/sheet2.xml)' when the part is a worksheet."""
+    sheet = _sheet_parts(zf).get(part)
+    return f"sheet '{sheet}' (part {part})" if sheet else f"part {part}"
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """{part path: sheet name}, read with defusedxml; {} when that is not possible."""
+    from defusedxml.ElementTree import fromstring
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    try:
+        rels = fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        targets = {r.get("Id"): r.get("Target", "") for r in rels}
+        book = fromstring(zf.read("xl/workbook.xml"))
+        sheets = book.iter(f"{main}sheet")
+        return {_part_path(targets.get(s.get(f"{rel_ns}id"), "")): s.get("name", "") for s in sheets}
+    except Exception:  # the label is a courtesy; the refusal stands without it
+        return {}
+
+
+def _part_path(target: str) -> str:
+    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
 def _load(path: Path, **kw: object) -> Workbook:
@@ -82,7 +175,45 @@ def _load(path: Path, **kw: object) -> Workbook:
     except ReportError:
         raise
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise ReportError(Diagnostic(str(path), f"cannot read the workbook: {type(exc).__name__}: {exc}")) from None
+        raise ReportError(Diagnostic(str(path), _load_problem(exc))) from None
+
+
+def _load_problem(exc: BaseException) -> str:
+    """The most telling exception in openpyxl's chain, in words."""
+    from defusedxml import DefusedXmlException
+
+    chain = [exc]
+    while (nxt := chain[-1].__cause__ or chain[-1].__context__) is not None and len(chain) < 10:
+        chain.append(nxt)
+    for e in chain:
+        if isinstance(e, DefusedXmlException):
+            return (f"refused: the workbook's XML declares entities or a DTD ({type(e).__name__}: {e}); "
+                    "a possible XML attack; save the workbook again from Excel")
+        if isinstance(e, (zipfile.BadZipFile, zlib.error, EOFError)):
+            return f"damaged .xlsx (corrupt zip data: {e}); save it again from Excel"
+    root = chain[-1]
+    return f"cannot read the workbook ({type(root).__name__}: {root}); save it again from Excel"
+
+
+def _unescape_text(wb: Workbook) -> None:
+    """openpyxl leaves OOXML `_xHHHH_` escapes in cell text (ECMA-376 Part 1 §22.9.2.19
+    ST_Xstring; Excel writes control characters this way): undo them, so text is what Excel
+    shows and a control character is caught at its cell. openpyxl already turns Excel's
+    escaped underscore `_x005F_` into `_` (so a literal `_x0041_` typed in Excel, which is
+    very rare, becomes `A`). The cell's private `_value` is set because openpyxl's setter
+    refuses control characters."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                value = cell.value
+                if isinstance(value, str) and "_x" in value:
+                    cell._value = unescape(value)
+                elif isinstance(value, CellRichText):
+                    for i, block in enumerate(value):
+                        if isinstance(block, str) and "_x" in block:
+                            value[i] = unescape(block)
+                        elif not isinstance(block, str) and "_x" in block.text:
+                            block.text = unescape(block.text)
 
 
 @dataclass
@@ -98,7 +229,10 @@ class Book:
     @classmethod
     def open(cls, path: Path) -> "Book":
         check_container(path)
-        return cls(path, _load(path, rich_text=True), _load(path, data_only=True))
+        formulas, values = _load(path, rich_text=True), _load(path, data_only=True)
+        _unescape_text(formulas)
+        _unescape_text(values)
+        return cls(path, formulas, values)
 
     @property
     def sheetnames(self) -> list[str]:

@@ -23,8 +23,9 @@ def read_table(book: Book, name: str, diag: Collector) -> Table | None:
     """The sheet as a table, or None (with diagnostics) when it cannot be one."""
     ws = book.sheet(name)
     if ws.merged_cells.ranges:
-        diag.add(CellRef(name, str(ws.merged_cells.ranges[0]).split(":")[0]),
-                 f"merged cells {ws.merged_cells.ranges[0]} in a data table (unmerge them: one value per cell)")
+        first = min(ws.merged_cells.ranges, key=lambda m: (m.min_row, m.min_col))  # ranges is a set
+        diag.add(CellRef(name, first.coord.split(":")[0]),
+                 f"merged cells {first.coord} in a data table (unmerge them: one value per cell)")
         return None
     rows = visible_rows(ws)
     if not rows:

@@ -1,0 +1,392 @@
+"""The corpus of bad inputs (docs/errors.md lists it): each case is made here, run through
+the CLI in-process, and must exit 2 with a message that names the place (the file, a sheet
+and cell in A1 notation, or a font and character) and no traceback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from PIL import Image
+
+from reliability.badbooks import (
+    claim_size, edit_sheet, png_header, rezip, run_cli, set_cell_xml, sheet_part, with_shared_string,
+)
+from wbfactory import CONTENT, META, VALUES, make_workbook
+
+HEADER = CONTENT[0]
+CHART_HEADER = ("id", "type", "table", "category", "series", "title")
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "errors.md"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One bad input: how to make it, where the message must point, what it must say."""
+
+    id: str
+    make: Callable[[Path], Path]
+    where: str  # "sheet!A1", a sheet name, or "FILE" for the workbook's own path
+    says: str
+
+
+def wb(**kw) -> Callable[[Path], Path]:
+    return lambda d: make_workbook(d / "wb.xlsx", **kw)
+
+
+def content(*rows) -> Callable[[Path], Path]:
+    return wb(content=[HEADER, *rows])
+
+
+def raw_file(data: bytes, name: str = "wb.xlsx") -> Callable[[Path], Path]:
+    def make(d: Path) -> Path:
+        (d / name).write_bytes(data)
+        return d / name
+    return make
+
+
+def truncated(d: Path) -> Path:
+    full = make_workbook(d / "full.xlsx").read_bytes()
+    (d / "wb.xlsx").write_bytes(full[: len(full) // 2])
+    return d / "wb.xlsx"
+
+
+def corrupt_member(d: Path) -> Path:
+    """Directory intact, one member's compressed bytes overwritten: found when inflated."""
+    path = make_workbook(d / "wb.xlsx", content=[HEADER, *[("paragraph", f"段落{i}です。" * 20) for i in range(50)]])
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo(sheet_part(path, "content"))
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + 10:start + 200] = bytes(190)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def encrypted(d: Path) -> Path:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = make_workbook(d / "plain.xlsx")
+    with plain.open("rb") as src, (d / "wb.xlsx").open("wb") as dst:
+        OOXMLFile(src).encrypt("secret", dst)
+    return d / "wb.xlsx"
+
+
+def old_xls(d: Path) -> Path:
+    """A real Excel 97-2003 file, converted by LibreOffice, renamed .xlsx as users do."""
+    from libreoffice import convert, require_soffice
+
+    require_soffice()
+    xls = convert(make_workbook(d / "src.xlsx"), "xls", d / "lo")
+    return Path(os.replace(xls, d / "wb.xlsx") or d / "wb.xlsx")
+
+
+def error_value(err: str, sheet: str, coord: str) -> Callable[[Path], Path]:
+    """A saved error value (t="e"), as Excel writes it; openpyxl cannot write one."""
+    def make(d: Path) -> Path:
+        src = make_workbook(d / "src.xlsx", values=VALUES + [("bad", 1)])
+        return set_cell_xml(src, d / "wb.xlsx", sheet, coord, f'<c r="{coord}" t="e"><f>1/0</f><v>{err}</v></c>')
+    return make
+
+
+def control_char(d: Path) -> Path:
+    """BEL escaped as _x0007_, as Excel writes it (openpyxl refuses to write it)."""
+    src = make_workbook(d / "src.xlsx", content=[HEADER, ("paragraph", "ベルMARKが鳴る")])
+    return edit_sheet(src, d / "wb.xlsx", "content", lambda x: x.replace(b"MARK", b"_x0007_"))
+
+
+def merged(d: Path) -> Path:
+    return make_workbook(d / "wb.xlsx", edit=lambda w: w["contributions"].merge_cells("A2:A3"))
+
+
+def image(name: str, prepare: Callable[[Path], None] = lambda d: None) -> Callable[[Path], Path]:
+    def make(d: Path) -> Path:
+        prepare(d)
+        return make_workbook(d / "wb.xlsx", content=[HEADER, ("image", None, name, "図")])
+    return make
+
+
+def symlink_out(d: Path) -> None:
+    (d / "logo.png").symlink_to("/etc/passwd")
+
+
+def corrupt_png(d: Path) -> None:
+    Image.new("RGB", (64, 64), "red").save(d / "logo.png")
+    data = (d / "logo.png").read_bytes()
+    (d / "logo.png").write_bytes(data[:40])
+
+
+def bomb_png(d: Path) -> None:
+    (d / "logo.png").write_bytes(png_header(50_000, 50_000))
+
+
+def gif(d: Path) -> None:
+    Image.new("RGB", (8, 8), "red").save(d / "logo.png", format="GIF")
+
+
+LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+"""
+XXE = b'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+SST = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">' \
+      b'<si><t>&xxe;</t></si></sst>'
+
+
+def laughs_in_sheet(d: Path) -> Path:
+    src = make_workbook(d / "src.xlsx")
+    return edit_sheet(src, d / "wb.xlsx", "content",
+                      lambda x: LAUGHS + x.replace("概要".encode(), b"&lol4;"))
+
+
+def xxe_in_workbook(d: Path) -> Path:
+    src = make_workbook(d / "src.xlsx", names={"leak": "meta!$B$1"})
+    return rezip(src, d / "wb.xlsx", lambda n, x: XXE + x.replace(b"meta!$B$1", b"&xxe;")
+                 if n == "xl/workbook.xml" else x)
+
+
+def xxe_in_shared_strings(d: Path) -> Path:
+    return with_shared_string(make_workbook(d / "src.xlsx"), d / "wb.xlsx", "content", "B2", XXE + SST)
+
+
+def bomb_claimed(d: Path) -> Path:
+    """The directory claims a 4 GB sheet: refused from the directory alone."""
+    path = make_workbook(d / "wb.xlsx")
+    return claim_size(path, sheet_part(path, "content"), 0xFFFF_FFF0)
+
+
+def bomb_real(d: Path) -> Path:
+    """A real member of 12 MB of zeros (about 12 KB compressed)."""
+    src = make_workbook(d / "src.xlsx")
+    part = sheet_part(src, "content")
+    pad = b"<!--" + b" " * (12 * 1024 * 1024) + b"-->"
+    return rezip(src, d / "wb.xlsx", lambda n, x: x.replace(b"<sheetData>", pad + b"<sheetData>") if n == part else x)
+
+
+CASES = [
+    # the file itself
+    Case("not a zip", raw_file(png_header(10, 10) + bytes(range(256)) * 4), "FILE", "not an .xlsx workbook"),
+    Case("empty file", raw_file(b""), "FILE", "empty file"),
+    Case("truncated xlsx", truncated, "FILE", "damaged .xlsx (truncated or corrupt zip"),
+    Case("corrupt zip member", corrupt_member, "FILE", "damaged .xlsx"),
+    Case("encrypted xlsx", encrypted, "FILE", "encrypted (password-protected) workbook"),
+    Case("old .xls", old_xls, "FILE", "old Excel 97-2003 .xls file"),
+    Case("CSV renamed .xlsx", raw_file("拠出主体,拠出額\nアリババ,27.63\n".encode()), "FILE", "a CSV renamed to .xlsx"),
+    # sheets and blocks
+    Case("missing meta sheet", wb(meta=False), "FILE", "missing sheet 'meta'"),
+    Case("missing content sheet", wb(content=False), "FILE", "missing sheet 'content'"),
+    Case("empty content", content(), "content!A2", "no content rows"),
+    Case("unknown block type", content(("figure", "x")), "content!A2", "unknown block type 'figure'"),
+    Case("missing meta key", wb(meta=[m for m in META if m[0] != "organisation"]), "meta",
+         "missing required key 'organisation'"),
+    Case("missing type column", wb(content=[("kind", "text"), ("paragraph", "x")]), "content!A1",
+         "missing column 'type'"),
+    Case("block without its text", content(("paragraph", None)), "content!B2", "empty text for a 'paragraph' block"),
+    Case("chart row without series", wb(charts=[CHART_HEADER, ("c", "bar", "contributions", "拠出主体", None, "t")]),
+         "charts!E2", "series"),
+    Case("duplicate chart id", wb(charts=[CHART_HEADER, ("c", "bar", "contributions", "拠出主体", "拠出額（億元）", "t"),
+                                          ("c", "pie", "contributions", "拠出主体", "拠出額（億元）", "t")]),
+         "charts!A3", "duplicate chart id 'c'"),
+    Case("duplicate value name", wb(values=VALUES + [("total", 2)]), "values!A3", "duplicate value name 'total'"),
+    Case("duplicate meta key", wb(meta=META + [("title", "二つ目")]), "meta!A5", "duplicate key 'title'"),
+    Case("duplicate column name", wb(tables={"contributions": [("a", "a"), ("x", 1)]}, charts=False),
+         "contributions!B1", "duplicate column name 'a'"),
+    Case("unknown chart", content(("chart", None, "nope")), "content!C2", "no chart with id 'nope'"),
+    Case("unknown table", content(("table", None, "nope")), "content!C2", "no data sheet named 'nope'"),
+    Case("unknown column", wb(charts=[CHART_HEADER, ("c", "bar", "contributions", "拠出主体", "額", "t")]),
+         "charts!E2", "no column '額'"),
+    Case("unknown value in text", content(("paragraph", "合計{nope}")), "content!B2", "{nope}"),
+    Case("unknown KPI value", content(("kpi", "拠出", "nope")), "content!C2", "no value named 'nope'"),
+    Case("output name leaving -o", wb(meta=META + [("output_name", "../../evil")]), "meta!B5", "output_name"),
+    # cell values
+    Case("text in number column", wb(tables={"contributions": [("主体", "額"), ("a", 1.5), ("b", "多い")]},
+                                     charts=False), "contributions!B3", "found text '多い' in number column '額'"),
+    Case("#DIV/0! saved", error_value("#DIV/0!", "values", "B3"), "values!B3", "Excel error value #DIV/0!"),
+    Case("#REF! saved", error_value("#REF!", "values", "B3"), "values!B3", "Excel error value #REF!"),
+    Case("#N/A saved in a table", error_value("#N/A", "contributions", "B2"), "contributions!B2",
+         "Excel error value #N/A"),
+    Case("formula without saved value", wb(values=VALUES + [("x", "=VLOOKUP(1,contributions!A1:B3,2,FALSE)")]),
+         "values!B3", "has no saved value and cannot be evaluated"),
+    Case("merged cells in a table", merged, "contributions!A2", "merged cells"),
+    # text
+    Case("emoji", content(("paragraph", "支援👍🏽")), "content!B2", "'👍' (U+1F44D THUMBS UP SIGN)"),
+    Case("character in no font", content(("paragraph", "ሰላም")), "content!B2", "(U+1230 ETHIOPIC SYLLABLE SA)"),
+    Case("emoji in a table", wb(tables={"contributions": [("主体", "額"), ("😀社", 1.5)]}, charts=False),
+         "contributions!A2", "U+1F600"),
+    Case("control character", control_char, "content!B2", "control character U+0007"),
+    Case("Arabic (right-to-left)", content(("paragraph", "مرحبا")), "content!B2", "ARABIC LETTER"),
+    Case("Hebrew (right-to-left)", content(("paragraph", "שלום")), "content!B2", "HEBREW LETTER"),
+    # images
+    Case("image path ../../etc/passwd", image("../../etc/passwd"), "content!C2", "leaves the workbook's folder"),
+    Case("absolute image path", image("/etc/passwd"), "content!C2", "is absolute"),
+    Case("image symlink leaving the folder", image("logo.png", symlink_out), "content!C2",
+         "leaves the workbook's folder"),
+    Case("missing image", image("nope.png"), "content!C2", "image 'nope.png' not found"),
+    Case("corrupt image", image("logo.png", corrupt_png), "content!C2", "image 'logo.png' cannot be read"),
+    Case("decompression bomb image", image("logo.png", bomb_png), "content!C2",
+         "image 'logo.png' is far too large to open safely (Image size (2500000000 pixels)"),
+    Case("image above the pixel limit", image("logo.png", lambda d: (d / "logo.png").write_bytes(png_header(9000, 9000))),
+         "content!C2", "is 9000×9000 pixels (limit 40,000,000)"),
+    Case("GIF image", image("logo.png", gif), "content!C2", "is GIF (expected PNG or JPEG)"),
+    # attacks on the container
+    Case("billion laughs in a sheet", laughs_in_sheet, "FILE", "sheet 'content' (part xl/worksheets/"),
+    Case("external entity in workbook.xml", xxe_in_workbook, "FILE", "part xl/workbook.xml declares a DTD"),
+    Case("external entity in sharedStrings.xml", xxe_in_shared_strings, "FILE",
+         "part xl/sharedStrings.xml declares a DTD"),
+    Case("zip bomb (claimed size)", bomb_claimed, "FILE", "would inflate to 4,294,967,280 bytes (zip bomb?)"),
+    Case("zip bomb (real member)", bomb_real, "FILE", "(zip bomb?)"),
+]
+
+
+def located(line: str, where: str) -> bool:
+    return line.startswith(f"error: {where}: ")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_bad_input_exits_2_with_a_located_message(tmp_path, case):
+    path = case.make(tmp_path)
+    where = str(path) if case.where == "FILE" else case.where
+    result = run_cli(["validate", path])
+    assert result.code == 2, result
+    assert any(located(e, where) and case.says in e for e in result.errors), (where, case.says, result.err)
+    assert "Traceback" not in result.err and "internal error" not in result.err
+    assert all(re.match(r"error: (\S+!\$?[A-Z]+\$?\d+|[^:]+): ", e) for e in result.errors), result.errors
+
+
+def test_build_says_the_same_as_validate(tmp_path):
+    path = content(("figure", "x"), ("paragraph", "{nope}"))(tmp_path)
+    built = run_cli(["build", path, "-o", tmp_path / "out"])
+    assert built.code == 2 and built.errors == run_cli(["validate", path]).errors
+    assert len(built.errors) == 2 and not (tmp_path / "out").exists()
+
+
+def test_debug_shows_the_traceback_of_an_internal_error(tmp_path, monkeypatch):
+    import reportgen.pipeline
+
+    def broken(build):
+        raise RuntimeError("a bug of ours")
+
+    monkeypatch.setattr(reportgen.pipeline, "read", broken)
+    path = make_workbook(tmp_path / "wb.xlsx")
+    plain = run_cli(["validate", path])
+    assert plain.code == 1 and "internal error: RuntimeError: a bug of ours" in plain.err
+    assert "Traceback" not in plain.err
+    debug = run_cli(["--debug", "validate", path])
+    assert debug.code == 1 and "Traceback" in debug.err and "a bug of ours" in debug.err
+
+
+@pytest.mark.parametrize("case_id", ["truncated xlsx", "billion laughs in a sheet"])
+def test_a_real_process_exits_2_without_traceback(tmp_path, case_id):
+    case = next(c for c in CASES if c.id == case_id)
+    path = case.make(tmp_path)
+    proc = subprocess.run([sys.executable, "-m", "reportgen", "build", str(path), "-o", str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    assert f"error: {path}: " in proc.stderr and case.says in proc.stderr
+    assert "Traceback" not in proc.stderr and not (tmp_path / "out").exists()
+
+
+def test_macro_workbook_is_read_and_its_macros_ignored(tmp_path):
+    """.xlsm is accepted: the data is read, the VBA project is never loaded or run."""
+    src = make_workbook(tmp_path / "src.xlsx")
+    macro_type = b"application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+    vba = b'<Relationship Id="rIdVBA" Type="http://schemas.microsoft.com/office/2006/relationships/' \
+          b'vbaProject" Target="vbaProject.bin"/>'
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name == "[Content_Types].xml":
+            data = data.replace(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                                macro_type)
+            return data.replace(b"</Types>", b'<Default Extension="bin" ContentType='
+                                b'"application/vnd.ms-office.vbaProject"/></Types>')
+        if name == "xl/_rels/workbook.xml.rels":
+            return data.replace(b"</Relationships>", vba + b"</Relationships>")
+        return data
+
+    path = rezip(src, tmp_path / "wb.xlsm", edit, {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)})
+    result = run_cli(["validate", path])
+    assert result.code == 0, result.err
+    assert f"{path}: OK (2 blocks, 1 tables, 1 charts)" in result.out
+
+
+def test_hidden_table_rows_are_skipped(tmp_path):
+    from reportgen.workbook import read_workbook
+
+    rows = [("拠出主体", "拠出額（億元）"), ("見える", 1.0), ("隠す", "文字"), ("見える2", 2.0)]
+    path = make_workbook(tmp_path / "wb.xlsx", tables={"contributions": rows}, charts=False,
+                         edit=lambda w: setattr(w["contributions"].row_dimensions[3], "hidden", True))
+    doc = read_workbook(path)
+    assert [r[0].text for r in doc.tables["contributions"].rows] == ["見える", "見える2"]
+
+
+def test_a_cell_of_32767_characters_is_read_whole(tmp_path):
+    from reportgen.workbook import read_workbook
+
+    text = ("拠出額は前年を上回った。" * 3000)[:32_767]
+    doc = read_workbook(make_workbook(tmp_path / "wb.xlsx", content=[HEADER, ("paragraph", text)]))
+    assert doc.blocks[0].text.plain == text
+
+
+def test_a_table_of_10000_rows_is_read(tmp_path):
+    from reportgen.workbook import read_workbook
+
+    rows = [("拠出主体", "拠出額（億元）")] + [(f"主体{i}", i * 1.25) for i in range(10_000)]
+    path = make_workbook(tmp_path / "wb.xlsx", tables={"contributions": rows},
+                         content=[HEADER, ("table", None, "contributions", "全件")])
+    table = read_workbook(path).tables["contributions"]
+    assert len(table.rows) == 10_000
+    assert table.rows[-1][0].text == "主体9999" and table.rows[-1][1].text == "12,498.75億元"
+
+
+def test_text_that_only_looks_escaped_is_kept(tmp_path):
+    """Only `_xHHHH_` with four hex digits is an escape; other underscores are text."""
+    from reportgen.workbook import read_workbook
+
+    src = make_workbook(tmp_path / "src.xlsx", content=[HEADER, ("paragraph", "MARK")])
+    text = "file_x_name _x00GG_ _x41_ タブ"
+    doc = read_workbook(edit_sheet(src, tmp_path / "wb.xlsx", "content",
+                                   lambda x: x.replace(b"MARK", (text + "_x0009_").encode())))
+    assert doc.blocks[0].text.plain == text + "\t"
+    assert doc.meta.date == dt.date(2020, 5, 15)
+
+
+def test_docs_list_every_case():
+    listed = DOCS.read_text(encoding="utf-8")
+    missing = [c.id for c in CASES if f"| {c.id} |" not in listed]
+    assert not missing, f"docs/errors.md lacks {missing}"
+
+
+@pytest.mark.parametrize("make", [laughs_in_sheet, xxe_in_shared_strings])
+def test_without_the_dtd_scan_defusedxml_still_refuses(tmp_path, monkeypatch, make):
+    """The second line of defence: openpyxl parses sheets and shared strings with
+    defusedxml, whose refusal is turned into a clear message."""
+    import reportgen.workbook.source as source
+
+    monkeypatch.setattr(source, "_check_xml", lambda zf, where: None)
+    path = make(tmp_path)
+    result = run_cli(["validate", path])
+    assert result.code == 2 and "Traceback" not in result.err
+    assert result.errors[0].startswith(f"error: {path}: refused: the workbook's XML declares entities")
+    assert "EntitiesForbidden" in result.errors[0]
+
+
+def test_without_the_dtd_scan_workbook_xml_entities_stay_unexpanded(tmp_path, monkeypatch):
+    """openpyxl parses workbook.xml with lxml (resolve_entities=False): the external
+    entity is never read, which is why the scan refuses it before parsing."""
+    import reportgen.workbook.source as source
+
+    monkeypatch.setattr(source, "_check_xml", lambda zf, where: None)
+    book = source.Book.open(xxe_in_workbook(tmp_path))
+    leak = book.formulas.defined_names.get("leak")
+    assert leak.attr_text is None and "root:" not in repr(vars(leak))
