@@ -9,6 +9,7 @@ a running header, footer `page / total`), metadata, language, outline, fixed tim
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Mapping
 
@@ -19,7 +20,7 @@ from reportgen.charts.artifacts import ChartImages
 from reportgen.model import Document
 from reportgen.render.pdf.geometry import PageGeometry, page_geometry
 from reportgen.render.pdf.pages import PageDecor
-from reportgen.render.pdf.story import Context, build_story
+from reportgen.render.pdf.story import Context, build_story, load_drawings
 from reportgen.render.pdf.styles import make_styles
 from reportgen.render.pdf.text import register_fonts
 
@@ -29,8 +30,8 @@ CREATOR = "reportgen"
 def write_pdf(doc: Document, charts: Mapping[str, ChartImages], path: Path, *, bleed_mm: float = 0.0) -> None:
     """Write the fact sheet of `doc` to `path` (with `bleed_mm` of bleed and crop marks)."""
     fonts = register_fonts(doc.theme)
-    ctx = Context(doc, charts, page_geometry(doc.theme, bleed_mm), make_styles(doc.theme), fonts)
-    pages = _build(ctx, io.BytesIO(), total=0)
+    ctx = Context(doc, load_drawings(doc, charts), page_geometry(doc.theme, bleed_mm), make_styles(doc.theme), fonts)
+    pages = _build(replace(ctx, draft=True), io.BytesIO(), total=0)
     out = io.BytesIO()
     _build(ctx, out, total=pages)
     Path(path).write_bytes(out.getvalue())

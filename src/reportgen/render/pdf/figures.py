@@ -7,11 +7,10 @@ In: `ChartImages`/`ImageBlock`, the target width, styles, fonts. Out: unsplittab
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PIL import Image as PILImage
-from reportlab.graphics.shapes import Drawing
-from reportlab.platypus import Flowable, Image, Table
+from reportlab.graphics.shapes import Drawing, Group
+from reportlab.graphics.transform import mmult
+from reportlab.platypus import Flowable, Image, Spacer, Table
 from svglib.svglib import svg2rlg
 
 from reportgen.charts.artifacts import ChartImages
@@ -29,12 +28,13 @@ def figure_width(width: str, text_width: float) -> float:
     return text_width if width == "full" else (text_width - HALF_GAP) / 2
 
 
-def chart_figure(block: ChartBlock, images: ChartImages, text_width: float, max_height: float,
-                 st: Styles, fonts: PdfFonts) -> Stack:
-    width = figure_width(block.chart.width, text_width)
-    drawing = vector_drawing(images.svg, width, max_height, block)
-    drawing.initialFontName = fonts.regular  # else renderPDF starts with an unembedded Helvetica
-    return _with_caption(drawing, RichText.of(block.chart.caption), st, fonts, block.chart.width == "half")
+def chart_figure(block: ChartBlock, source: Drawing, text_width: float, max_height: float,
+                 st: Styles, fonts: PdfFonts, draft: bool) -> Stack:
+    """The chart scaled to its width; in a `draft` (page-counting) pass an empty box of the
+    same size stands in, which saves drawing the vector paths twice."""
+    drawing = scaled(source, figure_width(block.chart.width, text_width), max_height, fonts.regular)
+    figure = Spacer(drawing.width, drawing.height) if draft else drawing
+    return _with_caption(figure, RichText.of(block.chart.caption), st, fonts, block.chart.width == "half")
 
 
 def image_figure(block: ImageBlock, text_width: float, max_height: float, st: Styles, fonts: PdfFonts) -> Stack:
@@ -56,14 +56,23 @@ def side_by_side(left: Flowable, right: Flowable, text_width: float, font: str) 
     return table
 
 
-def vector_drawing(svg: Path, width: float, max_height: float, block: ChartBlock) -> Drawing:
-    """The SVG as a reportlab Drawing scaled to `width` (or down to `max_height`)."""
-    drawing = svg2rlg(str(svg))
-    if drawing is None or not drawing.width:
-        raise ReportError(Diagnostic(block.ref, f"chart {block.chart.id!r}: unreadable SVG {svg.name}"))
-    k = min(width / drawing.width, max_height / drawing.height)
-    drawing.scale(k, k)
-    drawing.width, drawing.height = drawing.width * k, drawing.height * k
+def load_drawing(block: ChartBlock, images: ChartImages) -> Drawing:
+    """The chart's SVG as a reportlab Drawing (vector), read once per document."""
+    try:
+        drawing = svg2rlg(str(images.svg))
+    except (OSError, ValueError) as exc:
+        raise ReportError(Diagnostic(block.ref, f"chart {block.chart.id!r}: cannot read {images.svg.name}: {exc}")) from exc
+    if drawing is None or not drawing.width or not drawing.height:
+        raise ReportError(Diagnostic(block.ref, f"chart {block.chart.id!r}: unreadable SVG {images.svg.name}"))
+    return drawing
+
+
+def scaled(source: Drawing, width: float, max_height: float, font: str) -> Drawing:
+    """A new Drawing showing `source` scaled to `width` (or down to `max_height`)."""
+    k = min(width / source.width, max_height / source.height)
+    drawing = Drawing(source.width * k, source.height * k,
+                      Group(*source.contents, transform=mmult((k, 0, 0, k, 0, 0), source.transform)))
+    drawing.initialFontName = font  # else renderPDF starts with an unembedded Helvetica
     drawing.hAlign = "LEFT"
     return drawing
 

@@ -34,6 +34,27 @@ def space_before(flowable: Flowable, points: float) -> Flowable:
     return flowable
 
 
+class Spaced(Flowable):
+    """A splittable flowable with a gap above it that its first piece keeps when split
+    (the composer's split pieces are new flowables that know nothing of the gap)."""
+
+    def __init__(self, inner: Flowable, before: float):
+        super().__init__()
+        self.inner = inner
+        self.spaceBefore = before
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width, self.height = self.inner.wrap(aw, ah)
+        return self.width, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        pieces = self.inner.split(aw, ah)
+        return [Spaced(pieces[0], self.spaceBefore), *pieces[1:]] if pieces else []
+
+    def draw(self) -> None:
+        self.inner.drawOn(self.canv, 0, 0)
+
+
 class Stack(Flowable):
     """Children one under the other, each indented by its own amount, with a decoration
     drawn first. Never splits: headings, cards and figures are small."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable
 from reportlab.platypus import PageBreak as RLPageBreak
 
@@ -22,7 +23,7 @@ from reportgen.model import (
 )
 from reportgen.render.pdf import boxes, figures, tables
 from reportgen.render.pdf.cards import KpiCards
-from reportgen.render.pdf.flow import Bookmark, keep_chains, space_before
+from reportgen.render.pdf.flow import Bookmark, Spaced, keep_chains
 from reportgen.render.pdf.geometry import PageGeometry
 from reportgen.render.pdf.headings import heading_flowable, title_block
 from reportgen.render.pdf.styles import Styles
@@ -34,11 +35,15 @@ OUTLINE_LEVELS = 3
 
 @dataclass(frozen=True)
 class Context:
+    """What every block needs to become flowables. `drawings` are the charts read once;
+    a `draft` context is for the page-counting pass (charts not drawn)."""
+
     doc: Document
-    charts: Mapping[str, ChartImages]
+    drawings: Mapping[str, Drawing]
     geometry: PageGeometry
     styles: Styles
     fonts: PdfFonts
+    draft: bool = False
 
     @property
     def width(self) -> float:
@@ -79,14 +84,15 @@ def block_flowables(block: Block, ctx: Context, mark: Bookmark | None) -> list[t
         case Heading():
             return [(heading_flowable(block, theme, st, fonts, mark), True)]
         case Paragraph():
-            return [(paragraph(block, st, fonts), False)]
+            return [(paragraph(block, st, fonts), block.role == "headline")]
         case ListBlock():
             return [(boxes.list_table(block, ctx.width, st, fonts), False)]
         case KpiRow():
             return [(KpiCards(block, theme, st, fonts), False)]
         case ChartBlock():
-            images = _chart_images(block, ctx.charts)
-            return [(figures.chart_figure(block, images, ctx.width, ctx.max_figure_height, st, fonts), False)]
+            source = ctx.drawings[block.chart.id]
+            figure = figures.chart_figure(block, source, ctx.width, ctx.max_figure_height, st, fonts, ctx.draft)
+            return [(figure, False)]
         case ImageBlock():
             return [(figures.image_figure(block, ctx.width, ctx.max_figure_height, st, fonts), False)]
         case TableBlock():
@@ -103,7 +109,7 @@ def block_flowables(block: Block, ctx: Context, mark: Bookmark | None) -> list[t
 
 def paragraph(p: Paragraph, st: Styles, fonts: PdfFonts) -> Flowable:
     style, gap = _PARAGRAPH[p.role](st)
-    return space_before(para(p.text, style, fonts), gap)
+    return Spaced(para(p.text, style, fonts), gap)
 
 
 def _body(st: Styles) -> tuple[TextStyle, float]:
@@ -135,8 +141,12 @@ def _is_half(f: Flowable | None) -> bool:
     return getattr(f, "half", False)
 
 
-def _chart_images(block: ChartBlock, charts: Mapping[str, ChartImages]) -> ChartImages:
-    try:
-        return charts[block.chart.id]
-    except KeyError:
-        raise ReportError(Diagnostic(block.ref, f"chart {block.chart.id!r} was not rendered")) from None
+def load_drawings(doc: Document, charts: Mapping[str, ChartImages]) -> dict[str, Drawing]:
+    """Each chart the document shows, read from its SVG once."""
+    out: dict[str, Drawing] = {}
+    for block in doc.blocks:
+        if isinstance(block, ChartBlock) and block.chart.id not in out:
+            if block.chart.id not in charts:
+                raise ReportError(Diagnostic(block.ref, f"chart {block.chart.id!r} was not rendered"))
+            out[block.chart.id] = figures.load_drawing(block, charts[block.chart.id])
+    return out
