@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,6 +22,7 @@ CELLS = {
     ("meta", "B9"): 15,
     ("寄付 実績", "A1"): 10,
     ("It's", "A1"): 3,
+    ("meta", "B2"): dt.datetime(2020, 5, 15),
 }
 NAMES = {"CNY_JPY": ("meta", "$B$9"), "Totals": ("values", "$B$2:$B$4")}
 
@@ -62,6 +65,8 @@ def run(formula: str, sheet: str = "values"):
         ("=B6+1", 1),
         ("=B7+1", 2),
         ("=B8*2", 24),  # numeric text counts as its number
+        ("=meta!B2+1", 43967),  # a date counts as its serial number
+        ('=""&meta!B2', "43966"),
         ("=SUM(B2:B4)", pytest.approx(33.73)),
         ("=SUM(B2:B8)", pytest.approx(33.73)),  # text, blanks and booleans in ranges skipped
         ("=SUM(values!B2:B3, 1)", pytest.approx(34.53)),

@@ -24,6 +24,7 @@ number result below 1e15 is returned as int.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable
@@ -32,8 +33,9 @@ from typing import NamedTuple
 
 from openpyxl.formula import Tokenizer
 from openpyxl.formula.tokenizer import Token, TokenizerError
-from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.datetime import time_to_days, to_excel
 
 from reportgen.workbook.numfmt import general
 
@@ -312,6 +314,8 @@ def _number(value: object) -> float:
         return 0.0
     if isinstance(value, bool | int | float):
         return float(value)
+    if isinstance(value, dt.date | dt.time):
+        return _serial(value)
     if isinstance(value, str):
         try:
             return _check_number(float(value.strip().replace(",", "")))
@@ -329,7 +333,14 @@ def _text(value: object) -> str:
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float):
         return general(value)
+    if isinstance(value, dt.date | dt.time):
+        return general(_serial(value))
     return str(value)
+
+
+def _serial(value: dt.date | dt.time) -> float:
+    """A date or time as Excel's serial number (days since 1899-12-30)."""
+    return float(time_to_days(value) if isinstance(value, dt.time) else to_excel(value))
 
 
 def _divide(left: float, right: float) -> float:
