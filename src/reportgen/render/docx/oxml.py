@@ -45,6 +45,7 @@ _TBLPR_ORDER = (
     "tblLayout", "tblCellMar", "tblLook",
 )
 _TBLSTYLEPR_ORDER = ("pPr", "rPr", "tblPr", "trPr", "tcPr")
+_STYLE_ORDER = ("pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr")
 _THEME_FONT_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 
@@ -157,9 +158,6 @@ def set_superscript(rpr_el: _Element) -> None:
     _child(rpr_el, "vertAlign", _RPR_ORDER, val="superscript")
 
 
-def set_run_style(rpr_el: _Element, style_id: str) -> None:
-    _child(rpr_el, "rStyle", _RPR_ORDER, val=style_id)
-
 
 def set_underline(rpr_el: _Element) -> None:
     _child(rpr_el, "u", _RPR_ORDER, val="single")
@@ -216,16 +214,14 @@ def set_numbering(ppr_el: _Element, num_id: int, level: int = 0) -> None:
     numpr.append(_el("numId", val=str(num_id)))
 
 
-# --- fields, hyperlinks, breaks -----------------------------------------------------------
+# --- fields and hyperlinks -----------------------------------------------------------
 
-def append_field(p: _Element, instruction: str, cached: str, rpr_template: _Element | None = None) -> None:
+def append_field(p: _Element, instruction: str, cached: str) -> None:
     """A complex field (`PAGE`, `NUMPAGES`): begin, instruction, separate, cached result, end."""
     parts = [("fldChar", {"fldCharType": "begin"}), ("instrText", None),
              ("fldChar", {"fldCharType": "separate"}), ("t", None), ("fldChar", {"fldCharType": "end"})]
     for tag, attrs in parts:
         r = OxmlElement("w:r")
-        if rpr_template is not None:
-            r.append(_copy(rpr_template))
         el = _el(tag, **(attrs or {}))
         if tag == "instrText":
             el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
@@ -234,11 +230,6 @@ def append_field(p: _Element, instruction: str, cached: str, rpr_template: _Elem
             el.text = cached
         r.append(el)
         p.append(r)
-
-
-def _copy(el: _Element) -> _Element:
-    from copy import deepcopy
-    return deepcopy(el)
 
 
 def wrap_in_hyperlink(p: _Element, runs: list[_Element], rel_id: str) -> None:
@@ -250,9 +241,6 @@ def wrap_in_hyperlink(p: _Element, runs: list[_Element], rel_id: str) -> None:
     for r in runs:
         link.append(r)
 
-
-def set_page_break_before(ppr_el: _Element) -> None:
-    _child(ppr_el, "pageBreakBefore", _PPR_ORDER)
 
 
 # --- numbering part -----------------------------------------------------------------------
@@ -302,34 +290,15 @@ def add_num(numbering: _Element, num_id: int, abstract_id: int, start: int | Non
 # --- tables -------------------------------------------------------------------------------
 
 def _tblpr(owner: _Element) -> _Element:
-    found = owner.find(qn("w:tblPr"))
-    if found is None:
-        found = OxmlElement("w:tblPr")
-        ppr_el = owner.find(qn("w:rPr")) if owner.tag == qn("w:style") else None
-        anchor = ppr_el if ppr_el is not None else owner.find(qn("w:pPr"))
-        if anchor is not None:
-            anchor.addnext(found)
-        else:
-            owner.append(found) if owner.tag == qn("w:style") else owner.insert(0, found)
-    return found
+    """The w:tblPr of a table (python-docx always writes one) or of a table style."""
+    return _ensure(owner, "tblPr", _STYLE_ORDER if owner.tag == qn("w:style") else ("tblPr",))
 
 
 def _tcpr(owner: _Element) -> _Element:
-    if owner.tag == qn("w:tblStylePr"):
-        return _ensure(owner, "tcPr", _TBLSTYLEPR_ORDER)
-    found = owner.find(qn("w:tcPr"))
-    if found is None:
-        found = OxmlElement("w:tcPr")
-        tblpr_el = owner.find(qn("w:tblPr"))
-        trpr_el = owner.find(qn("w:trPr"))
-        anchor = trpr_el if trpr_el is not None else tblpr_el
-        if owner.tag == qn("w:tc"):
-            owner.insert(0, found)
-        elif anchor is not None:
-            anchor.addnext(found)
-        else:
-            owner.append(found)
-    return found
+    """The w:tcPr of a cell, a table style or one of its conditional formats."""
+    if owner.tag == qn("w:tc"):
+        return owner.get_or_add_tcPr()
+    return _ensure(owner, "tcPr", _STYLE_ORDER if owner.tag == qn("w:style") else _TBLSTYLEPR_ORDER)
 
 
 def set_table_borders(owner: _Element, borders: dict[str, tuple[int, str]]) -> None:
@@ -341,14 +310,6 @@ def set_table_borders(owner: _Element, borders: dict[str, tuple[int, str]]) -> N
         attrs = {"val": "single", "sz": str(size), "space": "0", "color": color} if size else {"val": "nil"}
         tblborders.append(_el(side, **attrs))
 
-
-def set_cell_borders(owner: _Element, borders: dict[str, tuple[int, str]]) -> None:
-    """Cell borders in a conditional table-style format or a cell: side -> (eighths, colour)."""
-    tcborders = _child(_tcpr(owner), "tcBorders", _TCPR_ORDER)
-    for side in ("top", "left", "bottom", "right"):
-        if side in borders:
-            size, color = borders[side]
-            tcborders.append(_el(side, val="single", sz=str(size), space="0", color=color))
 
 
 def set_cell_shading(owner: _Element, hex_rgb: str) -> None:
@@ -388,9 +349,6 @@ def add_conditional_format(style_el: _Element, kind: str) -> _Element:
 def set_cell_vertical_alignment(owner: _Element, where: str) -> None:
     _child(_tcpr(owner), "vAlign", _TCPR_ORDER, val=where)
 
-
-def set_cell_width(tc: _Element, twips: int) -> None:
-    _child(_tcpr(tc), "tcW", _TCPR_ORDER, w=str(twips), type="dxa")
 
 
 def mark_header_row(tr: _Element) -> None:
@@ -434,11 +392,6 @@ def set_document_settings(settings: _Element, east_asian_lang: str) -> None:
     if rsids is not None:
         settings.remove(rsids)
 
-
-def set_header_footer_distance(sectpr: _Element, header: int, footer: int) -> None:
-    pgmar = sectpr.find(qn("w:pgMar"))
-    pgmar.set(qn("w:header"), str(header))
-    pgmar.set(qn("w:footer"), str(footer))
 
 
 def set_no_document_grid(sectpr: _Element) -> None:
