@@ -6,8 +6,8 @@ import datetime as dt
 
 from reportgen.diagnostics import CellRef
 from reportgen.model import Value
-from reportgen.workbook.numfmt import format_value
-from reportgen.workbook.source import Book
+from reportgen.workbook.numfmt import NumberFormatError, format_value
+from reportgen.workbook.source import Book, CellProblem
 
 
 def read_value(book: Book, sheet: str, coord: str) -> Value:
@@ -18,7 +18,11 @@ def read_value(book: Book, sheet: str, coord: str) -> Value:
         raw = int(raw)
     if isinstance(raw, dt.datetime) and raw.time() == dt.time(0):
         raw = raw.date()
-    return Value(raw, fmt, format_value(raw, fmt), CellRef(sheet, coord))
+    try:
+        text = format_value(raw, fmt)
+    except NumberFormatError as exc:
+        raise CellProblem(f"cannot show {raw!r} in number format {fmt!r}: {exc}") from None
+    return Value(raw, fmt, text, CellRef(sheet, coord))
 
 
 def is_blank(raw: object) -> bool:
