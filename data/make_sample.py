@@ -22,6 +22,8 @@ import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
@@ -578,6 +580,7 @@ CONTENT_HEADER = ("type", "text", "ref", "caption", "options")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="C2410C")
 WRAP = Alignment(wrap_text=True, vertical="top")
+BOLD = InlineFont(b=True)
 
 
 def write_header(ws: Worksheet, names: tuple[str, ...]) -> None:
@@ -605,11 +608,19 @@ def write_meta(wb: Workbook) -> None:
     set_widths(ws, {"A": 16, "B": 60, "C": 60})
 
 
+def excel_bold(text: str) -> str | CellRichText:
+    """`**bold**` in the text above becomes Excel rich text, as a user would set it."""
+    if "**" not in text:
+        return text
+    parts = text.split("**")
+    return CellRichText(*(TextBlock(BOLD, p) if i % 2 else p for i, p in enumerate(parts) if p))
+
+
 def write_content(wb: Workbook) -> None:
     ws = wb.create_sheet("content")
     write_header(ws, CONTENT_HEADER)
-    for row in CONTENT:
-        ws.append([cell or None for cell in row])
+    for kind, text, *rest in CONTENT:
+        ws.append([kind, excel_bold(text) if text else None, *(cell or None for cell in rest)])
         ws.cell(ws.max_row, 2).alignment = WRAP
     set_widths(ws, {"A": 11, "B": 100, "C": 14, "D": 40, "E": 12})
 

@@ -60,7 +60,19 @@ def _runs(cell: str | CellRichText) -> list[tuple[str, _Style]]:
             runs.append((part.text, _Style(bool(font.b), _colour(font.color))))
         else:
             runs.append((str(part), _Style()))
-    return runs
+    return _join_same_style(runs)
+
+
+def _join_same_style(runs: list[tuple[str, _Style]]) -> list[tuple[str, _Style]]:
+    """One run per style change. LibreOffice saves a run per script (Latin/Asian font), so
+    "{total_cny:" | "億万" | "}" must be joined before markup is read."""
+    out: list[tuple[str, _Style]] = []
+    for text, style in runs:
+        if out and out[-1][1] == style:
+            out[-1] = (out[-1][0] + text, style)
+        else:
+            out.append((text, style))
+    return out
 
 
 def _colour(color: object) -> str | None:
