@@ -28,6 +28,7 @@ class KpiCards(Flowable):
         self.figures = [split_unit(k.value.text) for k in row.items]
         self.labels = [para(k.label, st.kpi_label, fonts) for k in row.items]
         self.spaceBefore = st.body.leading * 0.8
+        self.spaceAfter = st.body.leading * 0.5
 
     def _card_width(self, aw: float) -> float:
         n = len(self.figures)

@@ -52,7 +52,7 @@ def side_by_side(left: Flowable, right: Flowable, text_width: float, font: str) 
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, 0), HALF_GAP),
                                ("TOPPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0)], font)
-    table.spaceBefore = left.getSpaceBefore()
+    table.spaceBefore, table.spaceAfter = left.getSpaceBefore(), left.getSpaceAfter()
     return table
 
 
@@ -83,6 +83,7 @@ def _with_caption(figure: Flowable, caption: RichText, st: Styles, fonts: PdfFon
         children.append((para(caption, st.caption, fonts), 0.0, CAPTION_GAP))
     stack = Stack(children, pad_bottom=2.0)
     stack.half = half
+    stack.spaceAfter = st.body.leading * 0.4
     return space_before(stack, st.body.leading * 0.9)
 
 

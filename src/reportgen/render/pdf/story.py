@@ -61,7 +61,7 @@ def build_story(ctx: Context) -> list[Flowable]:
     for i, block in enumerate(doc.blocks):
         if isinstance(block, Heading) and block.level == 0 and i and not isinstance(doc.blocks[i - 1], PageBreak):
             items.append((RLPageBreak(), False))
-        items += block_flowables(block, ctx, marks.get(i))
+        items += block_flowables(block, ctx, marks.get(i), doc.blocks[i - 1] if i else None)
     return keep_chains(pair_half_figures(items, ctx.width, ctx.fonts.regular))
 
 
@@ -77,14 +77,15 @@ def bookmarks(blocks: Sequence[Block]) -> dict[int, Bookmark]:
     return out
 
 
-def block_flowables(block: Block, ctx: Context, mark: Bookmark | None) -> list[tuple[Flowable, bool]]:
+def block_flowables(block: Block, ctx: Context, mark: Bookmark | None,
+                    prev: Block | None) -> list[tuple[Flowable, bool]]:
     """One block as flowables, each flagged when it must stay with the next."""
     st, fonts, theme = ctx.styles, ctx.fonts, ctx.doc.theme
     match block:
         case Heading():
             return [(heading_flowable(block, theme, st, fonts, mark), True)]
         case Paragraph():
-            return [(paragraph(block, st, fonts), block.role == "headline")]
+            return [(paragraph(block, st, fonts, isinstance(prev, Heading)), block.role == "headline")]
         case ListBlock():
             return [(boxes.list_table(block, ctx.width, st, fonts), False)]
         case KpiRow():
@@ -107,8 +108,12 @@ def block_flowables(block: Block, ctx: Context, mark: Bookmark | None) -> list[t
     raise TypeError(f"{block.ref}: unknown block {type(block).__name__}")
 
 
-def paragraph(p: Paragraph, st: Styles, fonts: PdfFonts) -> Flowable:
+def paragraph(p: Paragraph, st: Styles, fonts: PdfFonts, after_heading: bool) -> Flowable:
+    """A paragraph in its role's style; a headline that opens a new thought inside a unit
+    (not right under its heading) gets room above it."""
     style, gap = _PARAGRAPH[p.role](st)
+    if p.role == "headline" and not after_heading:
+        gap = st.body.leading * 0.9
     return Spaced(para(p.text, style, fonts), gap)
 
 

@@ -31,6 +31,7 @@ def data_table(block: TableBlock, width: float, theme: Theme, st: Styles, fonts:
     table = grid([head, *body], column_widths(block, width, st, fonts), _table_style(theme, len(body)),
                  fonts.regular, repeat_rows=1)
     table.spaceBefore = st.body.leading * 0.3
+    table.spaceAfter = st.body.leading * 0.5
     return table
 
 
