@@ -3,7 +3,13 @@ styles, real lists, fields, pictures with alt text, repeating table headers, lin
 
 from __future__ import annotations
 
-from docx_helpers import ALT_TEXT, NS
+from dataclasses import replace
+
+import pytest
+
+from docx_helpers import ALT_TEXT, NS, Docx, chart_images, chart_png, write_docx
+from reportgen.diagnostics import CellRef, ReportError
+from reportgen.model import ImageBlock, RichText
 
 DOC = "word/document.xml"
 STYLES = "word/styles.xml"
@@ -180,10 +186,6 @@ def test_core_properties_come_from_the_workbook(built):
 
 
 def test_a_part_title_after_content_starts_a_new_page(tmp_path, factory_doc):
-    from dataclasses import replace
-
-    from docx_helpers import Docx, chart_images, write_docx
-
     part = factory_doc.blocks[0]
     doc = replace(factory_doc, blocks=factory_doc.blocks[1:4] + (part,))
     path = tmp_path / "parts.docx"
@@ -194,3 +196,20 @@ def test_a_part_title_after_content_starts_a_new_page(tmp_path, factory_doc):
 
 def test_the_first_part_title_does_not_leave_an_empty_page(built):
     assert built.xpath(DOC, "//w:p[w:pPr/w:pStyle/@w:val='PartLabel']/w:pPr/w:pageBreakBefore") == []
+
+
+def test_an_image_block_is_a_half_width_picture_with_its_caption_as_alt_text(tmp_path, factory_doc):
+    image = ImageBlock(chart_png(tmp_path / "photo.png"), RichText.of("武漢への医療物資の輸送"),
+                       CellRef("content", "C30"), width="half")
+    doc = replace(factory_doc, blocks=(image,))
+    write_docx(doc, {}, tmp_path / "image.docx")
+    built = Docx(tmp_path / "image.docx")
+    docpr = built.xpath(DOC, "//wp:inline/wp:docPr")[0]
+    assert (docpr.get("title"), docpr.get("descr")) == ("武漢への医療物資の輸送",) * 2
+    assert int(built.xpath(DOC, "//wp:inline/wp:extent/@cx")[0]) == 90 * 36000
+    assert built.xpath(DOC, "//w:p[w:pPr/w:pStyle/@w:val='Caption']//w:t/text()") == ["武漢への医療物資の輸送"]
+
+
+def test_a_chart_without_an_image_names_its_cell(tmp_path, factory_doc):
+    with pytest.raises(ReportError, match=r"content!C16: no chart image for chart 'by_entity'"):
+        write_docx(factory_doc, {}, tmp_path / "missing.docx")
