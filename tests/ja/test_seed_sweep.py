@@ -6,7 +6,6 @@ at both edges within 0.5 pt, and every character of the source comes back in ord
 
 from __future__ import annotations
 
-import ctypes
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,7 +58,7 @@ def build_pdf(paragraphs: list[str]) -> tuple[bytes, list[int]]:
                             onPage=lambda canv, doc: page_width.setdefault(canv.getPageNumber(), width))
 
     buf = io.BytesIO()
-    doc = BaseDocTemplate(buf, pagesize=PAGE, initialFontName=fonts.regular, invariant=1,
+    doc = BaseDocTemplate(buf, pagesize=PAGE, initialFontName=fonts.regular, invariant=1, pageCompression=1,
                           pageTemplates=[template(w) for w in WIDTHS])
     story = []
     for i, width in enumerate(WIDTHS):
@@ -82,12 +81,10 @@ def read_lines(data: bytes) -> list[PdfLine]:
             if raw.FPDFText_IsGenerated(textpage.raw, i):
                 continue
             ch = chr(raw.FPDFText_GetUnicode(textpage.raw, i))
-            left, _, right, _ = textpage.get_charbox(i, loose=True)
-            x, y = ctypes.c_double(), ctypes.c_double()
-            raw.FPDFText_GetCharOrigin(textpage.raw, i, x, y)
-            if current is None or abs(y.value - baseline) > STYLE.leading / 2:
+            left, bottom, right, _ = textpage.get_charbox(i, loose=True)
+            if current is None or abs(bottom - baseline) > STYLE.leading / 2:
                 current = PdfLine(number, [], left, right)
-                baseline = y.value
+                baseline = bottom
                 lines.append(current)
             current.chars.append(ch)
             current.right = right

@@ -9,14 +9,15 @@ A character the main font lacks is measured, and drawn, with the fallback font.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import groupby
 from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from reportgen.fonts import font_for, split_by_font
+from reportgen.fonts import font_for
 from reportgen.ja.compose import CachedWidths
 from reportgen.model import Theme
 
@@ -37,18 +38,22 @@ class PdfFonts:
 
     def runs(self, text: str, bold: bool) -> list[tuple[str, str]]:
         """`text` cut into (text, font name) runs: main font, fallback where it lacks a glyph."""
-        main_path = self.bold_path if bold else self.regular_path
-        if main_path is None or self.fallback_path is None:
-            return [(text, self.main(bold))]
-        names = {main_path: self.main(bold), self.fallback_path: self.fallback}
-        return [(part, names[path]) for part, path in split_by_font(text, main_path, self.fallback_path)]
+        pick = partial(self.font_of, bold=bold)
+        return [("".join(chars), font) for font, chars in groupby(text, key=pick)]
 
     def font_of(self, ch: str, bold: bool) -> str:
-        main_path = self.bold_path if bold else self.regular_path
-        if main_path is None or self.fallback_path is None:
-            return self.main(bold)
-        return self.fallback if font_for(ch, main_path, self.fallback_path) == self.fallback_path \
-            else self.main(bold)
+        """The font that draws `ch`: the main one, or the fallback when the main lacks it."""
+        return _font_of(self, ch, bold)
+
+
+@lru_cache(maxsize=65536)
+def _font_of(fonts: PdfFonts, ch: str, bold: bool) -> str:
+    main_path = fonts.bold_path if bold else fonts.regular_path
+    if main_path is None or fonts.fallback_path is None:
+        return fonts.main(bold)
+    if font_for(ch, main_path, fonts.fallback_path) == fonts.fallback_path:
+        return fonts.fallback
+    return fonts.main(bold)
 
 
 def _register(path: Path) -> str:
