@@ -26,6 +26,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 OUT = Path(__file__).resolve().parent / "factsheet.xlsx"
@@ -575,6 +576,9 @@ CLOSING: list[Row] = [
 
 CONTENT: list[Row] = PRESS_RELEASE + INTRODUCTION + MEDICAL + NECESSITIES + CONTACT + RECOVERY + CLOSING
 CONTENT_HEADER = ("type", "text", "ref", "caption", "options")
+BLOCK_TYPES = ("part", "chapter", "section", "unit", "headline", "lead", "paragraph", "quote", "highlight",
+               "bullet", "kpi", "chart", "table", "image", "note", "contact", "pagebreak")
+CHART_TYPES = ("bar", "barh", "stacked", "line", "pie", "donut")
 
 # ---------------------------------------------------------------------------- writing
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -616,9 +620,17 @@ def excel_bold(text: str) -> str | CellRichText:
     return CellRichText(*(TextBlock(BOLD, p) if i % 2 else p for i, p in enumerate(parts) if p))
 
 
+def add_choices(ws: Worksheet, column: str, choices: tuple[str, ...], rows: int = 1000) -> None:
+    """A drop-down list on column cells below the header, so a typo cannot be typed."""
+    check = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+    check.add(f"{column}2:{column}{rows}")
+    ws.add_data_validation(check)
+
+
 def write_content(wb: Workbook) -> None:
     ws = wb.create_sheet("content")
     write_header(ws, CONTENT_HEADER)
+    add_choices(ws, "A", BLOCK_TYPES)
     for kind, text, *rest in CONTENT:
         ws.append([kind, excel_bold(text) if text else None, *(cell or None for cell in rest)])
         ws.cell(ws.max_row, 2).alignment = WRAP
@@ -645,6 +657,7 @@ def write_values(wb: Workbook) -> None:
 def write_charts(wb: Workbook) -> None:
     ws = wb.create_sheet("charts")
     write_header(ws, CHART_HEADER)
+    add_choices(ws, "B", CHART_TYPES, rows=100)
     for row in CHARTS:
         ws.append([cell or None for cell in row])
     set_widths(ws, {"A": 14, "B": 8, "C": 14, "D": 10, "E": 16, "F": 36, "G": 8, "H": 60, "I": 6,
@@ -674,6 +687,7 @@ def build_workbook() -> Workbook:
     wb.properties.creator = "reportgen data/make_sample.py"
     wb.properties.title = META[0][1]  # type: ignore[assignment]
     wb.properties.created = STAMP
+    wb.calculation.fullCalcOnLoad = True  # formulas carry no saved values: compute on open
     return wb
 
 
