@@ -182,7 +182,8 @@ def test_core_properties_come_from_the_workbook(built):
     assert built.xpath(core, "string(//dcterms:created)") == "2020-05-15T09:00:00Z"
     assert built.xpath(core, "string(//dcterms:modified)") == "2020-05-15T09:00:00Z"
     assert built.xpath(core, "string(//cp:revision)") == "1"
-    assert not any("thumbnail" in n or "stylesWithEffects" in n for n in built.names())
+    assert not any(k in n for n in built.names() for k in ("thumbnail", "stylesWithEffects", "app.xml"))
+    assert len(built.xpath(STYLES, "//w:style[@w:type='table']")) == 4  # normal, grid, ours
 
 
 def test_a_part_title_after_content_starts_a_new_page(tmp_path, factory_doc):

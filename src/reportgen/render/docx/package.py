@@ -38,10 +38,12 @@ _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/s
 
 
 def _drop_template_leftovers(word: WordDocument) -> None:
-    """Leave out the template's preview picture (an empty page) and its Word 2010 copy of
-    the styles (stylesWithEffects, still on theme fonts); parts without a relationship
-    are not saved."""
+    """Leave out the template's preview picture (an empty page), its application
+    properties (which claim "Microsoft Macintosh Word", one page, no words) and its Word
+    2010 copy of the styles (stylesWithEffects, still on theme fonts); parts without a
+    relationship are not saved."""
     for rels, reltype in ((word.part.package.rels, RT.THUMBNAIL),
+                          (word.part.package.rels, RT.EXTENDED_PROPERTIES),
                           (word.part.rels, _STYLES_WITH_EFFECTS)):
         for rel_id in [k for k, rel in rels.items() if rel.reltype == reltype]:
             del rels[rel_id]

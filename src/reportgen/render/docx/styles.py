@@ -147,6 +147,7 @@ def install(word: WordDocument, theme: Theme, lang: str) -> None:
     """Set up document defaults, every template style and the fact sheet's own styles."""
     family = theme.font_family
     styles_el = word.styles.element
+    _remove_template_table_styles(word)
     _set_defaults(styles_el, family, lang, theme)
     for spec in _specs(theme):
         _define_paragraph_style(word, spec, theme)
@@ -155,6 +156,17 @@ def install(word: WordDocument, theme: Theme, lang: str) -> None:
     oxml.set_fonts_in_every_style(styles_el, family)
     oxml.strip_theme_fonts(styles_el)
     oxml.strip_theme_colors(styles_el)
+
+
+_KEEP_TABLE_STYLES = {"TableNormal", "TableGrid"}
+
+
+def _remove_template_table_styles(word: WordDocument) -> None:
+    """The template's 130 coloured table styles (Light Shading, Medium Grid ...) would
+    crowd Word's gallery next to the fact sheet's own; Word recreates them on demand."""
+    for style in list(word.styles):
+        if style.type == WD_STYLE_TYPE.TABLE and style.style_id not in _KEEP_TABLE_STYLES:
+            style.delete()
 
 
 def _set_defaults(styles_el, family: str, lang: str, theme: Theme) -> None:
