@@ -9,6 +9,7 @@ import pytest
 from reportgen.charts.alttext import alt_text
 from reportgen.charts.colors import point_colors, series_color, tint
 from reportgen.charts.plan import MM, make_plan
+from reportgen.diagnostics import ReportError
 from reportgen.model import Theme
 from chart_samples import learners_table, programmes_table, spec
 
@@ -87,3 +88,24 @@ def test_alt_text_of_a_line_tells_the_trend():
 def test_alt_text_of_several_series_names_them():
     text = alt_text(spec("stacked", series=("拠出額", "追加拠出")))
     assert "系列は拠出額・追加拠出" in text and "27.63億元" in text
+
+
+def _with_first_value(raw: float, text: str):
+    table = programmes_table(3)
+    first = table.rows[0]
+    return replace(table, rows=((first[0], replace(first[1], raw=raw, text=text), first[2]),) + table.rows[1:])
+
+
+def test_a_negative_pie_slice_is_refused_with_its_cell():
+    with pytest.raises(ReportError, match=r"programmes!B2: chart 'pie': a pie chart cannot show the negative value −1.00億元"):
+        make_plan(spec("pie", table=_with_first_value(-1.0, "−1.00億元")), THEME)
+
+
+def test_a_chart_without_rows_is_refused_with_its_cell():
+    with pytest.raises(ReportError, match=r"charts!A2: chart 'bar': table 'programmes' has no rows"):
+        make_plan(spec("bar", table=replace(programmes_table(), rows=())), THEME)
+
+
+def test_negative_bars_are_fine():
+    plan = make_plan(spec("bar", table=_with_first_value(-1.0, "−1.00億元")), THEME)
+    assert plan.series[0].values[0] == -1.0 and plan.series[0].labels[0] == "−1.00億元"

@@ -11,6 +11,7 @@ must happen while the plan (and the cache key) is built.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,6 +46,8 @@ def text_width(text: str, size: float, main: Path, fallback: Path) -> float:
                default=0.0)
 
 
+# Runs that are one word however long: figures and Latin words ("2020", "27.63", "DingTalk").
+WORD = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%+\-]*")
 # Characters that may not start a line (a small subset of JIS X 4051 gyoto kinsoku).
 NO_START = set("、。，．・：；？！ー–〜）」』】〕〉》ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
 
@@ -53,13 +56,13 @@ def wrap(text: str, max_width: float, size: float, main: Path, fallback: Path) -
     """`text` with line breaks between budoux phrases so that lines fit `max_width` points.
 
     Only a phrase wider than `max_width` by itself is cut between characters, never
-    before a character that may not start a line.
+    inside a figure or Latin word, nor before a character that may not start a line.
     """
     def fits(line: str) -> bool:
         return text_width(line, size, main, fallback) <= max_width
 
     lines: list[str] = []
-    for phrase in phrases(text):
+    for phrase in _phrases(text):
         if lines and fits(lines[-1] + phrase):
             lines[-1] += phrase
         elif fits(phrase):
@@ -69,24 +72,57 @@ def wrap(text: str, max_width: float, size: float, main: Path, fallback: Path) -
     return "\n".join(line.strip() for line in lines)
 
 
+def _phrases(text: str) -> list[str]:
+    """budoux phrases, re-joined where a boundary falls inside a word or figure
+    (budoux cuts "2020年1月" into "202" + "0年1月")."""
+    out: list[str] = []
+    for phrase in phrases(text):
+        if out and _inside_word(out[-1], phrase):
+            out[-1] += phrase
+        else:
+            out.append(phrase)
+    return out
+
+
+def _inside_word(before: str, after: str) -> bool:
+    return bool(WORD.fullmatch(before[-1] + after[0]))
+
+
+def _atoms(phrase: str) -> list[str]:
+    """A phrase as the pieces a cut may fall between: words whole, other characters alone."""
+    return [m.group(0) for m in re.finditer(WORD.pattern + r"|.", phrase, re.S)]
+
+
 def _cut(phrase: str, fits) -> list[str]:
     """An over-long phrase cut between characters into as few pieces as fit, of even length
     (so that no piece is a lone character)."""
-    for count in range(2, len(phrase) + 1):
-        pieces = _even_pieces(phrase, count)
+    atoms = _atoms(phrase)
+    for count in range(2, len(atoms) + 1):
+        pieces = _even_pieces(atoms, count)
         if all(fits(p) for p in pieces):
             return pieces
-    return list(phrase)
+    return atoms
 
 
-def _even_pieces(phrase: str, count: int) -> list[str]:
-    size = -(-len(phrase) // count)
+def _even_pieces(atoms: list[str], count: int) -> list[str]:
+    size = -(-len(atoms) // count)
     pieces: list[str] = []
-    rest = phrase
+    rest = atoms
     while rest:
-        cut = min(size, len(rest))
-        while cut < len(rest) and rest[cut] in NO_START:
-            cut += 1  # keep a no-start character on the line before
-        pieces.append(rest[:cut])
+        cut = _legal_cut(rest, min(size, len(rest)))
+        pieces.append("".join(rest[:cut]))
         rest = rest[cut:]
     return pieces
+
+
+def _legal_cut(atoms: list[str], cut: int) -> int:
+    """`cut` moved so that the next piece does not start with a no-start character:
+    backwards (the piece before gives a character away) when it can, else forwards."""
+    back = cut
+    while 1 < back < len(atoms) and atoms[back][0] in NO_START:
+        back -= 1
+    if back == len(atoms) or atoms[back][0] not in NO_START:
+        return back
+    while cut < len(atoms) and atoms[cut][0] in NO_START:
+        cut += 1
+    return cut

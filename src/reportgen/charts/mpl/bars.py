@@ -12,7 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.text import Text
 
 from reportgen.charts.mpl import figure as fg
-from reportgen.charts.mpl.fit import drop_overlaps, drop_unfit, make_room
+from reportgen.charts.mpl.fit import drop_overlaps, drop_unfit, make_room, shrink_to_fit
 from reportgen.charts.plan import ChartPlan, Series
 from reportgen.model import Theme
 
@@ -46,12 +46,14 @@ def draw_bars(ax: Axes, plan: ChartPlan, theme: Theme, horizontal: bool = False)
         labels += texts
     _frame(ax, plan, theme, horizontal)
     make_room(ax, labels)
+    shrink_to_fit(labels, plan.font_size - 1.5)
     drop_overlaps(labels)
 
 
 def _frame(ax: Axes, plan: ChartPlan, theme: Theme, horizontal: bool) -> None:
     fg.category_ticks(ax, plan, theme, "y" if horizontal else "x")
     fg.hide_value_axis(ax, "x" if horizontal else "y")
+    fg.zero_line(ax, theme, "x" if horizontal else "y")
     if horizontal:
         ax.invert_yaxis()  # first row at the top, as read
         ax.spines["bottom"].set_visible(False)
@@ -83,7 +85,7 @@ def draw_stacked(ax: Axes, plan: ChartPlan, theme: Theme) -> None:
     fg.value_axis(ax, theme, "y")
     fg.unit_label(ax, plan, theme)
     fg.legend(ax, plan)
-    ax.figure.canvas.draw()
+    ax.figure.draw_without_rendering()
     for texts, patches in placed:
         drop_unfit(texts, patches)
 

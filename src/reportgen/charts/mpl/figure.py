@@ -85,7 +85,14 @@ def tick_number(x: float, locs: Sequence[float]) -> str:
 def hide_value_axis(ax: Axes, axis: str = "y") -> None:
     """Bars carry data labels, so their value axis is left out."""
     (ax.yaxis if axis == "y" else ax.xaxis).set_visible(False)
-    ax.spines["left" if axis == "y" else "bottom"].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+
+
+def zero_line(ax: Axes, theme: Theme, axis: str = "y") -> None:
+    """The bars' base line at zero (between positive and negative bars when there are both)."""
+    draw = ax.axhline if axis == "y" else ax.axvline
+    draw(0.0, color=theme.rule, linewidth=0.9, zorder=3)
 
 
 def label_style(plan: ChartPlan, theme: Theme, series: int, point: int) -> dict[str, object]:

@@ -29,7 +29,7 @@ def make_room(ax: Axes, texts: Sequence[Text], rounds: int = 2) -> None:
     Layout changes the plot size, so this measures, widens and draws again a few times.
     """
     for _ in range(rounds):
-        ax.figure.canvas.draw()
+        ax.figure.draw_without_rendering()
         boxes = [_extent(t).padded(PAD_PT) for t in texts if t.get_visible() and t.get_text()]
         if not boxes or all(ax.bbox.contains(*b.p0) and ax.bbox.contains(*b.p1) for b in boxes):
             return
@@ -43,6 +43,18 @@ def _widen(ax: Axes, axis: str, values: np.ndarray) -> None:
     a, b = get()
     lo, hi = min(a, b, values.min()), max(a, b, values.max())
     set_((lo, hi) if a <= b else (hi, lo))
+
+
+def shrink_to_fit(texts: Sequence[Text], smallest: float, step: float = 0.5) -> None:
+    """Make all labels smaller together, down to `smallest` pt, until none overlap."""
+    while _overlapping(texts) and texts[0].get_fontsize() - step >= smallest - 1e-9:
+        for text in texts:
+            text.set_fontsize(text.get_fontsize() - step)
+
+
+def _overlapping(texts: Sequence[Text]) -> bool:
+    boxes = [_extent(t).padded(1.0) for t in texts if t.get_visible() and t.get_text()]
+    return any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
 
 
 def drop_overlaps(texts: Sequence[Text]) -> None:
