@@ -47,7 +47,6 @@ class Body:
         add_rich_text(self._para(styles.TITLE), RichText.of(title), self._fonts)
         if subtitle:
             add_rich_text(self._para(styles.SUBTITLE), RichText.of(subtitle), self._fonts)
-        self._started = False
 
     def add(self, block: Block) -> None:
         self._draw[type(block)](block)

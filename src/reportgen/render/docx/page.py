@@ -12,11 +12,11 @@ from __future__ import annotations
 from docx.document import Document as WordDocument
 from docx.section import Section
 from docx.shared import Length, Mm
+from docx.text.paragraph import Paragraph as WordParagraph
 
-from reportgen.model import Meta, Theme
+from reportgen.model import Meta, Span, Theme
 from reportgen.render.docx import oxml, styles
 from reportgen.render.docx.inline import Fonts, add_span
-from reportgen.model import Span
 
 PAPER_MM = {"A4": (210.0, 297.0), "B5": (182.0, 257.0), "Letter": (215.9, 279.4)}
 HEADER_DISTANCE_MM = 8.0
@@ -68,7 +68,7 @@ def _running_header(section: Section, meta: Meta, fonts: Fonts) -> None:
     add_span(p, Span(f"{meta.organisation} · {meta.running_title}"), fonts)
 
 
-def _footer(p, meta: Meta, fonts: Fonts) -> None:
+def _footer(p: WordParagraph, meta: Meta, fonts: Fonts) -> None:
     p.style = styles.FOOTER
     add_span(p, Span(f"{meta.source_note}\t"), fonts)
     oxml.append_field(p._p, "PAGE", "1")
