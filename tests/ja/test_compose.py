@@ -195,3 +195,8 @@ def test_segments_group_characters_sharing_a_run_and_a_spacing():
 
 def test_wrap_text_gives_the_source_text_of_each_line():
     assert wrap_text("は 2020 年の計画", 40, lambda ch: pitch(None, ch), EM) == ("は 2020", "年の計画")
+
+
+def test_no_quarter_em_next_to_slashes_and_other_symbols():
+    (line,) = lay("麼/Ele", 200, align="left")
+    assert positions(line)[:2] == [0, 10]

@@ -26,7 +26,8 @@ DASH = 12   # cl-08 dashes ——: inseparable from each other
 LEADER = 13  # cl-08 leaders ……‥: inseparable from each other
 PRE = 14    # cl-19 prefixed abbreviations ¥$€: not separated from what follows
 POST = 15   # cl-20 postfixed abbreviations %℃: not separated from what precedes
-COUNT = 16
+SYM = 16    # narrow symbols (/ - & @ …): part of a word, but no ¼ em next to Japanese
+COUNT = 17
 
 OPENING_WIDE = "〔〈《「『【⦅〘〖〝（［｛｟｢"
 OPENING_NARROW = "‘“([{«"
@@ -46,13 +47,14 @@ DASHES = "—―"
 LEADERS = "…‥"
 PREFIXES = "¥$€£#￥＄￡№"
 POSTFIXES = "%‰℃°′″¢％￠"
+SYMBOLS = "\"'+-/<=>@\\^_`|~&"
 
 _TABLE: dict[str, int] = {}
 for _chars, _cls in (
     (OPENING_WIDE, OPW), (OPENING_NARROW, OPN), (CLOSING_WIDE, CLW), (CLOSING_NARROW, CLN),
     (STOPS, STOP), (NOT_START_WIDE, NSW), (NOT_START_NARROW, NSN), (KANA_NOT_START, NSK),
     (MIDDLE_DOTS, MID), (DASHES, DASH), (LEADERS, LEADER), (PREFIXES, PRE),
-    (POSTFIXES, POST), ("0123456789", NU),
+    (POSTFIXES, POST), (SYMBOLS, SYM), ("0123456789", NU),
 ):
     for _ch in _chars:
         _TABLE[_ch] = _cls

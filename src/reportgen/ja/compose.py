@@ -23,7 +23,8 @@ from typing import Callable, Hashable, Literal, Protocol, Sequence
 
 from reportgen.ja.breaks import pair_table, space_breakable
 from reportgen.ja.classes import (
-    CLW, COUNT, JAPANESE, NOT_END, OPW, STOP, WESTERN, WIDE, classes, not_start,
+    CLOSING_WIDE, CLW, COUNT, JAPANESE, NOT_END, OPENING_WIDE, OPW, STOP, STOPS, WESTERN, WIDE,
+    classes, not_start,
 )
 from reportgen.ja.phrases import phrases
 
@@ -32,8 +33,8 @@ Align = Literal["justify", "left", "center", "right"]
 # Kinds of gap between two neighbouring characters; each stretches differently.
 FIXED, JA, MIXED, SPACE, HARD = 0, 1, 2, 3, 4
 _CLOSERS = frozenset({CLW, STOP})
-_COMPRESS_PREV = frozenset({CLW, STOP, OPW})
 _SEPARATOR = re.compile(r"[ \n]+")
+_PUNCTUATION = re.compile("[" + re.escape(OPENING_WIDE + CLOSING_WIDE + STOPS) + "]")
 
 
 @dataclass(frozen=True)
@@ -250,13 +251,14 @@ def _compress(prep: _Prepared, kind: list[int], natural: list[float],
               minimum: list[float]) -> None:
     """Consecutive full-width punctuation (」、 。」 」「 （「) loses one half-em blank."""
     cls, width, size = prep.cls, prep.width, prep.size
-    for j in range(1, len(cls)):
-        a, b = cls[j - 1], cls[j]
-        if kind[j] != JA or b not in _COMPRESS_PREV:
+    for m in _PUNCTUATION.finditer(prep.chars, 1):
+        j = m.start()
+        a = cls[j - 1]
+        if kind[j] != JA:
             continue
         if a in _CLOSERS and width[j - 1] >= 0.9 * size[j - 1]:
             natural[j] = minimum[j] = -0.5 * size[j - 1]
-        elif a == OPW and b == OPW and width[j] >= 0.9 * size[j]:
+        elif a == OPW and cls[j] == OPW and width[j] >= 0.9 * size[j]:
             natural[j] = minimum[j] = -0.5 * size[j]
 
 
