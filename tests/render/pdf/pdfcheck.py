@@ -139,3 +139,52 @@ def long_document(sections: int, filler: int = 0, rows: int = 0) -> Document:
         blocks.append(TableBlock(table, RichText.of("長い表"), ref("content", "T1")))
     blocks += [b for b in doc.blocks if isinstance(b, (KpiRow, ContactBox))]
     return replace(doc, blocks=tuple(blocks))
+
+
+# ------------------------------------------------------------------ layout checks
+
+TOL = 0.6
+MM = 72 / 25.4
+
+
+def _inside_x(box: Box, g, tol: float = TOL) -> bool:
+    return g.left - tol <= box[0] and box[2] <= g.right + tol
+
+
+def stray_chars(page: Page, g) -> list[tuple[str, Box]]:
+    """Characters outside the text column, the first page's band, the running header
+    zone and the footer zone (or closer than 5 mm to the trim edge)."""
+    out = []
+    for ch, box in page.chars:
+        top_zone = box[1] >= (g.band_bottom if page.index == 0 else g.top) - TOL
+        in_frame = box[1] >= g.bottom - TOL and box[3] <= (g.first_top if page.index == 0 else g.top) + TOL
+        in_footer = box[3] <= g.bottom - 3 * MM
+        near_edge = box[1] < 5 * MM or box[3] > g.trim_height - 5 * MM
+        if not _inside_x(box, g) or near_edge or not (in_frame or in_footer or top_zone):
+            out.append((ch, box))
+    return out
+
+
+def stray_objects(page: Page, g) -> list[tuple[int, Box]]:
+    """Page objects outside the margins, except the first page's header band.
+    (pdfium's bounds of a stroked path grow by the line width: 1 pt of tolerance.)"""
+    out = []
+    for kind, box in page.objects:
+        in_band = page.index == 0 and box[1] >= g.band_bottom - 2
+        inside = _inside_x(box, g, 1.0) and 5 * MM <= box[1] and box[3] <= g.trim_height - 5 * MM
+        if not (in_band or inside):
+            out.append((kind, box))
+    return out
+
+
+def _overlap(a: Box, b: Box) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def overlapping_runs(page: Page) -> list[tuple[Box, Box]]:
+    """Pairs of text runs whose boxes overlap by more than 1 pt²."""
+    from itertools import combinations
+
+    return [(a, b) for a, b in combinations(page.rects, 2) if _overlap(a, b) >= 1.0]

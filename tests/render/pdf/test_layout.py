@@ -4,51 +4,26 @@ cards, repeated table headers, aligned numbers, page sizes."""
 from __future__ import annotations
 
 import dataclasses
-from itertools import combinations
 
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
-from pdfcheck import chart_images, long_document, read_pages, squash
+from pdfcheck import chart_images, long_document, overlapping_runs, read_pages, squash, stray_chars, stray_objects
 from reportgen.model import Heading, KpiRow, Paragraph
 from reportgen.render.pdf import write_pdf
 from reportgen.render.pdf.geometry import page_geometry
 
-TOL = 0.6
-
-
-def _inside_x(box, g, tol: float = TOL) -> bool:
-    return g.left - tol <= box[0] and box[2] <= g.right + tol
-
-
 def test_text_stays_in_the_text_column_header_and_footer_zones(built, factory_doc):
     g = page_geometry(factory_doc.theme)
-    trim_top = g.trim_height
     for page in read_pages(built):
-        for ch, box in page.chars:
-            assert _inside_x(box, g), (page.index, ch, box)
-            top_zone = box[1] >= (g.band_bottom if page.index == 0 else g.top) - TOL
-            assert box[1] >= 5 * mm and box[3] <= trim_top - 5 * mm, (page.index, ch, box)
-            in_frame = box[1] >= g.bottom - TOL and box[3] <= (g.first_top if page.index == 0 else g.top) + TOL
-            in_footer = box[3] <= g.bottom - 3 * mm
-            assert in_frame or in_footer or top_zone, (page.index, ch, box)
+        assert not stray_chars(page, g), page.index
 
 
 def test_graphics_stay_in_the_margins_except_the_header_band(built, factory_doc):
     g = page_geometry(factory_doc.theme)
     for page in read_pages(built):
-        for kind, box in page.objects:
-            in_band = page.index == 0 and box[1] >= g.band_bottom - 2
-            # pdfium's bounds of a stroked path grow by the line width (at most 1 pt here)
-            assert in_band or _inside_x(box, g, 1.0), (page.index, kind, box)
-            assert in_band or 5 * mm <= box[1] and box[3] <= g.trim_height - 5 * mm, (page.index, box)
-
-
-def _overlap(a, b) -> float:
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    return w * h if w > 0 and h > 0 else 0.0
+        assert not stray_objects(page, g), page.index
 
 
 @pytest.mark.parametrize("sections", [14])
@@ -57,8 +32,7 @@ def test_no_two_text_runs_overlap(sections, tmp_path):
     path = tmp_path / "long.pdf"
     write_pdf(doc, chart_images(doc, tmp_path), path)
     for page in read_pages(path):
-        for a, b in combinations(page.rects, 2):
-            assert _overlap(a, b) < 1.0, (page.index, a, b)
+        assert not overlapping_runs(page), page.index
 
 
 def _page_of(pages, text: str, start: int = 0) -> int:
@@ -131,4 +105,4 @@ def test_page_size_comes_from_the_theme(size, width_mm, factory_doc, charts, tmp
     assert abs(float(box.width) - width_mm * mm) < 0.5
     g = page_geometry(doc.theme)
     for page in read_pages(path):
-        assert all(_inside_x(b, g) for _, b in page.chars)
+        assert not stray_chars(page, g), (size, page.index)
