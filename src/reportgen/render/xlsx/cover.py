@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from openpyxl.styles import Alignment
-from openpyxl.utils import quote_sheetname
+from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -22,7 +22,8 @@ from reportgen.render.xlsx.datasheet import SheetEntry
 from reportgen.render.xlsx.printing import set_up_print
 
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
-WIDTHS = [10.0, 26.0, 26.0, 6.0]
+WIDTHS = (10.0, 26.0, 26.0, 6.0)
+"""Cover columns: labels and sheet names (widened to the longest name), text, text, counts."""
 SHEET_LIST_HEADER = ("シート", "内容", "グラフ", "行数")
 VALUES_ONLY = ("この付録の数値はすべて値として記載しています（数式・マクロ・外部リンクはありません）。"
                "各シートのグラフは、そのシートの表を参照する Excel グラフです。")
@@ -31,12 +32,23 @@ LEFT = Alignment(horizontal="left", vertical="top")
 
 def write_cover(ws: Worksheet, meta: Meta, theme: Theme, entries: list[SheetEntry]) -> None:
     ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = layout.ROW_PT, True
-    layout.set_widths(ws, WIDTHS)
+    widths = _widths(entries)
+    layout.set_widths(ws, widths)
     row = _write_title(ws, meta) + 2
     row = _write_facts(ws, meta, row) + 1
     row = _write_sheet_list(ws, entries, row) + 1
     _merged(ws, row, 1, VALUES_ONLY, styles.NOTE, size=styles.NOTE_PT)
-    set_up_print(ws, meta.running_title, sum(WIDTHS), theme)
+    set_up_print(ws, meta.running_title, sum(widths), theme)
+
+
+def _widths(entries: list[SheetEntry]) -> list[float]:
+    first = layout.fitted_width([e.sheet for e in entries] + ["為替レート"])
+    return [max(WIDTHS[0], first), *WIDTHS[1:]]
+
+
+def _width(ws: Worksheet, first: int, last: int = len(WIDTHS)) -> float:
+    """Width of cover columns `first`..`last` (1-based) together."""
+    return sum(ws.column_dimensions[get_column_letter(c)].width for c in range(first, last + 1))
 
 
 def _write_title(ws: Worksheet, meta: Meta) -> int:
@@ -90,9 +102,10 @@ def _fact_rate(ws: Worksheet, row: int, name: str, rate: Value) -> int:
 def rate_in_words(name: str, rate: Value) -> str:
     """"CNY_JPY", 15 → "1 CNY = 15 JPY（CNY_JPY）"; other names are kept as they are."""
     parts = name.split("_")
+    number = f"{rate.raw:,g}" if rate.is_number else rate.text
     if len(parts) == 2 and all(p.isalpha() for p in parts):
-        return f"1 {parts[0]} = {rate.text} {parts[1]}（{name}）"
-    return f"{name} = {rate.text}"
+        return f"1 {parts[0]} = {number} {parts[1]}（{name}）"
+    return f"{name} = {number}"
 
 
 def _write_sheet_list(ws: Worksheet, entries: list[SheetEntry], row: int) -> int:
@@ -117,7 +130,7 @@ def _sheet_row(ws: Worksheet, r: int, entry: SheetEntry) -> None:
                                display=entry.sheet)
     ws.cell(r, 4).style = styles.CELL
     ws.cell(r, 4).value = entry.rows
-    lines = max(layout.line_count(t, w) for t, w in zip(texts, WIDTHS))
+    lines = max(layout.line_count(t, _width(ws, c, c)) for c, t in enumerate(texts, start=1))
     ws.row_dimensions[r].height = layout.row_height(lines)
 
 
@@ -134,6 +147,6 @@ def _merged(ws: Worksheet, row: int, col: int, text: str, style: str, size: floa
     cell.alignment = Alignment(vertical="top", wrap_text=True)
     if col < len(WIDTHS):
         ws.merge_cells(start_row=row, start_column=col, end_row=row, end_column=len(WIDTHS))
-    width = sum(WIDTHS[col - 1:])
+    width = _width(ws, col)
     lines = layout.line_count(text, width, size)
     ws.row_dimensions[row].height = max(layout.ROW_PT, lines * size * 1.45 + 3)

@@ -16,14 +16,15 @@ from dataclasses import dataclass
 
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table as ListObject
 from openpyxl.worksheet.table import TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.model import ChartSpec, Meta, Table, Theme
-from reportgen.render.xlsx import layout, styles
+from reportgen.render.xlsx import layout, pagebreaks, styles
 from reportgen.render.xlsx.cells import write_text, write_value
-from reportgen.render.xlsx.charts import ChartRange, chart_height_cm, native_chart, WIDTH_CM
+from reportgen.render.xlsx.charts import WIDTH_CM, ChartRange, chart_height_cm, native_chart
 from reportgen.render.xlsx.derived import derived_note
 from reportgen.render.xlsx.printing import set_up_print
 
@@ -53,14 +54,13 @@ def write_data_sheet(ws: Worksheet, table: Table, caption: str, specs: tuple[Cha
     layout.set_widths(ws, widths)
     last_row = _write_table(ws, table, widths)
     ws.add_table(_list_object(table, last_row, index))
-    next_row = _write_notes(ws, table, meta, last_row + 2, widths)
-    ranges = _chart_ranges(ws, specs, table, next_row)
-    chart_col = len(table.columns) + 2
-    chart_width = max((WIDTH_CM[s.width] for s in specs), default=0.0) * UNITS_PER_CM
-    layout.set_widths(ws, [2.0, chart_width] if specs else [], first_col=chart_col - 1)
-    _place_charts(ws, specs, ranges, theme, chart_col)
+    notes_end = _write_notes(ws, table, meta, last_row + 2, widths)
+    blocks = [(last_row + 2, notes_end - 2)] if notes_end > last_row + 2 else []
+    blocks += _add_charts(ws, table, specs, theme, notes_end)
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
-    set_up_print(ws, f"{meta.running_title} — {caption}", _content_width(widths, specs), theme, HEADER_ROW)
+    all_widths = widths + ([2.0, _chart_width(specs)] if specs else [])
+    set_up_print(ws, f"{meta.running_title} — {caption}", sum(all_widths), theme, HEADER_ROW)
+    _break_pages(ws, all_widths, blocks)
     return SheetEntry(ws.title, caption, len(table.rows), tuple(s.title for s in specs))
 
 
@@ -143,7 +143,8 @@ def _note(ws: Worksheet, row: int, text: str, col: int = 1) -> None:
 
 
 def _chart_ranges(ws: Worksheet, specs: tuple[ChartSpec, ...], table: Table, row: int) -> list[ChartRange]:
-    """The cells each chart reads: the table itself, or a sorted copy written from `row` down."""
+    """The cells each chart reads: the table itself, or a sorted copy written from `row` down
+    (below the table's notes and below the charts, so no row is shared with a caption)."""
     ranges = []
     for spec in specs:
         cat = table.index(spec.category) + 1
@@ -173,15 +174,44 @@ def _write_sorted_copy(ws: Worksheet, spec: ChartSpec, table: Table, row: int,
     return ChartRange(ws, header, header + 1, header + len(table.rows), cols[0], cols[1:], text_cat)
 
 
-def _place_charts(ws: Worksheet, specs: tuple[ChartSpec, ...], ranges: list[ChartRange], theme: Theme, col: int) -> None:
-    row = HEADER_ROW
-    letter = get_column_letter(col)
-    for spec, where in zip(specs, ranges):
-        ws.add_chart(native_chart(spec, where, theme), f"{letter}{row}")
+def _chart_width(specs: tuple[ChartSpec, ...]) -> float:
+    return max((WIDTH_CM[s.width] for s in specs), default=0.0) * UNITS_PER_CM
+
+
+def _add_charts(ws: Worksheet, table: Table, specs: tuple[ChartSpec, ...], theme: Theme,
+                free_row: int) -> list[tuple[int, int]]:
+    """The native charts right of the table, their captions and sorted data copies.
+
+    Returns the rows each chart (with caption) and each copy spans, to keep on one page."""
+    col = len(table.columns) + 2
+    layout.set_widths(ws, [2.0, _chart_width(specs)] if specs else [], first_col=col - 1)
+    spans = _write_chart_captions(ws, specs, col)
+    ranges = _chart_ranges(ws, specs, table, max([free_row] + [last + 2 for _, last in spans]))
+    for spec, where, (row, _) in zip(specs, ranges, spans):
+        ws.add_chart(native_chart(spec, where, theme), f"{get_column_letter(col)}{row}")
+    return spans + [(r.header_row - 1, r.last_row) for r in ranges if r.header_row != HEADER_ROW]
+
+
+def _write_chart_captions(ws: Worksheet, specs: tuple[ChartSpec, ...], col: int) -> list[tuple[int, int]]:
+    """Stack the charts from the first data row down (not beside the repeated header row),
+    each caption under its chart; returns each chart's first and last row."""
+    spans, row = [], HEADER_ROW + 1
+    for spec in specs:
+        first = row
         row += layout.rows_covering(ws, row, chart_height_cm(spec) / CM_PER_PT)
         if spec.caption:
             _chart_caption(ws, row, col, spec.caption)
+        spans.append((first, row))
         row += 2
+    return spans
+
+
+def _break_pages(ws: Worksheet, widths: list[float], blocks: list[tuple[int, int]]) -> None:
+    last = max([ws.max_row] + [end for _, end in blocks])
+    heights = [layout.height_of(ws, r) for r in range(1, last + 1)]
+    page = pagebreaks.page_height(widths, ws.page_setup.orientation == "landscape")
+    for row in pagebreaks.breaks(heights, blocks, page, (HEADER_ROW, layout.height_of(ws, HEADER_ROW))):
+        ws.row_breaks.append(Break(id=row))
 
 
 def _chart_caption(ws: Worksheet, row: int, col: int, text: str) -> None:
@@ -190,8 +220,3 @@ def _chart_caption(ws: Worksheet, row: int, col: int, text: str) -> None:
     ws.cell(row, col).alignment = Alignment(vertical="top", wrap_text=True)
     width = ws.column_dimensions[get_column_letter(col)].width
     ws.row_dimensions[row].height = layout.row_height(layout.line_count(text, width, styles.NOTE_PT))
-
-
-def _content_width(widths: list[float], specs: tuple[ChartSpec, ...]) -> float:
-    charts = max((WIDTH_CM[s.width] for s in specs), default=0.0) * UNITS_PER_CM
-    return sum(widths) + (2 + charts if specs else 0)

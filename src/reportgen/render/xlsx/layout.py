@@ -39,7 +39,7 @@ def fitted_width(texts: list[str], header: str = "") -> float:
 
 def line_count(text: str, width: float, size: float = BODY_PT) -> int:
     """Lines `text` in a `size`-point font takes when wrapped in a column `width` units wide."""
-    usable = max((width - PADDING) * BODY_PT / size, 1)
+    usable = max((width - 1) * BODY_PT / size, 1)
     return sum(max(1, math.ceil(text_width(line) / usable)) for line in (text.splitlines() or [""]))
 
 
@@ -52,9 +52,15 @@ def rows_covering(ws: Worksheet, first_row: int, height_pt: float) -> int:
     """How many rows from `first_row` down a drawing `height_pt` tall covers."""
     row, covered = first_row, 0.0
     while covered < height_pt:
-        covered += ws.row_dimensions[row].height or ROW_PT
+        covered += height_of(ws, row)
         row += 1
     return row - first_row
+
+
+def height_of(ws: Worksheet, row: int) -> float:
+    """A row's height in points (without creating a row entry in the sheet)."""
+    dims = ws.row_dimensions.get(row)
+    return (dims.height if dims is not None else None) or ROW_PT
 
 
 def set_widths(ws: Worksheet, widths: list[float], first_col: int = 1) -> None:

@@ -16,7 +16,7 @@ from reportgen.model import Theme
 PORTRAIT_WIDTH = 72
 """Content width (Excel width units of 0.28 cm) that still reads well on a portrait A4
 page (65 units fit at 100 %)."""
-HEADER_MAX = 120
+HEADER_MAX = 60
 """Excel rejects header/footer sections longer than 255 characters, codes included."""
 
 
