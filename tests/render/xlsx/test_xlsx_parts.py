@@ -1,0 +1,107 @@
+"""The appendix's small parts: safe cells, derived-column notes, names, rates in words,
+page breaks that keep charts whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+
+import openpyxl
+import pytest
+from lxml import etree
+from openpyxl import Workbook
+
+from reportgen.diagnostics import CellRef
+from reportgen.model import Value
+from reportgen.render.xlsx import pagebreaks, write_xlsx
+from reportgen.render.xlsx.cells import looks_like_formula, write_text, write_value
+from reportgen.render.xlsx.cover import rate_in_words
+from reportgen.render.xlsx.derived import describe_formula
+from reportgen.render.xlsx.layout import sheet_name, table_name
+from factories import contributions_table, make_document
+from xlsx_richdoc import make_rich_document
+
+XDR = {"xdr": "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"}
+
+
+def _value(raw, fmt="General", text=None) -> Value:
+    return Value(raw, fmt, text if text is not None else str(raw), CellRef("t", "A1"))
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@A1", "\t=1", "\r=1", "＝1+1"])
+def test_formula_like_text_is_a_quoted_string_cell(text):
+    cell = Workbook().active["A1"]
+    write_text(cell, text)
+    assert looks_like_formula(text)
+    assert cell.data_type == "s" and cell.value == text and cell.quotePrefix
+
+
+def test_plain_text_has_no_quote_prefix_and_control_characters_are_dropped():
+    cell = Workbook().active["A1"]
+    write_text(cell, "アリババ\x01グループ")
+    assert cell.value == "アリババグループ" and not cell.quotePrefix
+
+
+def test_values_keep_type_and_format():
+    ws = Workbook().active
+    write_value(ws["A1"], _value(27.63, '#,##0.00"億元"'))
+    write_value(ws["A2"], _value(dt.date(2020, 5, 15)))
+    write_value(ws["A3"], _value(None, text=""))
+    write_value(ws["A4"], _value("=SUM(A1:A2)"))
+    assert ws["A1"].data_type == "n" and ws["A1"].number_format == '#,##0.00"億元"'
+    assert ws["A2"].is_date and ws["A2"].number_format == "yyyy/mm/dd"  # General → a date format
+    assert ws["A3"].value is None
+    assert ws["A4"].data_type == "s"
+
+
+def test_a_formula_is_described_with_column_names_and_rate_values():
+    doc = make_document()
+    table = contributions_table()
+    assert describe_formula("=B2*CNY_JPY", table, doc.meta.rates) == "拠出額（億元） × 15（CNY_JPY）"
+    assert describe_formula("=ROUND($B$2/CNY_JPY,1)", table, doc.meta.rates) == "ROUND(拠出額（億元） ÷ 15（CNY_JPY）,1)"
+    assert describe_formula("=Z9+other!B2", table, doc.meta.rates) == "Z9 + other!B2"
+
+
+def test_sheet_names_are_valid_unique_and_short():
+    taken: set[str] = set()
+    assert sheet_name("a/b:c", taken) == "a_b_c"
+    assert sheet_name("A/B:C", taken) == "A_B_C(2)"  # sheet names clash ignoring case
+    long = sheet_name("長" * 40, taken)
+    assert len(long) == 31 and len(sheet_name("長" * 40, taken)) == 31
+    assert table_name(3, "事業 units-2020") == "T3_units2020" and table_name(1, "事業") == "T1_Data"
+
+
+def test_rates_in_words():
+    assert rate_in_words("CNY_JPY", _value(15, '0"円"', "15円")) == "1 CNY = 15 JPY（CNY_JPY）"
+    assert rate_in_words("USD_JPY", _value(107.5, "0.0", "107.5")) == "1 USD = 107.5 JPY（USD_JPY）"
+    assert rate_in_words("rate", _value(2)) == "rate = 2"
+
+
+def test_breaks_fall_before_a_block_that_would_cross_the_page():
+    heights = [20.0] * 30
+    assert pagebreaks.breaks(heights, [], page=1000) == []
+    assert pagebreaks.breaks(heights, [], page=200) == [10, 20]
+    # rows 8..14 belong together: the page ends before row 8 instead of after row 10
+    assert pagebreaks.breaks(heights, [(8, 14)], page=200)[0] == 7
+    # a repeated header row of 20 pt is printed again on every later page
+    assert pagebreaks.breaks(heights, [], page=200, repeat=(4, 20.0)) == [10, 19, 28]
+
+
+def test_a_narrower_sheet_prints_larger_so_a_page_holds_less():
+    assert pagebreaks.page_height([20] * 3, landscape=True) < pagebreaks.page_height([40] * 6, landscape=True)
+    assert pagebreaks.page_height([20] * 3, landscape=False) > pagebreaks.page_height([20] * 3, landscape=True)
+
+
+def test_no_page_break_cuts_a_chart(tmp_path):
+    path = tmp_path / "a.xlsx"
+    write_xlsx(make_rich_document(), path)
+    ws = openpyxl.load_workbook(path)["units"]
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert breaks  # three stacked charts do not fit one page
+    with zipfile.ZipFile(path) as z:
+        drawing = etree.fromstring(z.read("xl/drawings/drawing2.xml"))
+    firsts = [int(r) + 1 for r in drawing.xpath("//xdr:from/xdr:row/text()", namespaces=XDR)]
+    captions = [c.row for c in ws["G"] if c.value == "2020年3月31日時点"]
+    assert len(firsts) == len(captions) == 3
+    for first, caption in zip(firsts, captions):
+        assert not any(first <= b < caption for b in breaks), (first, caption, breaks)
