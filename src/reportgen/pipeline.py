@@ -6,17 +6,15 @@ output is asked for, so `validate` never loads reportlab or matplotlib.
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
+from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.model import ChartBlock, Document
-from reportgen.output import atomic_path, inside
+from reportgen.output import Staging, inside, staged
 
 FORMATS = ("pdf", "docx", "xlsx")
 
@@ -50,58 +48,57 @@ def read(build: Build) -> Document:
 
 
 def run(build: Build) -> Document:
-    """Read, then write every requested output; returns the model for callers that want it."""
+    """Read, then write every requested output; returns the model for callers that want it.
+    The outputs are staged and moved into place together, only when all are complete."""
     doc = read(build)
-    charts = render_charts(build, doc) if {"pdf", "docx"} & set(build.formats) else {}
-    stem = doc.meta.output_name
-    if "pdf" in build.formats:
-        from reportgen.render.pdf import write_pdf
+    out_dir = output_folder(build.out_dir)
+    with staged(out_dir) as stage:
+        charts = render_charts(build, doc, stage) if {"pdf", "docx"} & set(build.formats) else {}
+        stem = doc.meta.output_name
+        if "pdf" in build.formats:
+            from reportgen.render.pdf import write_pdf
 
-        write(build, "pdf", f"{stem}.pdf", lambda p: write_pdf(doc, charts, p, bleed_mm=build.bleed_mm))
-    if "docx" in build.formats:
-        from reportgen.render.docx import write_docx
+            write(build, stage, "pdf", f"{stem}.pdf",
+                  lambda p: write_pdf(doc, charts, p, bleed_mm=build.bleed_mm))
+        if "docx" in build.formats:
+            from reportgen.render.docx import write_docx
 
-        write(build, "docx", f"{stem}.docx", lambda p: write_docx(doc, charts, p))
-    if "xlsx" in build.formats:
-        from reportgen.render.xlsx import write_xlsx
+            write(build, stage, "docx", f"{stem}.docx", lambda p: write_docx(doc, charts, p))
+        if "xlsx" in build.formats:
+            from reportgen.render.xlsx import write_xlsx
 
-        write(build, "xlsx", f"{stem}-appendix.xlsx", lambda p: write_xlsx(doc, p))
+            write(build, stage, "xlsx", f"{stem}-appendix.xlsx", lambda p: write_xlsx(doc, p))
     return doc
 
 
-def write(build: Build, stage: str, name: str, render: Callable[[Path], None]) -> None:
+def output_folder(out_dir: Path) -> Path:
+    """The output folder, created; a path that cannot be one is the user's to fix."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportError(Diagnostic(str(out_dir), f"cannot use as the output folder ({exc.strerror})")) from None
+    return out_dir
+
+
+def write(build: Build, stage: Staging, name_stage: str, name: str, render: Callable[[Path], None]) -> None:
     final = inside(build.out_dir, name)
-    with build.stage(stage, str(final)), atomic_path(final) as tmp:
-        render(tmp)
+    with build.stage(name_stage, str(final)):
+        render(stage.file(final))
     build.outputs.append(final)
 
 
-def render_charts(build: Build, doc: Document) -> Mapping[str, object]:
-    """Charts used by the document, rendered in a private folder then moved into out/charts."""
+def render_charts(build: Build, doc: Document, stage: Staging) -> Mapping[str, object]:
+    """Charts used by the document, rendered into a staged folder that becomes out/charts."""
     used = {b.chart.id for b in doc.blocks if isinstance(b, ChartBlock)}
     if not used:
         return {}
     from reportgen.charts import render_charts as render
 
-    final_dir = build.out_dir / "charts"
     cache = build.out_dir / ".cache" / "charts"
     with build.stage("charts", f"{len(used)} charts"):
-        final_dir.mkdir(parents=True, exist_ok=True)
         cache.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".charts.", dir=build.out_dir))
-        try:
-            images = render(doc, tmp, cache)
-            return {cid: _move(img, final_dir) for cid, img in images.items() if cid in used}
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _move(images, final_dir: Path):  # images: reportgen.charts.ChartImages
-    """Move one chart's files into the output folder (atomic per file)."""
-    moved = {}
-    for attr in ("svg", "png"):
-        src: Path = getattr(images, attr)
-        dst = final_dir / src.name
-        os.replace(src, dst)
-        moved[attr] = dst
-    return replace(images, **moved)
+        images = render(doc, stage.folder(build.out_dir / "charts"), cache)
+        for unused in (img for cid, img in images.items() if cid not in used):
+            unused.svg.unlink()
+            unused.png.unlink()
+        return {cid: img for cid, img in images.items() if cid in used}
