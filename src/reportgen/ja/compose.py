@@ -169,7 +169,7 @@ def wrap_text(text: str, width: float, char_width: Callable[[str], float], em: f
 # -- prepare -------------------------------------------------------------------------
 
 def _prepare(runs: Sequence[Run], measure: Widths) -> _Prepared:
-    text = "".join(r.text for r in runs).replace("\t", " ").replace("\r", "")
+    text = "".join(r.text for r in runs).replace("\t", " ").replace("\r", "\n")
     removed, cum, spaced, total = [], [], {}, 0
     for m in _SEPARATOR.finditer(text):
         at = m.start() - total
@@ -182,7 +182,7 @@ def _prepare(runs: Sequence[Run], measure: Widths) -> _Prepared:
     run: list[int] = []
     size: list[float] = []
     for i, r in enumerate(runs):
-        piece = _SEPARATOR.sub("", r.text.replace("\t", " ").replace("\r", ""))
+        piece = _SEPARATOR.sub("", r.text.replace("\t", " ").replace("\r", "\n"))
         width += measure.widths(r.key, piece)
         run += [i] * len(piece)
         size += [r.size] * len(piece)
