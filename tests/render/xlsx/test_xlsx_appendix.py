@@ -200,3 +200,12 @@ def test_used_tables_and_their_charts():
     doc = make_rich_document()
     assert [t.name for t in used_tables(doc)] == ["contributions", "units", "share"]
     assert [s.id for s in charts_of(doc, doc.tables["units"])] == ["units_barh", "units_stacked", "units_line"]
+
+
+def test_the_office_theme_carries_our_font_and_palette(rich_path):
+    theme = _zip_text(rich_path, "xl/theme/theme1.xml")
+    minor = re.search(r"<a:minorFont>(.*?)</a:minorFont>", theme, re.S).group(1)
+    assert '<a:latin typeface="BIZ UDPGothic"/>' in minor and '<a:ea typeface="BIZ UDPGothic"/>' in minor
+    assert '<a:font script="Jpan" typeface="BIZ UDPGothic"/>' in minor
+    accent1 = re.search(r"<a:accent1>\s*<a:srgbClr val=\"(\w+)\"", theme).group(1)
+    assert "#" + accent1 == make_rich_document().theme.palette[0]

@@ -2,17 +2,22 @@
 
 In: a fresh openpyxl `Workbook` and the document `Theme`. Out: the workbook with BIZ
 UDPGothic as its default font (the Normal style and font 0, which every unstyled cell
-uses) and the named styles the sheets refer to by the constants below.
+uses), the named styles the sheets refer to by the constants below, and an Office theme
+whose fonts are BIZ UDPGothic and whose accent colours are the chart palette, so that the
+table style and any chart a reader adds in Excel match the document.
 """
 
 from __future__ import annotations
 
+from lxml import etree
 from openpyxl import Workbook
+from openpyxl.writer.theme import theme_xml
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils.indexed_list import IndexedList
 
 from reportgen.model import Theme
 
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 BODY_SIZE = 10.5
 NOTE_PT = 9.0
 TITLE = "rg Title"
@@ -44,6 +49,18 @@ def install(wb: Workbook, theme: Theme) -> None:
     _set_default_font(wb, font(theme))
     for style in _named_styles(theme):
         wb.add_named_style(style)
+    wb.loaded_theme = office_theme(theme)
+
+
+def office_theme(theme: Theme) -> bytes:
+    """openpyxl's Office theme with our fonts (latin, East Asian, Japanese script) and palette."""
+    root = etree.fromstring(theme_xml.encode("utf-8"))
+    for i, color in enumerate(theme.palette[:6], start=1):
+        root.find(f".//{_A}clrScheme/{_A}accent{i}/{_A}srgbClr").set("val", color.lstrip("#").upper())
+    for face in root.iterfind(f".//{_A}fontScheme/*"):
+        for slot in face.xpath("a:latin | a:ea | a:font[@script='Jpan']", namespaces={"a": _A[1:-1]}):
+            slot.set("typeface", theme.font_family)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _set_default_font(wb: Workbook, base: Font) -> None:
