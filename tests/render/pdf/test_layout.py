@@ -106,3 +106,20 @@ def test_page_size_comes_from_the_theme(size, width_mm, factory_doc, charts, tmp
     g = page_geometry(doc.theme)
     for page in read_pages(path):
         assert not stray_chars(page, g), (size, page.index)
+
+
+def test_a_list_item_longer_than_a_page_splits_and_keeps_hanging(factory_doc, charts, tmp_path):
+    from factories import ref
+    from pdfcheck import BODY
+    from reportgen.model import ListBlock, ListItem, RichText
+
+    item = ListBlock("numbered", (ListItem(RichText.of(BODY * 25), ref("content", "L1"), 1),), ref("content", "L1"))
+    doc = dataclasses.replace(factory_doc, blocks=(item,))
+    path = tmp_path / "item.pdf"
+    write_pdf(doc, charts, path)
+    pages = read_pages(path)
+    g = page_geometry(doc.theme)
+    assert len(pages) >= 2
+    assert squash("".join(p.text_in(g.bottom, g.top) for p in pages)).count(squash(BODY)) == 25
+    hang = min(b[0] for _, b in pages[1].chars if g.bottom <= b[1] and b[3] <= g.top)
+    assert hang > g.left + 8  # continued lines still hang right of the number column
