@@ -1,6 +1,6 @@
 """Character classes for Japanese line composition (W3C JLREQ Appendix A, JIS X 4051).
 
-In: single characters. Out: a small integer class per character (`class_of`, `classes`)
+In: characters. Out: a small integer class per character (`classes`, `CLASSES[ch]`)
 and the class sets the line breaker and the composer ask about. Pure data, no I/O.
 """
 
@@ -85,11 +85,6 @@ class _Classes(dict):
 
 
 CLASSES = _Classes()
-
-
-def class_of(ch: str) -> int:
-    """The class number of one character."""
-    return CLASSES[ch]
 
 
 def classes(text: str) -> list[int]:
