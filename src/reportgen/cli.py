@@ -18,6 +18,7 @@ EPILOG = """examples:
   reportgen build report.xlsx --only pdf   only the PDF
   reportgen build report.xlsx --bleed 3    PDF with 3 mm bleed and crop marks for print
   reportgen validate report.xlsx           check the workbook, list every problem, exit 2 if any
+  reportgen batch reports/ -o out/ -j 2    build every .xlsx in reports/ into out/<name>/, 2 at a time
   reportgen init new.xlsx                  write a template workbook with instructions
 """
 
@@ -44,6 +45,13 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check a workbook and list every problem")
     v.add_argument("workbook", type=Path)
     v.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+    m = sub.add_parser("batch", help="build many workbooks over warm worker processes")
+    m.add_argument("workbooks", nargs="+", type=Path, help=".xlsx files, or folders of them")
+    m.add_argument("-o", "--out", type=Path, default=Path("build"), help="output root: one folder per workbook")
+    m.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: one per CPU)")
+    m.add_argument("--only", default="pdf,docx,xlsx", help="comma-separated subset of pdf,docx,xlsx")
+    m.add_argument("--bleed", type=float, default=0.0, metavar="MM", help="PDF bleed in mm, with crop marks")
+    m.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
     i = sub.add_parser("init", help="write a template workbook with instructions")
     i.add_argument("path", type=Path)
     i.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
@@ -88,7 +96,25 @@ def _dispatch(args: argparse.Namespace) -> int:
     if unknown or not formats:
         print(f"error: --only takes {','.join(FORMATS)}, found {args.only!r}", file=sys.stderr)
         return 2
+    if args.command == "batch":
+        return _batch(args, formats)
     build = Build(args.workbook or default_workbook(), args.out, formats, args.bleed)
     run(build)
     print(f"done     {sum(build.timings.values()):6.2f} s  " + ", ".join(str(p) for p in build.outputs))
     return 0
+
+
+def _batch(args: argparse.Namespace, formats: tuple[str, ...]) -> int:
+    import time
+
+    from reportgen.batch import build_many, expand
+
+    start = time.perf_counter()
+    results = build_many(expand(args.workbooks), args.out, formats, args.jobs, args.bleed)
+    for r in results:
+        print(f"{'ok' if r.ok else 'FAILED':<8} {r.seconds:6.2f} s  {r.workbook} -> {r.out_dir}")
+        for problem in r.problems:
+            print(f"error: {problem}", file=sys.stderr)
+    took = time.perf_counter() - start
+    print(f"done     {took:6.2f} s  {len(results)} workbooks, {len(results) / took:.2f} per second")
+    return 0 if all(r.ok for r in results) else 2
