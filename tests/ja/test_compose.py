@@ -200,3 +200,9 @@ def test_wrap_text_gives_the_source_text_of_each_line():
 def test_no_quarter_em_next_to_slashes_and_other_symbols():
     (line,) = lay("麼/Ele", 200, align="left")
     assert positions(line)[:2] == [0, 10]
+
+
+def test_a_line_is_shrunk_or_its_last_unit_pushed_out_whichever_moves_gaps_less():
+    text = "あいうえおかきくけこさしすせそたちつてとA"
+    assert texts(lay(text, 207.4))[0] == text           # shrink the ¼ em by 0.1 pt
+    assert texts(lay(text, 206.5))[0] == text[:-1]      # rather than 1 pt: stretch 19 gaps

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import add
 from typing import Callable, Hashable, Literal, Protocol, Sequence
 
 from reportgen.ja.breaks import pair_table, space_breakable
@@ -284,22 +285,49 @@ def _stripped(prep: _Prepared, original: int) -> int:
     return original - dropped
 
 
+@dataclass(frozen=True)
+class _Sums:
+    """Prefix sums over characters and the gaps before them, for O(1) line measures."""
+
+    lo: list[float]       # widths with every gap at its minimum
+    hi: list[float]       # widths with every gap at its natural width
+    shrink: list[int]     # gaps that may shrink (¼ em spacing, spaces)
+    stretch: list[int]    # gaps that may stretch (those and gaps between Japanese)
+
+    @classmethod
+    def of(cls, prep: _Prepared, glue: _Glue) -> "_Sums":
+        def sums(values) -> list:
+            return list(accumulate(values, initial=0))
+
+        return cls(
+            sums(map(add, prep.width, glue.minimum)), sums(map(add, prep.width, glue.natural)),
+            sums(k in (MIXED, SPACE) for k in glue.kind), sums(k in (JA, MIXED, SPACE) for k in glue.kind),
+        )
+
+    def natural(self, glue: _Glue, s: int, e: int) -> float:
+        return self.hi[e] - self.hi[s] - glue.natural[s]
+
+    @staticmethod
+    def gaps(counts: list[int], s: int, e: int) -> int:
+        return max(1, counts[e] - counts[s + 1])
+
+
 def _break_lines(prep: _Prepared, glue: _Glue, preferred: list[int], opts: Options,
                  width: float) -> list[tuple[int, int, bool]]:
     """Greedy JLREQ line breaking: (start, end, hanging) per line."""
-    lo = list(accumulate((w + g for w, g in zip(prep.width, glue.minimum)), initial=0.0))
+    sums = _Sums.of(prep, glue)
     n, spans, s = len(prep.chars), [], 0
     while s < n:
         avail = width - (opts.first_indent if s == 0 else 0.0)
-        e, hang = _line_end(prep, glue, preferred, opts, lo, s, avail)
+        e, hang = _line_end(prep, glue, preferred, opts, sums, s, avail)
         spans.append((s, e, hang))
         s = e
     return spans
 
 
 def _line_end(prep: _Prepared, glue: _Glue, preferred: list[int], opts: Options,
-              lo: list[float], s: int, avail: float) -> tuple[int, bool]:
-    n = len(prep.chars)
+              sums: _Sums, s: int, avail: float) -> tuple[int, bool]:
+    n, lo = len(prep.chars), sums.lo
     fit = bisect_right(lo, avail + lo[s] + glue.minimum[s] + 1e-6) - 1
     hard = glue.hard[bisect_right(glue.hard, s):][:1]
     if hard and hard[0] <= min(fit, n):
@@ -311,7 +339,20 @@ def _line_end(prep: _Prepared, glue: _Glue, preferred: list[int], opts: Options,
     best = _last_break(preferred, s, fit) or _last_break(glue.breaks, s, fit)
     if best is None or _overflows_after(glue, lo, s, best, avail):
         return _forced_end(prep, opts, s, fit), False
-    return best, False
+    return _push_in_or_out(glue, sums, preferred, s, best, avail), False
+
+
+def _push_in_or_out(glue: _Glue, sums: _Sums, breaks: list[int], s: int, e: int,
+                    avail: float) -> int:
+    """Keep `e` by shrinking the line (JLREQ oikomi), or end it at the break before and
+    stretch instead (oidashi), whichever changes each gap less."""
+    over = sums.natural(glue, s, e) - avail
+    prev = _last_break(breaks, s, e - 1) if over > 0 else None
+    if prev is None:
+        return e
+    shrink = over / sums.gaps(sums.shrink, s, e)
+    stretch = (avail - sums.natural(glue, s, prev)) / sums.gaps(sums.stretch, s, prev)
+    return prev if stretch < shrink else e
 
 
 def _last_break(breaks: list[int], s: int, fit: int) -> int | None:
