@@ -24,14 +24,14 @@ from reportgen.model import ChartSpec, Document, Theme
 def render_charts(doc: Document, out_dir: Path, cache_dir: Path | None = None) -> dict[str, ChartImages]:
     """Write every chart of `doc` into `out_dir`; reuse `cache_dir` entries when present."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    images = {cid: images_for(spec, out_dir) for cid, spec in doc.charts.items()}
+    images = {spec.id: images_for(spec, out_dir) for spec in doc.charts.values()}
     missing = [spec for spec in doc.charts.values()
                if not _from_cache(spec, doc.theme, cache_dir, images[spec.id])]
     if missing:
         _draw(missing, doc.theme, images)
+    if missing and cache_dir is not None:
         for spec in missing:
-            if cache_dir is not None:
-                store(cache_dir, cache_key(spec, doc.theme), (images[spec.id].svg, images[spec.id].png))
+            store(cache_dir, cache_key(spec, doc.theme), (images[spec.id].svg, images[spec.id].png))
     return images
 
 

@@ -2,8 +2,8 @@
 
 In: a label string, a font size in points, the main and fallback font files.
 Out: widths in points, and labels with "\n" inserted at budoux phrase boundaries so that
-each line fits a given width. Pure (fontTools only): the chart plan uses it before
-matplotlib is imported, and tests call it directly.
+each line fits a given width. Pure (FreeType through Pillow, basic layout so that every
+machine measures alike): the chart plan uses it before matplotlib is imported.
 
 Hand-written because matplotlib measures text only after a figure exists, and wrapping
 must happen while the plan (and the cache key) is built.
@@ -11,118 +11,90 @@ must happen while the plan (and the cache key) is built.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from functools import lru_cache
+from itertools import combinations
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
+from PIL import ImageFont
 
-from reportgen.fonts import font_for
+from reportgen.fonts import split_by_font
+from reportgen.ja.breaks import break_opportunities
 from reportgen.ja.phrases import phrases
 
 
+EM = 1000  # measuring size in pixels; widths scale linearly
+
+
 @lru_cache(maxsize=8)
-def _advances(path: Path) -> tuple[dict[int, int], float]:
-    """Code point → advance width in font units, and units per em."""
-    font = TTFont(str(path), lazy=True)
-    try:
-        hmtx = font["hmtx"].metrics
-        cmap = font.getBestCmap() or {}
-        return {cp: hmtx[name][0] for cp, name in cmap.items()}, float(font["head"].unitsPerEm)
-    finally:
-        font.close()
+def _font(path: Path) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(path), EM, layout_engine=ImageFont.Layout.BASIC)
 
 
-def char_width(ch: str, size: float, main: Path, fallback: Path) -> float:
-    """Advance of one character in points (a missing character counts as one em)."""
-    path = font_for(ch, main, fallback) or main
-    widths, upem = _advances(path)
-    return widths.get(ord(ch), upem) * size / upem
+def line_width(line: str, size: float, main: Path, fallback: Path) -> float:
+    """Advance width in points of one line, each run measured in the font that draws it."""
+    return sum(_font(font).getlength(run) for run, font in split_by_font(line, main, fallback)) * size / EM
 
 
 def text_width(text: str, size: float, main: Path, fallback: Path) -> float:
     """Width in points of the widest line of `text`."""
-    return max((sum(char_width(c, size, main, fallback) for c in line) for line in text.split("\n")),
-               default=0.0)
-
-
-# Runs that are one word however long: figures and Latin words ("2020", "27.63", "DingTalk").
-WORD = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,%+\-]*")
-# Characters that may not start a line (a small subset of JIS X 4051 gyoto kinsoku).
-NO_START = set("、。，．・：；？！ー–〜）」』】〕〉》ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
+    return max((line_width(line, size, main, fallback) for line in text.split("\n")), default=0.0)
 
 
 def wrap(text: str, max_width: float, size: float, main: Path, fallback: Path) -> str:
     """`text` with line breaks between budoux phrases so that lines fit `max_width` points.
 
-    Only a phrase wider than `max_width` by itself is cut between characters, never
-    inside a figure or Latin word, nor before a character that may not start a line.
+    Breaks fall only where JIS X 4051 allows one (`ja.breaks`): budoux's boundary inside a
+    figure ("202|0年") is ignored. A phrase wider than `max_width` by itself is cut at
+    legal break points into as few, evenly long pieces as fit.
     """
     def fits(line: str) -> bool:
         return text_width(line, size, main, fallback) <= max_width
 
+    legal = set(break_opportunities(text))
     lines: list[str] = []
-    for phrase in _phrases(text):
+    for start, end in _spans(text, legal):
+        phrase = text[start:end]
         if lines and fits(lines[-1] + phrase):
             lines[-1] += phrase
         elif fits(phrase):
             lines.append(phrase)
         else:
-            lines += _cut(phrase, fits)
+            lines += _cut(text, start, end, legal, fits)
     return "\n".join(line.strip() for line in lines)
 
 
-def _phrases(text: str) -> list[str]:
-    """budoux phrases, re-joined where a boundary falls inside a word or figure
-    (budoux cuts "2020年1月" into "202" + "0年1月")."""
-    out: list[str] = []
-    for phrase in phrases(text):
-        if out and _inside_word(out[-1], phrase):
-            out[-1] += phrase
-        else:
-            out.append(phrase)
-    return out
+def _spans(text: str, legal: set[int]) -> list[tuple[int, int]]:
+    """(start, end) of each phrase, budoux's boundaries kept where a break is legal."""
+    cuts, at = [0], 0
+    for phrase in phrases(text)[:-1]:
+        at += len(phrase)
+        if at in legal:
+            cuts.append(at)
+    return list(zip(cuts, cuts[1:] + [len(text)]))
 
 
-def _inside_word(before: str, after: str) -> bool:
-    return bool(WORD.fullmatch(before[-1] + after[0]))
+def _in_katakana(text: str, at: int) -> bool:
+    """Whether a cut at `at` would split a katakana word (サービス, ローン)."""
+    return all("\u30a0" <= ch <= "\u30ff" for ch in text[at - 1:at + 1])
 
 
-def _atoms(phrase: str) -> list[str]:
-    """A phrase as the pieces a cut may fall between: words whole, other characters alone."""
-    return [m.group(0) for m in re.finditer(WORD.pattern + r"|.", phrase, re.S)]
+def _cut(text: str, start: int, end: int, legal: set[int], fits: Callable[[str], bool]) -> list[str]:
+    """text[start:end] in the fewest pieces that fit, cut at legal points; among the cuts
+    that fit, the most even one that splits no katakana word (サービス, ローン)."""
+    points = sorted(p for p in legal if start < p < end)
+    for count in range(2, min(len(points) + 1, MAX_PIECES) + 1):
+        ranked = sorted(combinations(points, count - 1), key=lambda cuts: _cost(text, start, end, cuts))
+        for cuts in ranked:
+            pieces = [text[a:b] for a, b in zip((start, *cuts), (*cuts, end))]
+            if all(fits(piece) for piece in pieces):
+                return pieces
+    return [text[a:b] for a, b in zip([start, *points], [*points, end])]
 
 
-def _cut(phrase: str, fits) -> list[str]:
-    """An over-long phrase cut between characters into as few pieces as fit, of even length
-    (so that no piece is a lone character)."""
-    atoms = _atoms(phrase)
-    for count in range(2, len(atoms) + 1):
-        pieces = _even_pieces(atoms, count)
-        if all(fits(p) for p in pieces):
-            return pieces
-    return atoms
+MAX_PIECES = 4  # a label cut into more pieces than this is cut at every legal point
 
 
-def _even_pieces(atoms: list[str], count: int) -> list[str]:
-    size = -(-len(atoms) // count)
-    pieces: list[str] = []
-    rest = atoms
-    while rest:
-        cut = _legal_cut(rest, min(size, len(rest)))
-        pieces.append("".join(rest[:cut]))
-        rest = rest[cut:]
-    return pieces
-
-
-def _legal_cut(atoms: list[str], cut: int) -> int:
-    """`cut` moved so that the next piece does not start with a no-start character:
-    backwards (the piece before gives a character away) when it can, else forwards."""
-    back = cut
-    while 1 < back < len(atoms) and atoms[back][0] in NO_START:
-        back -= 1
-    if back == len(atoms) or atoms[back][0] not in NO_START:
-        return back
-    while cut < len(atoms) and atoms[cut][0] in NO_START:
-        cut += 1
-    return cut
+def _cost(text: str, start: int, end: int, cuts: tuple[int, ...]) -> float:
+    lengths = [b - a for a, b in zip((start, *cuts), (*cuts, end))]
+    return max(lengths) - min(lengths) + sum(2 * len(text) for p in cuts if _in_katakana(text, p))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import logging
@@ -54,6 +55,11 @@ def register(path: Path) -> str:
     if path not in known:
         font_manager.fontManager.addfont(path)
     _prefer(path)
+    return _family(path)
+
+
+@lru_cache(maxsize=8)
+def _family(path: Path) -> str:
     return font_manager.ttfFontProperty(ft2font.FT2Font(str(path))).name
 
 
