@@ -63,7 +63,7 @@ def model_texts(doc: Document) -> list[str]:
                 for k in b.items:
                     out += [k.value.text, k.label.plain]
             case ChartBlock():
-                out.append(b.chart.caption)
+                out += [b.chart.title, b.chart.caption]
             case TableBlock():
                 out += [b.caption.plain, *(c.name for c in b.table.columns)]
                 out += [v.text for row in b.table.rows for v in row]

@@ -1,5 +1,6 @@
 """Figures: charts as vector drawings (the chart stage's SVG through svglib) and images,
-each with its caption under it; two half-width figures in a row sit side by side.
+each with its title above and caption under it as real text (the chart images hold
+neither); two half-width figures in a row sit side by side.
 
 In: `ChartImages`/`ImageBlock`, the target width, styles, fonts. Out: unsplittable
 `Stack` flowables, or a one-row `Table` pairing two of them.
@@ -34,7 +35,8 @@ def chart_figure(block: ChartBlock, source: Drawing, text_width: float, max_heig
     same size stands in, which saves drawing the vector paths twice."""
     drawing = scaled(source, figure_width(block.chart.width, text_width), max_height, fonts.regular)
     figure = Spacer(drawing.width, drawing.height) if draft else drawing
-    return _with_caption(figure, RichText.of(block.chart.caption), st, fonts, block.chart.width == "half")
+    spec = block.chart
+    return _framed(figure, RichText.of(spec.title), RichText.of(spec.caption), st, fonts, spec.width == "half")
 
 
 def image_figure(block: ImageBlock, text_width: float, max_height: float, st: Styles, fonts: PdfFonts) -> Stack:
@@ -43,7 +45,7 @@ def image_figure(block: ImageBlock, text_width: float, max_height: float, st: St
     height = width * h_px / w_px
     if height > max_height:
         width, height = max_height * w_px / h_px, max_height
-    return _with_caption(Image(str(block.path), width, height), block.caption, st, fonts, block.width == "half")
+    return _framed(Image(str(block.path), width, height), RichText(), block.caption, st, fonts, block.width == "half")
 
 
 def side_by_side(left: Flowable, right: Flowable, text_width: float, font: str) -> Table:
@@ -77,8 +79,11 @@ def scaled(source: Drawing, width: float, max_height: float, font: str) -> Drawi
     return drawing
 
 
-def _with_caption(figure: Flowable, caption: RichText, st: Styles, fonts: PdfFonts, half: bool) -> Stack:
-    children = [(figure, 0.0, 0.0)]
+def _framed(figure: Flowable, title: RichText, caption: RichText, st: Styles, fonts: PdfFonts,
+            half: bool) -> Stack:
+    """A figure with its title above and its caption (source, as-of date) below, as text."""
+    children = [(para(title, st.figure_title, fonts), 0.0, 0.0)] if title else []
+    children.append((figure, 0.0, 4.0 if title else 0.0))
     if caption:
         children.append((para(caption, st.caption, fonts), 0.0, CAPTION_GAP))
     stack = Stack(children, pad_bottom=2.0)

@@ -22,6 +22,7 @@ class Styles:
     quote: TextStyle
     note: TextStyle
     caption: TextStyle
+    figure_title: TextStyle
     title: TextStyle
     subtitle: TextStyle
     part: TextStyle
@@ -60,6 +61,7 @@ def make_styles(t: Theme) -> Styles:
         quote=_ts(body + 1, lh, t.primary, bold=True, align="center", phrase_breaks=True),
         note=_ts(small, 1.55, t.muted, link_color=t.primary),
         caption=_ts(small, 1.45, t.muted, align="left"),
+        figure_title=_ts(body, 1.5, t.text, bold=True, align="left", phrase_breaks=True),
         title=_ts(t.title_size, 1.38, t.text, bold=True, align="left", phrase_breaks=True, balance=True),
         subtitle=_ts(t.title_size * 0.62, 1.5, t.primary, bold=True, align="left", phrase_breaks=True),
         part=_ts(t.title_size * 0.85, 1.38, t.primary, bold=True, align="left", phrase_breaks=True, balance=True),

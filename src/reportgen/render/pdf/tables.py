@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table
 
 from reportgen.model import Column, RichText, TableBlock, Theme
-from reportgen.render.pdf.flow import grid
+from reportgen.render.pdf.flow import Spaced, grid
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.text import PdfFonts, TextStyle, para
 
@@ -36,10 +36,7 @@ def data_table(block: TableBlock, width: float, theme: Theme, st: Styles, fonts:
 
 
 def caption(block: TableBlock, st: Styles, fonts: PdfFonts) -> Flowable:
-    style = TextStyle(st.caption.size + 0.7, st.caption.leading + 1, st.body.color, bold=True, align="left")
-    flow = para(block.caption, style, fonts)
-    flow.spaceBefore = st.body.leading * 0.8
-    return flow
+    return Spaced(para(block.caption, st.figure_title, fonts), st.body.leading * 0.8)
 
 
 def _head_style(c: Column, st: Styles) -> TextStyle:
