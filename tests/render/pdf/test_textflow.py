@@ -149,3 +149,9 @@ def test_rest_of_keeps_span_styles():
 def test_same_input_same_bytes(fonts):
     story = lambda: [JaParagraph(RICH, STYLE, fonts), JaParagraph(RichText.of(BODY), STYLE, fonts)]
     assert build(story(), fonts) == build(story(), fonts)
+
+
+def test_a_paragraph_that_fits_is_not_split(fonts):
+    para = JaParagraph(RichText.of(BODY), STYLE, fonts)
+    n = len(para.lines_for(200))
+    assert para.split(200, STYLE.leading * n) == [para]

@@ -102,6 +102,8 @@ class JaParagraph(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         lines = self.lines_for(availWidth)
         fit = int((availHeight + 1e-6) // self.style.leading)
+        if fit >= len(lines):
+            return [self]
         keep = min(fit, len(lines) - MIN_LINES)
         if keep < MIN_LINES:
             return []
