@@ -78,8 +78,14 @@ def text_width(text: str, font: Path = Theme.font_regular, fallback: Path = Them
 
 
 def _line_em(line: str, font: Path, fallback: Path) -> float:
-    main, other = _advances(font), _advances(fallback)
-    return sum(main.get(ord(ch)) or other.get(ord(ch)) or _east_asian_em(ch) for ch in line)
+    return sum(_char_em(ch, font, fallback) for ch in line)
+
+
+def _char_em(ch: str, font: Path, fallback: Path) -> float:
+    em = _advances(font).get(ord(ch))
+    if em is None:  # the fallback font is read only when the main font lacks a character
+        em = _advances(fallback).get(ord(ch))
+    return em if em is not None else _east_asian_em(ch)
 
 
 def _east_asian_em(ch: str) -> float:
@@ -91,6 +97,9 @@ def _advances(path: Path) -> Mapping[int, float]:
     """Code point → advance width in em, read once per font file."""
     font = TTFont(str(path), lazy=True)
     try:
+        # Numbered glyph names: metrics need glyph ids only, and reading the real names
+        # from the 'post' table would take most of the load time.
+        font.setGlyphOrder([f"g{i}" for i in range(font["maxp"].numGlyphs)])
         per_em, metrics = font["head"].unitsPerEm, font["hmtx"]
         return {cp: metrics[glyph][0] / per_em for cp, glyph in font.getBestCmap().items()}
     finally:

@@ -107,8 +107,8 @@ def _series_formats(spec: ChartSpec) -> list[str]:
 def _series(spec: ChartSpec, where: ChartRange, col: int, fmt: str, theme: Theme) -> Series:
     values = Reference(where.sheet, min_col=col, min_row=where.header_row, max_row=where.last_row)
     series = SeriesFactory(values, title_from_data=True)
-    cats = Reference(where.sheet, min_col=where.category_col, min_row=where.first_row, max_row=where.last_row)
-    series.cat = AxDataSource(strRef=StrRef(f=str(cats))) if where.category_is_text else AxDataSource(numRef=NumRef(f=str(cats)))
+    cats = str(Reference(where.sheet, min_col=where.category_col, min_row=where.first_row, max_row=where.last_row))
+    series.cat = AxDataSource(strRef=StrRef(f=cats)) if where.category_is_text else AxDataSource(numRef=NumRef(f=cats))
     series.dLbls = _data_labels(spec, fmt, theme)
     if spec.kind == "line":
         series.smooth = False
@@ -175,6 +175,9 @@ def _style_axes(chart: ChartBase, spec: ChartSpec, theme: Theme) -> None:
     val.graphicalProperties = GraphicalProperties(ln=LineProperties(noFill=True))
     val.majorGridlines = ChartLines(spPr=GraphicalProperties(ln=LineProperties(solidFill=theme.rule[1:], w=6350)))
     val.number_format = _series_formats(spec)[0]
+    category = spec.table.columns[spec.table.index(spec.category)]
+    if category.kind != "text":  # dates and numbers label the axis in their own format
+        cat.number_format = category.number_format
     val.title = _unit_title(spec, theme) if spec.unit else None
     cat.axPos, val.axPos = ("l", "b") if spec.kind == "barh" else ("b", "l")
     if spec.kind == "barh":

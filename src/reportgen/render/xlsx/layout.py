@@ -12,13 +12,14 @@ import re
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.model import Theme
 from reportgen.render.xlsx.cells import text_width
 
 MIN_WIDTH = 8
-MAX_WIDTH = 40
-"""Widest column (Excel width units, about 30 kanji); longer text wraps instead."""
+MAX_WIDTH = 44
+"""Widest column (Excel width units, about 33 kanji); longer text wraps instead."""
 FILTER_BUTTON = 2
+BOLD_GAIN = 1.05
+"""Bold BIZ UDPGothic is at most this much wider than regular (kanji and digits: equal)."""
 PADDING = 2
 BODY_PT = 10.5
 """Font size the width units are measured in (the workbook's default font)."""
@@ -31,8 +32,8 @@ _ASCII_NAME = re.compile(r"[^A-Za-z0-9_]")
 
 
 def fitted_width(texts: list[str], header: str = "") -> float:
-    """Column width for `texts` under a bold `header` that leaves room for the filter button."""
-    head = text_width(header, Theme.font_bold) + FILTER_BUTTON if header else 0.0
+    """Column width for `texts` under a (bold) `header` that leaves room for the filter button."""
+    head = text_width(header) * BOLD_GAIN + FILTER_BUTTON if header else 0.0
     widest = max([text_width(t) for t in texts] + [head])
     return float(min(max(math.ceil(widest + PADDING), MIN_WIDTH), MAX_WIDTH))
 
