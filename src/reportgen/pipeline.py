@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Callable, Iterator, Mapping
 
 from reportgen.diagnostics import Diagnostic, ReportError
@@ -95,10 +96,7 @@ def render_charts(build: Build, doc: Document, stage: Staging) -> Mapping[str, o
     from reportgen.charts import render_charts as render
 
     cache = build.out_dir / ".cache" / "charts"
+    wanted = replace(doc, charts=MappingProxyType({cid: doc.charts[cid] for cid in sorted(used)}))
     with build.stage("charts", f"{len(used)} charts"):
         cache.mkdir(parents=True, exist_ok=True)
-        images = render(doc, stage.folder(build.out_dir / "charts"), cache)
-        for unused in (img for cid, img in images.items() if cid not in used):
-            unused.svg.unlink()
-            unused.png.unlink()
-        return {cid: img for cid, img in images.items() if cid in used}
+        return render(wanted, stage.folder(build.out_dir / "charts"), cache)
