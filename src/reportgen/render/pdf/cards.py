@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from reportgen.ja.numbers import split_unit
@@ -20,6 +19,7 @@ from reportgen.render.pdf.text import PdfFonts, TextStyle, para
 GAP = 8.0
 PAD = 9.0
 BAR = 2.4
+MIN_UNIT = 7.0
 
 class KpiCards(Flowable):
     def __init__(self, row: KpiRow, theme: Theme, st: Styles, fonts: PdfFonts):
@@ -63,11 +63,15 @@ class KpiCards(Flowable):
         label.drawOn(c, x + PAD, PAD)
 
     def _fitted(self, room: float, figure: str, unit: str) -> tuple[TextStyle, TextStyle]:
-        """The figure and unit styles, shrunk together when the figure is too wide."""
+        """The figure and unit styles, shrunk together when the figure is too wide; the
+        unit never below MIN_UNIT points, the figure takes the rest of the shrinking."""
         fig, un = self.st.kpi_figure, self.st.kpi_unit
         width = self._width(figure, fig) + fig.size * 0.08 + self._width(unit, un)
         k = min(1.0, room / width) if width else 1.0
-        return _scaled(fig, k), _scaled(un, k)
+        unit_style = _scaled(un, max(k, min(1.0, MIN_UNIT / un.size)))
+        fig_room = room - self._width(unit, unit_style) - fig.size * 0.08 * k
+        fig_width = self._width(figure, fig)
+        return _scaled(fig, min(k, fig_room / fig_width) if fig_width else k), unit_style
 
     def _width(self, text: str, style: TextStyle) -> float:
         return sum(stringWidth(run, font, style.size) for run, font in self.fonts.runs(text, style.bold))
