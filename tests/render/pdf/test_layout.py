@@ -123,3 +123,13 @@ def test_a_list_item_longer_than_a_page_splits_and_keeps_hanging(factory_doc, ch
     assert squash("".join(p.text_in(g.bottom, g.top) for p in pages)).count(squash(BODY)) == 25
     hang = min(b[0] for _, b in pages[1].chars if g.bottom <= b[1] and b[3] <= g.top)
     assert hang > g.left + 8  # continued lines still hang right of the number column
+
+
+def test_kpi_figure_is_large_with_its_unit_smaller_on_the_same_baseline(built):
+    page = read_pages(built)[0]
+    text = "".join(ch for ch, _ in page.chars)
+    at = text.index("33.56億元拠出総額")
+    digit, unit, label = page.chars[at][1], page.chars[at + 5][1], page.chars[at + 7][1]
+    assert 1.6 < (digit[3] - digit[1]) / (unit[3] - unit[1]) < 2.6    # ~22 pt against ~11 pt
+    assert abs(digit[1] - unit[1]) < 1.0                              # one baseline
+    assert label[3] < unit[1] and abs(label[0] - digit[0]) < 2.0      # label under, flush left
