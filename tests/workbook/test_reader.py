@@ -152,3 +152,14 @@ def test_all_problems_are_reported_at_once(tmp_path):
 def test_missing_sheets_are_named(tmp_path):
     found = errors(make_workbook(tmp_path / "wb.xlsx", meta=False))
     assert found == [f"{tmp_path / 'wb.xlsx'}: missing sheet 'meta' (sheets found: content, values, contributions, charts)"]
+
+
+def test_an_unmatched_brace_is_reported(tmp_path):
+    found = errors(make_workbook(tmp_path / "wb.xlsx", content=[HEADER, ("paragraph", "合計 {total 億元")]))
+    assert any(e.startswith("content!B2: unmatched '{'") for e in found), found
+
+
+def test_meta_text_cites_values(tmp_path):
+    meta = [m if m[0] != "title" else ("title", "合計{total}を拠出") for m in META]
+    doc = read_workbook(make_workbook(tmp_path / "wb.xlsx", meta=meta))
+    assert doc.meta.title == "合計33.56億元を拠出"

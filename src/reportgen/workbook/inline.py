@@ -21,6 +21,7 @@ _TOKEN = re.compile(
     r"|\[\^(?P<marker>[^\]\s]{1,8})\]"
     r"|\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]*)\)"
     r"|\{(?P<name>[^{}:\s]+)(?::(?P<style>[^{}]+))?\}"
+    r"|(?P<stray>[{}])"
     r"|(?P<auto>https?://[^\s<>()（）「」、。]+|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
 )
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -101,6 +102,9 @@ def _parse_run(text: str, style: _Style, lookup: Lookup) -> list[Span]:
             emit("}")
         elif kind == "bold":
             bold = not bold
+        elif kind == "stray":
+            raise InlineError(f"unmatched '{m[0]}' near '{text[max(0, m.start() - 12):m.end() + 12]}' "
+                              "(a figure is {name}; write {{ or }} for a literal brace)")
         elif kind == "marker":
             emit(m["marker"], superscript=True)
         elif m["label"] is not None:

@@ -11,6 +11,7 @@ from typing import Any, get_type_hints
 from reportgen.diagnostics import CellRef, Collector
 from reportgen.model import Meta, Theme, Value
 from reportgen.workbook.cells import is_blank, read_value
+from reportgen.workbook.inline import InlineError, Lookup, to_rich_text
 from reportgen.workbook.source import Book, CellProblem, visible_rows
 
 SHEET = "meta"
@@ -24,8 +25,9 @@ _OUTPUT_NAME = re.compile(r"[\w\-\u3040-\u30ff\u3400-\u9fff]{1,80}")
 _RATE = re.compile(r"rate\.([A-Z]{3})_([A-Z]{3})")
 
 
-def read_meta(book: Book, diag: Collector) -> tuple[Meta, Theme]:
-    """Both objects from the meta sheet; problems go to `diag` (defaults stand in)."""
+def read_meta(book: Book, diag: Collector, lookup: Lookup) -> tuple[Meta, Theme]:
+    """Both objects from the meta sheet; problems go to `diag` (defaults stand in).
+    Text keys may cite figures with {name}, like content cells (no figure typed twice)."""
     rows = _rows(book, diag)
     fields: dict[str, Any] = {}
     theme: dict[str, Any] = {}
@@ -34,7 +36,7 @@ def read_meta(book: Book, diag: Collector) -> tuple[Meta, Theme]:
         where = CellRef(SHEET, coord)
         try:
             if key in _TEXT_KEYS:
-                fields[key] = _text(book, coord)
+                fields[key] = _text(book, coord, lookup)
             elif key == "date":
                 fields["date"] = _date(book, coord)
             elif key == "keywords":
@@ -76,11 +78,16 @@ def _rows(book: Book, diag: Collector) -> dict[str, str]:
     return rows
 
 
-def _text(book: Book, coord: str) -> str:
+def _text(book: Book, coord: str, lookup: Lookup | None = None) -> str:
     raw = book.raw(SHEET, coord)
     if is_blank(raw):
         raise CellProblem("empty value (expected text)")
-    return str(raw).strip()
+    if lookup is None:
+        return str(raw).strip()
+    try:
+        return to_rich_text(str(raw).strip(), lookup).plain
+    except InlineError as exc:
+        raise CellProblem(str(exc)) from None
 
 
 def _date(book: Book, coord: str) -> dt.date:

@@ -34,7 +34,6 @@ def read_workbook(path: Path) -> Document:
         for s in missing:
             diag.add(str(path), f"missing sheet '{s}' (sheets found: {', '.join(book.sheetnames)})")
         diag.raise_if_any()
-    meta, theme = read_meta(book, diag)
     tables = {}
     for name in book.sheetnames:
         if name not in RESERVED and book.sheet(name).sheet_state == "visible":
@@ -42,8 +41,10 @@ def read_workbook(path: Path) -> Document:
             if table is not None:
                 tables[name] = table
     values = read_values(book, diag)
+    lookup = _lookup(book, values)
+    meta, theme = read_meta(book, diag, lookup)
     charts = read_charts(book, tables, diag)
-    ctx = Context(book, tables, charts, _lookup(book, values), image_resolver(path.parent, diag), diag)
+    ctx = Context(book, tables, charts, lookup, image_resolver(path.parent, diag), diag)
     blocks = read_content(ctx)
     doc = Document(meta, theme, blocks, MappingProxyType(tables), MappingProxyType(charts),
                    MappingProxyType(values), path)
