@@ -206,3 +206,11 @@ def test_a_line_is_shrunk_or_its_last_unit_pushed_out_whichever_moves_gaps_less(
     text = "あいうえおかきくけこさしすせそたちつてとAあいう"
     assert texts(lay(text, 207.4))[0] == text[:21]      # shrink the ¼ em by 0.1 pt
     assert texts(lay(text, 206.5))[0] == text[:20]      # rather than 1 pt: stretch 19 gaps
+
+
+def test_a_two_character_last_line_takes_a_unit_from_the_line_before():
+    text = "あいうえおかきくけこさしすせそたちつてとな。"
+    assert texts(lay(text, 210, align="left")) == [text[:20], "な。"]
+    lines = lay(text, 210)
+    assert texts(lines) == [text[:19], "とな。"]
+    assert lines[0].width == pytest.approx(210)
