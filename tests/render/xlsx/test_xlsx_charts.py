@@ -71,7 +71,12 @@ def test_data_labels_show_the_value_only_in_the_column_format(built):
                 assert _val(dlbls, f"c:{flag}") == ["0"], (title, flag)
     by_entity = charts["拠出主体別の拠出額"]
     assert by_entity.xpath("//c:dLbls/c:numFmt/@formatCode", namespaces=NS) == ['#,##0.00"億元"']
-    assert by_entity.xpath("//c:valAx/c:numFmt/@formatCode", namespaces=NS) == ['#,##0.00"億元"']
+    # bars carry their values, so (as in the PDF) their value scale is hidden; lines keep it
+    assert by_entity.xpath("//c:valAx/c:numFmt/@formatCode", namespaces=NS) == [";;;"]
+    assert not by_entity.xpath("//c:valAx/c:majorGridlines", namespaces=NS)
+    line = charts["units_lineのグラフ"]
+    assert line.xpath("//c:valAx/c:numFmt/@formatCode", namespaces=NS) == ['#,##0"万件"']
+    assert line.xpath("//c:valAx/c:majorGridlines", namespaces=NS)
 
 
 def test_types_match_the_specs(built):

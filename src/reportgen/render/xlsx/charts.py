@@ -43,6 +43,7 @@ WIDTH_CM = {"full": 16.0, "half": 11.0}
 HEIGHT_CM = 7.5
 ROW_CM = 0.9
 """Extra height per category of a horizontal bar chart, so long lists stay legible."""
+HIDDEN_FORMAT = ";;;"
 _LABEL_POSITION = {"bar": "outEnd", "barh": "outEnd", "stacked": "ctr", "line": "t",
                    "pie": "outEnd", "donut": None}
 
@@ -167,14 +168,22 @@ def _legend(spec: ChartSpec, theme: Theme) -> Legend | None:
 
 
 def _style_axes(chart: ChartBase, spec: ChartSpec, theme: Theme) -> None:
+    """Axes as in the PDF: category labels upright (horizontal bars: first at the top); a
+    light value grid for stacked bars and lines; single bars carry their values as labels
+    and show no value scale. The value axis stays (hidden labels) to hold the unit title."""
     cat, val = chart.x_axis, chart.y_axis
     cat.delete = val.delete = False
     cat.txPr, val.txPr = text_properties(theme, 9, upright=spec.kind != "barh"), text_properties(theme, 8)
     cat.majorTickMark = val.majorTickMark = "none"
     cat.graphicalProperties = GraphicalProperties(ln=LineProperties(solidFill=theme.rule[1:]))
     val.graphicalProperties = GraphicalProperties(ln=LineProperties(noFill=True))
-    val.majorGridlines = ChartLines(spPr=GraphicalProperties(ln=LineProperties(solidFill=theme.rule[1:], w=6350)))
     val.number_format = _series_formats(spec)[0]
+    if spec.kind in ("bar", "barh"):
+        # openpyxl cannot write tickLblPos="none" (it reads "none" as unset): an empty
+        # number format hides the scale in Excel and LibreOffice alike.
+        val.majorGridlines, val.number_format = None, HIDDEN_FORMAT
+    else:
+        val.majorGridlines = ChartLines(spPr=GraphicalProperties(ln=LineProperties(solidFill=theme.rule[1:], w=6350)))
     category = spec.table.columns[spec.table.index(spec.category)]
     if category.kind != "text":  # dates and numbers label the axis in their own format
         cat.number_format = category.number_format
@@ -186,11 +195,10 @@ def _style_axes(chart: ChartBase, spec: ChartSpec, theme: Theme) -> None:
 
 
 def _unit_title(spec: ChartSpec, theme: Theme) -> Title:
-    """"単位：億元" upright (Japanese reads badly turned); above the plot's top-left corner,
-    like the PDF's unit label, except on horizontal bars where it sits under the value axis."""
+    """"単位：億元" upright (Japanese reads badly turned), above the plot's top-left corner
+    like the PDF's unit label."""
     title = _title(f"単位：{spec.unit}", theme, size=8, bold=False, upright=True)
-    if spec.kind != "barh":
-        title.layout = Layout(manualLayout=ManualLayout(xMode="edge", yMode="edge", x=0.01, y=0.1))
+    title.layout = Layout(manualLayout=ManualLayout(xMode="edge", yMode="edge", x=0.01, y=0.1))
     return title
 
 
