@@ -133,3 +133,17 @@ def test_kpi_figure_is_large_with_its_unit_smaller_on_the_same_baseline(built):
     assert 1.6 < (digit[3] - digit[1]) / (unit[3] - unit[1]) < 2.6    # ~22 pt against ~11 pt
     assert abs(digit[1] - unit[1]) < 1.0                              # one baseline
     assert label[3] < unit[1] and abs(label[0] - digit[0]) < 2.0      # label under, flush left
+
+
+def test_a_heading_longer_than_a_page_is_reported_with_its_cell(factory_doc, charts, tmp_path):
+    from factories import ref
+    from pdfcheck import BODY
+    from reportgen.diagnostics import ReportError
+    from reportgen.model import RichText
+
+    heading = Heading(2, RichText.of(BODY * 40), ref("content", "B42"))
+    doc = dataclasses.replace(factory_doc, blocks=(heading,))
+    with pytest.raises(ReportError) as err:
+        write_pdf(doc, charts, tmp_path / "huge.pdf")
+    assert str(err.value.diagnostics[0]).startswith("content!B42: ")
+    assert not (tmp_path / "huge.pdf").exists()

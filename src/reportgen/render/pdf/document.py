@@ -15,8 +15,10 @@ from typing import Callable, Mapping
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from reportgen.charts.artifacts import ChartImages
+from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.model import Document
 from reportgen.render.pdf.geometry import PageGeometry, page_geometry
 from reportgen.render.pdf.pages import PageDecor
@@ -45,10 +47,23 @@ def _build(ctx: Context, out: io.BytesIO, total: int) -> int:
     return template.page
 
 
+class _Template(BaseDocTemplate):
+    """reportlab's document template, naming the cell behind a block that cannot be laid
+    out (e.g. a heading or KPI label longer than a page) instead of a flowable's repr."""
+
+    def handle_flowable(self, flowables: list) -> None:
+        cell = getattr(flowables[0], "cell", None) if flowables else None
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError as exc:
+            where = cell or "PDF"
+            raise ReportError(Diagnostic(where, "too large to fit on a page; shorten the text")) from exc
+
+
 def _template(ctx: Context, out: io.BytesIO, decor: PageDecor) -> BaseDocTemplate:
     meta, g = ctx.doc.meta, ctx.geometry
     boxes = {"trimBox": g.trim_box, "bleedBox": g.bleed_box} if g.bleed else {}
-    template = BaseDocTemplate(
+    template = _Template(
         out, pagesize=g.media_size, title=meta.title, author=meta.author or meta.organisation,
         subject=meta.subject or meta.subtitle or meta.title, keywords=", ".join(meta.keywords),
         creator=CREATOR, producer=CREATOR, lang=meta.lang, invariant=1, displayDocTitle=1,

@@ -103,7 +103,7 @@ class KeepWithNext(Flowable):
         self.heads = list(heads)
         self.nxt = nxt
         self.spaceBefore = heads[0].getSpaceBefore()
-        self._parts: list[tuple[Flowable, float, float]] = []
+        self.cell = getattr(heads[0], "cell", None)
 
     def _gap(self, i: int, f: Flowable) -> float:
         return f.getSpaceBefore() if i else 0.0

@@ -61,7 +61,9 @@ def build_story(ctx: Context) -> list[Flowable]:
     for i, block in enumerate(doc.blocks):
         if isinstance(block, Heading) and block.level == 0 and i and not isinstance(doc.blocks[i - 1], PageBreak):
             items.append((RLPageBreak(), False))
-        items += block_flowables(block, ctx, marks.get(i), doc.blocks[i - 1] if i else None)
+        for flowable, keep in block_flowables(block, ctx, marks.get(i), doc.blocks[i - 1] if i else None):
+            flowable.cell = block.ref  # named in layout errors
+            items.append((flowable, keep))
     return keep_chains(pair_half_figures(items, ctx.width, ctx.fonts.regular))
 
 
