@@ -105,3 +105,30 @@ def test_no_page_break_cuts_a_chart(tmp_path):
     assert len(firsts) == len(captions) == 3
     for first, caption in zip(firsts, captions):
         assert not any(first <= b < caption for b in breaks), (first, caption, breaks)
+
+
+def test_names_captions_and_headers_from_the_input_stay_text(tmp_path):
+    import dataclasses
+    from types import MappingProxyType
+
+    from reportgen.model import RichText, TableBlock
+
+    base = make_document()
+    table = contributions_table()
+    evil_cols = (dataclasses.replace(table.columns[0], name="-cmd"),) + table.columns[1:]
+    evil = dataclasses.replace(table, name="+tbl", columns=evil_cols)
+    doc = dataclasses.replace(
+        base, blocks=(TableBlock(evil, RichText.of("=1+1"), CellRef("content", "C9")),),
+        tables=MappingProxyType({evil.name: evil}), charts=MappingProxyType({}),
+    )
+    path = tmp_path / "evil.xlsx"
+    write_xlsx(doc, path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["+tbl"]
+    cover_link = next(c for row in wb["表紙"].iter_rows() for c in row if c.hyperlink)
+    for cell in (ws["A1"], ws["A4"], cover_link):
+        assert cell.data_type == "s" and cell.quotePrefix, cell.coordinate
+    assert (ws["A1"].value, ws["A4"].value, cover_link.value) == ("=1+1", "-cmd", "+tbl")
+    with zipfile.ZipFile(path) as z:
+        sheets = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+    assert sheets and not any("<f>" in x or "<f " in x for x in sheets)

@@ -122,10 +122,9 @@ def _write_sheet_list(ws: Worksheet, entries: list[SheetEntry], row: int) -> int
 def _sheet_row(ws: Worksheet, r: int, entry: SheetEntry) -> None:
     texts = [entry.sheet, entry.caption, "、".join(entry.charts)]
     for c, text in enumerate(texts, start=1):
-        ws.cell(r, c).style = styles.CELL_WRAP
+        ws.cell(r, c).style = styles.LINK if c == 1 else styles.CELL_WRAP
         write_text(ws.cell(r, c), text)
     link = ws.cell(r, 1)
-    link.style = styles.LINK
     link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quote_sheetname(entry.sheet)}!A1",
                                display=entry.sheet)
     ws.cell(r, 4).style = styles.CELL

@@ -65,12 +65,11 @@ def write_data_sheet(ws: Worksheet, table: Table, caption: str, specs: tuple[Cha
 
 
 def _write_heading(ws: Worksheet, caption: str, source_note: str) -> None:
+    ws.cell(1, 1).style = styles.HEADING  # style first: a named style resets the quote prefix
     write_text(ws.cell(1, 1), caption)
-    ws.cell(1, 1).style = styles.HEADING
     ws.row_dimensions[1].height = 24
     if source_note:
-        write_text(ws.cell(2, 1), source_note)
-        ws.cell(2, 1).style = styles.NOTE
+        _note(ws, 2, source_note)
 
 
 def _column_widths(table: Table) -> list[float]:
