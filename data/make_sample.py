@@ -43,8 +43,8 @@ COUNT = "#,##0"
 # ---------------------------------------------------------------------------- meta
 # (key, value, number format or None, note)
 META: list[tuple[str, object, str | None, str]] = [
-    ("title", "アリババグループ、新型コロナウイルス対策支援に約500億円を拠出", None,
-     "「約500億円」は見出しの丸め値（本文の拠出総額は values の total_jpy）"),
+    ("title", "アリババグループ、新型コロナウイルス対策支援に約{total_jpy_round}を拠出", None,
+     "「約500億円」は拠出総額の円換算 total_jpy を百億円単位に丸めた値（values の total_jpy_round）"),
     ("subtitle", "中小企業の事業回復や医療現場を支援", None, ""),
     ("organisation", "アリババグループ", None, ""),
     ("doc_type", "ニュースリリース", None, ""),
@@ -125,6 +125,7 @@ VALUES: list[tuple[str, object, str, str]] = [
     # contributions (リード、ハイライト1、KPI)
     ("total_cny", "=SUM(contributions!B2:B3)", YUAN, "拠出総額 33.56億元（リード、ハイライト1）"),
     ("total_jpy", "=B{total_cny}*CNY_JPY", YEN, "拠出総額の円換算 503.40億円"),
+    ("total_jpy_round", "=ROUND(B{total_jpy},-2)", '0"億円"', "見出しの丸め値 約500億円"),
     ("alibaba_cny", "=contributions!B2", YUAN, "アリババグループ 27.63億元"),
     ("alibaba_jpy", "=contributions!C2", YEN, "414.45億円"),
     ("ant_cny", "=contributions!B3", YUAN, "アントグループ 5.93億元"),
