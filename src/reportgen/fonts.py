@@ -20,11 +20,23 @@ _LAYOUT = {"\n", "\t", "\u200b", "\u00ad"}
 @lru_cache(maxsize=8)
 def codepoints(path: Path) -> frozenset[int]:
     """The Unicode code points a TrueType font maps (parsed once per process)."""
-    font = TTFont(str(path), lazy=True)
+    font = open_font(path)
     try:
         return frozenset(font.getBestCmap() or {})
     finally:
         font.close()
+
+
+def open_font(path: Path) -> TTFont:
+    """The font opened lazily, its glyphs named by index ("g0", "g1", ...).
+
+    Without a glyph order, fontTools names every glyph (from the post table, else from the
+    cmap itself) before it reads the cmap or hmtx, which costs more than reading them:
+    0.18 s instead of 0.05 s for the cmap of BIZ UDPGothic. Callers that need glyph names
+    as the font spells them must open the font themselves."""
+    font = TTFont(str(path), lazy=True)
+    font.setGlyphOrder([f"g{i}" for i in range(font["maxp"].numGlyphs)])
+    return font
 
 
 def font_for(ch: str, main: Path, fallback: Path) -> Path | None:
