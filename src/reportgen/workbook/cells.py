@@ -23,7 +23,3 @@ def read_value(book: Book, sheet: str, coord: str) -> Value:
     except NumberFormatError as exc:
         raise CellProblem(f"cannot show {raw!r} in number format {fmt!r}: {exc}") from None
     return Value(raw, fmt, text, CellRef(sheet, coord))
-
-
-def is_blank(raw: object) -> bool:
-    return raw is None or (isinstance(raw, str) and not raw.strip())

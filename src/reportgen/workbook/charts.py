@@ -9,8 +9,7 @@ from openpyxl.utils import get_column_letter
 from reportgen.diagnostics import CellRef, Collector
 from reportgen.model import ChartSpec, Table
 from reportgen.model.data import ChartKind
-from reportgen.workbook.cells import is_blank
-from reportgen.workbook.source import Book, visible_rows
+from reportgen.workbook.source import Book, is_blank, visible_rows
 
 SHEET = "charts"
 COLUMNS = ("id", "type", "table", "category", "series", "title", "unit", "caption", "sort", "highlight", "width")

@@ -17,10 +17,9 @@ from reportgen.model import (
     Block, ChartBlock, ChartSpec, ContactBox, Heading, ImageBlock, Kpi, KpiRow, ListBlock, ListItem,
     Note, PageBreak, Paragraph, RichText, Table, TableBlock, Value,
 )
-from reportgen.workbook.cells import is_blank
 from reportgen.workbook.charts import header_map
 from reportgen.workbook.inline import InlineError, to_rich_text
-from reportgen.workbook.source import Book, visible_rows
+from reportgen.workbook.source import Book, is_blank, visible_rows
 
 SHEET = "content"
 COLUMNS = ("type", "text", "ref", "caption", "options")

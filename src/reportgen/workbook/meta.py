@@ -10,9 +10,9 @@ from typing import Any, get_type_hints
 
 from reportgen.diagnostics import CellRef, Collector
 from reportgen.model import Meta, Theme, Value
-from reportgen.workbook.cells import is_blank, read_value
+from reportgen.workbook.cells import read_value
 from reportgen.workbook.inline import InlineError, Lookup, to_rich_text
-from reportgen.workbook.source import Book, CellProblem, visible_rows
+from reportgen.workbook.source import Book, CellProblem, is_blank, key_rows
 
 SHEET = "meta"
 _TEXT_KEYS = ("title", "organisation", "doc_type", "subtitle", "author", "subject",
@@ -28,7 +28,7 @@ _RATE = re.compile(r"rate\.([A-Z]{3})_([A-Z]{3})")
 def read_meta(book: Book, diag: Collector, lookup: Lookup) -> tuple[Meta, Theme]:
     """Both objects from the meta sheet; problems go to `diag` (defaults stand in).
     Text keys may cite figures with {name}, like content cells (no figure typed twice)."""
-    rows = _rows(book, diag)
+    rows = key_rows(book, SHEET, "key", diag)
     fields: dict[str, Any] = {}
     theme: dict[str, Any] = {}
     rates: dict[str, Value] = {}
@@ -60,22 +60,6 @@ def read_meta(book: Book, diag: Collector, lookup: Lookup) -> tuple[Meta, Theme]
         del fields["output_name"]
     fields.setdefault("author", fields["organisation"])
     return Meta(**fields, rates=MappingProxyType(rates)), Theme(**theme)
-
-
-def _rows(book: Book, diag: Collector) -> dict[str, str]:
-    """key → coordinate of its value cell (column B), skipping a header row."""
-    ws = book.sheet(SHEET)
-    rows: dict[str, str] = {}
-    for r in visible_rows(ws):
-        key = ws.cell(r, 1).value
-        if is_blank(key) or (r == 1 and str(key).strip().lower() == "key"):
-            continue
-        key = str(key).strip()
-        if key in rows:
-            diag.add(CellRef(SHEET, f"A{r}"), f"duplicate key '{key}' (first at A{rows[key][1:]})")
-            continue
-        rows[key] = f"B{r}"
-    return rows
 
 
 def _text(book: Book, coord: str, lookup: Lookup | None = None) -> str:

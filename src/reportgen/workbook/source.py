@@ -23,7 +23,7 @@ from openpyxl.utils.escape import unescape
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.diagnostics import CellRef, Diagnostic, ReportError
+from reportgen.diagnostics import CellRef, Collector, Diagnostic, ReportError
 
 # A real fact-sheet workbook is a few hundred KB; these bounds refuse zip bombs before
 # anything is inflated (sizes come from the zip directory).
@@ -305,9 +305,30 @@ class Book:
             raise CellProblem(f"{CellRef(sheet, coord)}: {exc}") from None
 
 
+def is_blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
 def visible_rows(ws: Worksheet) -> list[int]:
     """Row numbers 1..max_row that are not hidden."""
     return [r for r in range(1, ws.max_row + 1) if not ws.row_dimensions[r].hidden]
+
+
+def key_rows(book: Book, sheet: str, header: str, diag: Collector) -> dict[str, str]:
+    """Column A name → coordinate of its value in column B, for key/value sheets (meta,
+    values); a header row whose A1 is `header` is skipped, a repeated name reported."""
+    ws = book.sheet(sheet)
+    rows: dict[str, str] = {}
+    for r in visible_rows(ws):
+        key = ws.cell(r, 1).value
+        if is_blank(key) or (r == 1 and str(key).strip().lower() == header):
+            continue
+        key = str(key).strip()
+        if key in rows:
+            diag.add(CellRef(sheet, f"A{r}"), f"duplicate name '{key}' (first at A{rows[key][1:]})")
+            continue
+        rows[key] = f"B{r}"
+    return rows
 
 
 def hidden_columns(ws: Worksheet) -> set[int]:

@@ -13,8 +13,8 @@ from openpyxl.utils import get_column_letter
 from reportgen.diagnostics import CellRef, Collector
 from reportgen.model import Column, Table, Value
 from reportgen.model.data import ColumnKind
-from reportgen.workbook.cells import is_blank, read_value
-from reportgen.workbook.source import Book, CellProblem, hidden_columns, visible_rows
+from reportgen.workbook.cells import read_value
+from reportgen.workbook.source import Book, CellProblem, hidden_columns, is_blank, key_rows, visible_rows
 
 VALUES = "values"
 
@@ -95,23 +95,15 @@ def read_values(book: Book, diag: Collector) -> dict[str, Value]:
     """The `values` sheet: name (A), value (B), note (C); a header row is skipped."""
     if VALUES not in book.sheetnames:
         return {}
-    ws = book.sheet(VALUES)
     out: dict[str, Value] = {}
-    for r in visible_rows(ws):
-        name = ws.cell(r, 1).value
-        if is_blank(name) or (r == 1 and str(name).strip().lower() == "name"):
-            continue
-        name = str(name).strip()
-        if name in out:
-            diag.add(CellRef(VALUES, f"A{r}"), f"duplicate value name '{name}' (first at {out[name].ref})")
-            continue
+    for name, coord in key_rows(book, VALUES, "name", diag).items():
         try:
-            value = read_value(book, VALUES, f"B{r}")
+            value = read_value(book, VALUES, coord)
         except CellProblem as exc:
-            diag.add(CellRef(VALUES, f"B{r}"), str(exc))
+            diag.add(CellRef(VALUES, coord), str(exc))
             continue
         if value.raw is None:
-            diag.add(CellRef(VALUES, f"B{r}"), f"empty value for '{name}' (expected a number, date or text)")
+            diag.add(CellRef(VALUES, coord), f"empty value for '{name}' (expected a number, date or text)")
             continue
         out[name] = value
     return out
