@@ -120,6 +120,7 @@ def test_page_is_a4_with_theme_margins(built):
 def test_chart_is_a_picture_with_alt_text_at_text_width(built):
     docpr = built.xpath(DOC, "//wp:inline/wp:docPr")
     assert [(d.get("title"), d.get("descr")) for d in docpr] == [("拠出主体別の拠出額", ALT_TEXT)]
+    assert built.xpath(DOC, "//w:p[.//wp:inline]/w:pPr/w:pStyle/@w:val") == ["Figure"]
     extent = built.xpath(DOC, "//wp:inline/wp:extent")[0]
     assert int(extent.get("cx")) == 180 * 36000
     assert [n for n in built.names() if n.startswith("word/media/")] == ["word/media/image1.png"]
@@ -183,7 +184,8 @@ def test_core_properties_come_from_the_workbook(built):
     assert built.xpath(core, "string(//dcterms:modified)") == "2020-05-15T09:00:00Z"
     assert built.xpath(core, "string(//cp:revision)") == "1"
     assert not any(k in n for n in built.names() for k in ("thumbnail", "stylesWithEffects", "app.xml"))
-    assert len(built.xpath(STYLES, "//w:style[@w:type='table']")) == 4  # normal, grid, ours
+    table_styles = built.xpath(STYLES, "//w:style[@w:type='table']/@w:styleId")
+    assert sorted(table_styles) == ["FactTable", "FigureGrid", "KPICards", "TableGrid", "TableNormal"]
 
 
 def test_a_part_title_after_content_starts_a_new_page(tmp_path, factory_doc):
@@ -214,3 +216,19 @@ def test_an_image_block_is_a_half_width_picture_with_its_caption_as_alt_text(tmp
 def test_a_chart_without_an_image_names_its_cell(tmp_path, factory_doc):
     with pytest.raises(ReportError, match=r"content!C16: no chart image for chart 'by_entity'"):
         write_docx(factory_doc, {}, tmp_path / "missing.docx")
+
+
+def test_two_half_width_charts_in_a_row_share_a_line_and_a_lone_one_stands_alone(tmp_path, factory_doc):
+    chart_block = factory_doc.blocks[11]
+    half = replace(chart_block, chart=replace(chart_block.chart, width="half"))
+    doc = replace(factory_doc, blocks=(half, half, factory_doc.blocks[6], half))
+    write_docx(doc, chart_images(tmp_path), tmp_path / "half.docx")
+    built = Docx(tmp_path / "half.docx")
+    grid = built.xpath(DOC, "//w:tbl[w:tblPr/w:tblStyle/@w:val='FigureGrid']")
+    assert len(grid) == 1
+    in_grid = grid[0].xpath(".//wp:extent/@cx", namespaces=NS)
+    assert [int(cx) for cx in in_grid] == [90 * 36000 - 6 * 12700] * 2
+    assert [c.xpath("string(.)", namespaces=NS) for c in grid[0].xpath(".//w:tc", namespaces=NS)] == \
+        ["2020年3月31日時点"] * 2
+    alone = built.xpath(DOC, "/w:document/w:body/w:p//wp:extent/@cx")
+    assert [int(cx) for cx in alone] == [90 * 36000]

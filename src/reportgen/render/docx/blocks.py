@@ -4,10 +4,13 @@ In: the model's blocks, one at a time, and the chart images keyed by chart id.
 Out: body content appended to the python-docx document, every paragraph in a named style
 (see styles.py). A `PageBreak` or a part title (heading level 0, after the start) makes
 the next paragraph start a page (`pageBreakBefore`), so no empty paragraph is left over.
+Two half-width charts or images in a row share one line (a borderless two-cell table).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Mapping
 
 from docx.document import Document as WordDocument
@@ -23,7 +26,18 @@ from reportgen.model import (
 from reportgen.render.docx import oxml, styles
 from reportgen.render.docx.inline import Fonts, add_rich_text, add_span
 from reportgen.render.docx.lists import Lists
-from reportgen.render.docx.tables import add_data_table, add_kpi_cards
+from reportgen.render.docx.tables import FIGURE_GUTTER, add_data_table, add_figure_grid, add_kpi_cards
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart or image as placed: picture file, alt text title/description, caption."""
+
+    path: Path
+    title: str
+    description: str
+    caption: RichText
+    half: bool
 
 
 class Body:
@@ -35,6 +49,7 @@ class Body:
         self._width = width
         self._break_due = False
         self._started = False
+        self._half: Figure | None = None
         self._draw: dict[type, Callable] = {
             Heading: self._heading, Paragraph: self._paragraph_block, ListBlock: self._list,
             KpiRow: self._kpis, ChartBlock: self._chart, TableBlock: self._table,
@@ -49,8 +64,14 @@ class Body:
             add_rich_text(self._para(styles.SUBTITLE), RichText.of(subtitle), self._fonts)
 
     def add(self, block: Block) -> None:
+        if not isinstance(block, (ChartBlock, ImageBlock)):
+            self._flush_half()
         self._draw[type(block)](block)
         self._started = True
+
+    def finish(self) -> None:
+        """Place a half-width figure still waiting for a partner."""
+        self._flush_half()
 
     def _para(self, style: str, text: RichText | None = None) -> WordParagraph:
         p = self._word.add_paragraph(style=style)
@@ -96,25 +117,52 @@ class Body:
         images = self._charts.get(block.chart.id)
         if images is None:
             raise ReportError(Diagnostic(block.ref, f"no chart image for chart '{block.chart.id}'"))
-        self._picture(str(images.png), block.chart.width, block.chart.title, images.alt_text)
-        if block.chart.caption:
-            self._para(styles.CAPTION, RichText.of(block.chart.caption))
+        self._figure(Figure(images.png, block.chart.title, images.alt_text,
+                            RichText.of(block.chart.caption), block.chart.width == "half"))
 
     def _image(self, block: ImageBlock) -> None:
         alt = block.caption.plain or block.path.name
-        self._picture(str(block.path), block.width, alt, alt)
-        if block.caption:
-            self._para(styles.CAPTION, block.caption)
+        self._figure(Figure(block.path, alt, alt, block.caption, block.width == "half"))
 
-    def _picture(self, path: str, width: str, title: str, description: str) -> None:
-        run = self._para(styles.FIGURE).add_run()
-        shape = run.add_picture(path, width=self._width if width == "full" else Length(self._width // 2))
-        oxml.set_alt_text(shape._inline, title, description)
+    def _figure(self, figure: Figure) -> None:
+        """Full-width figures go straight in; two half-width figures in a row share a line."""
+        if not figure.half:
+            self._place(figure, self._width)
+        elif self._half is None:
+            self._half = figure
+        else:
+            self._place_pair(self._half, figure)
+            self._half = None
+
+    def _flush_half(self) -> None:
+        if self._half is not None:
+            self._place(self._half, Length(self._width // 2))
+            self._half = None
+
+    def _place(self, figure: Figure, width: Length) -> None:
+        self._picture(self._para(styles.FIGURE), figure, width)
+        if figure.caption:
+            self._para(styles.CAPTION, figure.caption)
+
+    def _place_pair(self, left: Figure, right: Figure) -> None:
+        self._before_table()
+        width = Length(self._width // 2 - FIGURE_GUTTER)
+        for cell, figure in zip(add_figure_grid(self._word, 2, self._width), (left, right)):
+            picture = cell.paragraphs[0]
+            picture.style = styles.FIGURE
+            self._picture(picture, figure, width)
+            if figure.caption:
+                add_rich_text(cell.add_paragraph(style=styles.CAPTION), figure.caption, self._fonts)
+        self._para(styles.SPACER)
+
+    @staticmethod
+    def _picture(p: WordParagraph, figure: Figure, width: Length) -> None:
+        shape = p.add_run().add_picture(str(figure.path), width=width)
+        oxml.set_alt_text(shape._inline, figure.title, figure.description)
 
     def _table(self, block: TableBlock) -> None:
         if block.caption:
-            caption = self._para(styles.CAPTION, block.caption)
-            caption.paragraph_format.keep_with_next = True
+            self._para(styles.TABLE_CAPTION, block.caption)
         else:
             self._before_table()
         add_data_table(self._word, block.table, self._fonts, self._width)

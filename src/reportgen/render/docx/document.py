@@ -32,6 +32,7 @@ def write_docx(doc: Document, charts: Mapping[str, ChartImages], path: Path) -> 
     body.add_front_matter(doc.meta.title, doc.meta.subtitle)
     for block in doc.blocks:
         body.add(block)
+    body.finish()
     package.set_properties(word, doc.meta, doc.created)
     package.save(word, path, doc.created)
 

@@ -39,6 +39,7 @@ LIST_NUMBER = "List Number"
 LIST_BULLET = "List Bullet"
 FIGURE = "Figure"
 CAPTION = "Caption"
+TABLE_CAPTION = "Table Caption"
 NOTE = "Note"
 TABLE = "Fact Table"
 TABLE_HEADER = "Table Header"
@@ -46,6 +47,7 @@ TABLE_TEXT = "Table Text"
 TABLE_NUMBER = "Table Number"
 TABLE_HEADER_NUMBER = "Table Header Number"
 KPI_TABLE = "KPI Cards"
+FIGURE_GRID = "Figure Grid"
 KPI_FIGURE = "KPI Figure"
 KPI_LABEL = "KPI Label"
 KPI_UNIT = "KPI Unit"
@@ -127,6 +129,7 @@ def _specs(t: Theme) -> tuple[ParaStyle, ...]:
         ParaStyle(SPACER, size=4, after=6, line=1.0),
         ParaStyle(FIGURE, align=_CENTER, before=6, after=2, line=1.0, keep_next=True),
         ParaStyle(CAPTION, size=note, color="muted", after=8, line=1.4),
+        ParaStyle(TABLE_CAPTION, base=CAPTION, size=note, color="muted", after=3, line=1.4, keep_next=True),
         ParaStyle(NOTE, size=note, color="muted", after=8, line=1.4, indent=note * 1.5, group=True),
         ParaStyle(TABLE_TEXT, size=body - 0.5, line=1.3),
         ParaStyle(TABLE_NUMBER, base=TABLE_TEXT, size=body - 0.5, align=_RIGHT, line=1.3),
@@ -255,6 +258,7 @@ def _define_character_styles(word: WordDocument, theme: Theme) -> None:
 def _define_table_styles(word: WordDocument, theme: Theme) -> None:
     _define_fact_table(word, theme)
     _define_kpi_cards(word, theme)
+    _define_figure_grid(word)
 
 
 def _define_fact_table(word: WordDocument, theme: Theme) -> None:
@@ -278,6 +282,13 @@ def _define_kpi_cards(word: WordDocument, theme: Theme) -> None:
     oxml.set_table_borders(el, {"top": (24, hex_of(theme, "primary")), "insideV": (48, "FFFFFF")})
     oxml.set_table_cell_margins(el, 80, 100, 100, 100)
     oxml.set_cell_shading(el, hex_of(theme, "zebra"))
+
+
+def _define_figure_grid(word: WordDocument) -> None:
+    """No borders, no padding at the outer edges: the pictures line up with the text."""
+    el = _style(word, FIGURE_GRID, WD_STYLE_TYPE.TABLE).element
+    oxml.set_table_borders(el, {})
+    oxml.set_table_cell_margins(el, 0, 0, 0, 0)
 
 
 def _half_points(size: float) -> int:

@@ -2,7 +2,7 @@
 
 In: a `KpiRow` or a `Table` from the model, the python-docx document, the `Fonts` and
 the text width.
-Out: a borderless "KPI Cards" table (figure large in the theme colour, unit smaller
+Out: a borderless "Figure Grid" row of half-width figures, a borderless "KPI Cards" table (figure large in the theme colour, unit smaller
 beside it, label under it) or a "Fact Table" (header row repeated on every page, numbers
 right-aligned as Excel shows them, zebra rows from the table style).
 """
@@ -12,8 +12,8 @@ from __future__ import annotations
 import unicodedata
 
 from docx.document import Document as WordDocument
-from docx.shared import Length
-from docx.table import Table as WordTable
+from docx.shared import Length, Pt
+from docx.table import Table as WordTable, _Cell
 
 from reportgen.ja.numbers import split_unit
 from reportgen.model import KpiRow, RichText, Span, Table
@@ -39,6 +39,24 @@ def add_kpi_cards(word: WordDocument, row: KpiRow, fonts: Fonts, width: Length) 
             add_span(p, Span(unit), fonts, style=styles.KPI_UNIT)
         add_rich_text(cell.add_paragraph(style=styles.KPI_LABEL), kpi.label, fonts)
     return table
+
+
+FIGURE_GUTTER = Pt(6)
+
+
+def add_figure_grid(word: WordDocument, columns: int, width: Length) -> list[_Cell]:
+    """A borderless one-row table whose cells each hold a figure and its caption."""
+    table = word.add_table(rows=1, cols=columns)
+    table.style = word.styles[styles.FIGURE_GRID]
+    oxml.set_table_full_width(table._tbl)
+    oxml.set_table_look(table._tbl, first_row=False, banded_rows=False)
+    oxml.keep_row_together(table.rows[0]._tr)
+    share = Length(width // columns)
+    for column in table.columns:
+        column.width = share
+    for cell in table.rows[0].cells:
+        cell.width = share
+    return list(table.rows[0].cells)
 
 
 def add_data_table(word: WordDocument, table: Table, fonts: Fonts, width: Length) -> WordTable:
