@@ -28,7 +28,7 @@ _RATE = re.compile(r"rate\.([A-Z]{3})_([A-Z]{3})")
 def read_meta(book: Book, diag: Collector, lookup: Lookup) -> tuple[Meta, Theme]:
     """Both objects from the meta sheet; problems go to `diag` (defaults stand in).
     Text keys may cite figures with {name}, like content cells (no figure typed twice)."""
-    rows = key_rows(book, SHEET, "key", diag)
+    rows = key_rows(book, SHEET, "key", "key", diag)
     fields: dict[str, Any] = {}
     theme: dict[str, Any] = {}
     rates: dict[str, Value] = {}

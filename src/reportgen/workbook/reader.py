@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from reportgen.diagnostics import CellRef, Collector, ReportError
 from reportgen.fonts import missing_chars
@@ -48,9 +48,16 @@ def read_workbook(path: Path) -> Document:
     blocks = read_content(ctx)
     doc = Document(meta, theme, blocks, MappingProxyType(tables), MappingProxyType(charts),
                    MappingProxyType(values), path)
-    check_text(doc, diag)
+    check_text(doc, diag, _meta_cells(book))
     diag.raise_if_any()
     return doc
+
+
+def _meta_cells(book: Book) -> dict[str, CellRef]:
+    """meta key → its value cell (column B), so a meta text problem names its cell."""
+    ws = book.sheet("meta")
+    keys = {str(ws.cell(r, 1).value).strip(): r for r in range(ws.max_row, 0, -1) if ws.cell(r, 1).value}
+    return {key: CellRef("meta", f"B{r}") for key, r in keys.items()}
 
 
 def _lookup(book: Book, values: dict[str, Value]):
@@ -71,11 +78,11 @@ def _lookup(book: Book, values: dict[str, Value]):
     return lookup
 
 
-def _texts(doc: Document) -> Iterator[tuple[CellRef | str, str]]:
+def _texts(doc: Document, meta_cells: Mapping[str, CellRef]) -> Iterator[tuple[CellRef | str, str]]:
     """Every piece of text a renderer will draw, with where it came from."""
     m = doc.meta
     for key in ("title", "subtitle", "organisation", "doc_type", "short_title", "source_note"):
-        yield "meta", getattr(m, key)
+        yield meta_cells.get(key, CellRef("meta")), getattr(m, key)
     for table in doc.tables.values():
         for col in table.columns:
             yield col.ref, col.name
@@ -115,11 +122,11 @@ def _block_texts(block: Block) -> Iterator[tuple[CellRef, RichText]]:
         yield block.ref, block.caption
 
 
-def check_text(doc: Document, diag: Collector) -> None:
+def check_text(doc: Document, diag: Collector, meta_cells: Mapping[str, CellRef] | None = None) -> None:
     """No control characters, and every character drawable by a bundled font: one
     diagnostic per cell and kind of problem (a line of Arabic is one error, not twenty)."""
     theme: Theme = doc.theme
-    for where, text in _texts(doc):
+    for where, text in _texts(doc, meta_cells or {}):
         bad = [c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"]
         if bad:
             diag.add(where, f"control character U+{ord(bad[0]):04X} in the text (remove it)")

@@ -314,7 +314,7 @@ def visible_rows(ws: Worksheet) -> list[int]:
     return [r for r in range(1, ws.max_row + 1) if not ws.row_dimensions[r].hidden]
 
 
-def key_rows(book: Book, sheet: str, header: str, diag: Collector) -> dict[str, str]:
+def key_rows(book: Book, sheet: str, header: str, what: str, diag: Collector) -> dict[str, str]:
     """Column A name → coordinate of its value in column B, for key/value sheets (meta,
     values); a header row whose A1 is `header` is skipped, a repeated name reported."""
     ws = book.sheet(sheet)
@@ -325,7 +325,7 @@ def key_rows(book: Book, sheet: str, header: str, diag: Collector) -> dict[str, 
             continue
         key = str(key).strip()
         if key in rows:
-            diag.add(CellRef(sheet, f"A{r}"), f"duplicate name '{key}' (first at A{rows[key][1:]})")
+            diag.add(CellRef(sheet, f"A{r}"), f"duplicate {what} '{key}' (first at A{rows[key][1:]})")
             continue
         rows[key] = f"B{r}"
     return rows

@@ -96,7 +96,7 @@ def read_values(book: Book, diag: Collector) -> dict[str, Value]:
     if VALUES not in book.sheetnames:
         return {}
     out: dict[str, Value] = {}
-    for name, coord in key_rows(book, VALUES, "name", diag).items():
+    for name, coord in key_rows(book, VALUES, "name", "value name", diag).items():
         try:
             value = read_value(book, VALUES, coord)
         except CellProblem as exc:
