@@ -232,3 +232,11 @@ def test_two_half_width_charts_in_a_row_share_a_line_and_a_lone_one_stands_alone
         ["2020年3月31日時点"] * 2
     alone = built.xpath(DOC, "/w:document/w:body/w:p//wp:extent/@cx")
     assert [int(cx) for cx in alone] == [90 * 36000]
+
+
+def test_a_full_width_chart_after_a_lone_half_width_one_keeps_the_order(tmp_path, factory_doc):
+    chart_block = factory_doc.blocks[11]
+    half = replace(chart_block, chart=replace(chart_block.chart, width="half"))
+    write_docx(replace(factory_doc, blocks=(half, chart_block)), chart_images(tmp_path), tmp_path / "o.docx")
+    widths = Docx(tmp_path / "o.docx").xpath(DOC, "//wp:extent/@cx")
+    assert [int(cx) for cx in widths] == [90 * 36000, 180 * 36000]

@@ -41,7 +41,8 @@ class Figure:
 
 
 class Body:
-    """Appends blocks to the document body; remembers only whether a page break is due."""
+    """Appends blocks to the document body. State: whether a page break is due, whether
+    anything follows the front matter yet, and a half-width figure waiting for a partner."""
 
     def __init__(self, word: WordDocument, charts: Mapping[str, ChartImages], fonts: Fonts,
                  lists: Lists, width: Length):
@@ -127,6 +128,7 @@ class Body:
     def _figure(self, figure: Figure) -> None:
         """Full-width figures go straight in; two half-width figures in a row share a line."""
         if not figure.half:
+            self._flush_half()
             self._place(figure, self._width)
         elif self._half is None:
             self._half = figure
