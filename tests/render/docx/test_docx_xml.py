@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from PIL import Image
 
 from docx_helpers import ALT_TEXT, NS, Docx, chart_images, chart_png, write_docx
 from reportgen.diagnostics import CellRef, ReportError
@@ -240,3 +241,13 @@ def test_a_full_width_chart_after_a_lone_half_width_one_keeps_the_order(tmp_path
     write_docx(replace(factory_doc, blocks=(half, chart_block)), chart_images(tmp_path), tmp_path / "o.docx")
     widths = Docx(tmp_path / "o.docx").xpath(DOC, "//wp:extent/@cx")
     assert [int(cx) for cx in widths] == [90 * 36000, 180 * 36000]
+
+
+def test_a_tall_image_is_shrunk_to_two_thirds_of_the_text_height(tmp_path, factory_doc):
+    Image.new("RGB", (600, 3000), "white").save(tmp_path / "tall.png", dpi=(300, 300))
+    block = ImageBlock(tmp_path / "tall.png", RichText.of("縦長の図"), CellRef("content", "C31"))
+    write_docx(replace(factory_doc, blocks=(block,)), {}, tmp_path / "tall.docx")
+    extent = Docx(tmp_path / "tall.docx").xpath(DOC, "//wp:extent")[0]
+    limit = (297 - 18 - 18) * 2 / 3 * 36000
+    assert abs(int(extent.get("cy")) - limit) < 2
+    assert abs(int(extent.get("cx")) * 3000 / 600 - limit) < 10

@@ -45,9 +45,9 @@ class Body:
     anything follows the front matter yet, and a half-width figure waiting for a partner."""
 
     def __init__(self, word: WordDocument, charts: Mapping[str, ChartImages], fonts: Fonts,
-                 lists: Lists, width: Length):
+                 lists: Lists, width: Length, max_height: Length):
         self._word, self._charts, self._fonts, self._lists = word, charts, fonts, lists
-        self._width = width
+        self._width, self._max_height = width, max_height
         self._break_due = False
         self._started = False
         self._half: Figure | None = None
@@ -157,9 +157,12 @@ class Body:
                 add_rich_text(cell.add_paragraph(style=styles.CAPTION), figure.caption, self._fonts)
         self._para(styles.SPACER)
 
-    @staticmethod
-    def _picture(p: WordParagraph, figure: Figure, width: Length) -> None:
+    def _picture(self, p: WordParagraph, figure: Figure, width: Length) -> None:
+        """The picture at `width`, shrunk to fit when a tall image would pass `max_height`."""
         shape = p.add_run().add_picture(str(figure.path), width=width)
+        if shape.height > self._max_height:
+            shape.width = Length(int(shape.width * self._max_height / shape.height))
+            shape.height = self._max_height
         oxml.set_alt_text(shape._inline, figure.title, figure.description)
 
     def _table(self, block: TableBlock) -> None:

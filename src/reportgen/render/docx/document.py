@@ -27,7 +27,8 @@ def write_docx(doc: Document, charts: Mapping[str, ChartImages], path: Path) -> 
     oxml.set_document_settings(word.settings.element, doc.meta.lang)
     fonts = Fonts.of(doc.theme)
     page.set_up(word, doc.meta, doc.theme, fonts)
-    body = Body(word, charts, fonts, Lists(word, doc.theme), page.text_width(doc.theme))
+    body = Body(word, charts, fonts, Lists(word, doc.theme), page.text_width(doc.theme),
+                page.figure_height_limit(doc.theme))
     _remove_template_paragraphs(word)
     body.add_front_matter(doc.meta.title, doc.meta.subtitle)
     for block in doc.blocks:

@@ -27,6 +27,12 @@ def text_width(theme: Theme) -> Length:
     return Mm(width - theme.margin_left - theme.margin_right)
 
 
+def figure_height_limit(theme: Theme) -> Length:
+    """Tallest picture: two thirds of the text area, leaving room for heading and caption."""
+    _, height = PAPER_MM[theme.page_size]
+    return Mm((height - theme.margin_top - theme.margin_bottom) * 2 / 3)
+
+
 def set_up(word: WordDocument, meta: Meta, theme: Theme, fonts: Fonts) -> None:
     section = word.sections[0]
     _set_geometry(section, theme)
