@@ -1,0 +1,1 @@
+"""The benchmark (issue 9): `python -m bench.run` writes bench/results.md."""

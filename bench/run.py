@@ -1,0 +1,316 @@
+"""The benchmark: where the time goes, how it scales, how it compares (issue 9).
+
+Run from the repository root:  /work/venv/bin/python -m bench.run [--quick] [--runs N]
+In: the sample workbook (or --sample), synthetic workbooks made by bench.synth. Out:
+bench/results.md (or --out): one section per measurement, every figure from this run.
+
+Every measured build is a child process (`reportgen build`, timed with os.wait4: wall
+time, CPU time, peak memory). Peers are measured in the same run and given as ratios.
+Nothing here asserts a time: the targets table only says how far off each one is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as `python bench/run.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import hotspots, peers
+from bench.measure import Run, check, median, python, run
+from bench.synth import write_synthetic
+
+REPO = Path(__file__).resolve().parents[1]
+FONTS = REPO / "assets" / "fonts"
+SAMPLE = REPO / "data" / "factsheet.xlsx"
+SECTIONS = ("Targets", "Sample build", "Cold start", "Warm rebuild", "Scaling", "Batch", "Peers", "Profile")
+
+WARM_CHILD = """
+import json, sys, time
+from pathlib import Path
+from reportgen.pipeline import Build, run
+rows = []
+for i in range(int(sys.argv[3])):
+    build = Build(Path(sys.argv[1]), Path(sys.argv[2]), log=lambda line: None)
+    start = time.perf_counter()
+    run(build)
+    rows.append({"total": time.perf_counter() - start, **build.timings})
+print(json.dumps(rows))
+"""
+
+
+@dataclass
+class Bench:
+    """Settings, a scratch folder, and the results.md being written."""
+
+    sample: Path
+    work: Path
+    runs: int
+    pages: tuple[int, ...]
+    batch_books: int
+    quick: bool
+    env: dict[str, str]
+    lines: list[str] = field(default_factory=list)
+    targets: list[tuple[str, str, str, bool | None]] = field(default_factory=list)
+
+    def section(self, title: str, *intro: str) -> None:
+        self.lines += ["", f"## {title}", "", *intro]
+
+    def table(self, head: tuple[str, ...], rows: list[tuple]) -> None:
+        self.lines += ["", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        self.lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+        self.lines.append("")
+
+    def target(self, what: str, goal: str, measured: str, met: bool | None) -> None:
+        self.targets.append((what, goal, measured, met))
+
+    def reportgen(self, *args: str, **kwargs) -> Run:
+        return run(python("-m", "reportgen", *args), env=self.env, cwd=self.work, **kwargs)
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}" if abs(value) < 10 else f"{value:.1f}"
+    return str(value)
+
+
+def sample_build(b: Bench) -> Path:
+    """Whole process and per stage, median of runs with the chart cache filled."""
+    out = b.work / "sample"
+    first = check(b.reportgen("build", str(b.sample), "-o", str(out)), "sample build")
+    runs = [check(b.reportgen("build", str(b.sample), "-o", str(out)), "sample build") for _ in range(b.runs)]
+    wall, cpu = median([r.wall for r in runs]), median([r.cpu for r in runs])
+    peak = max(r.peak_mb for r in runs)
+    b.section("Sample build", f"`reportgen build {b.sample.name}`: one run with an empty chart cache, then "
+              f"{b.runs} runs with the chart cache filled (median; min in brackets).")
+    b.table(("run", "wall s", "CPU s", "peak MB"), [
+        ("first (charts drawn)", first.wall, first.cpu, first.peak_mb),
+        (f"median of {b.runs} (charts cached)", f"{wall:.3f} ({min(r.wall for r in runs):.3f})",
+         f"{cpu:.3f} ({min(r.cpu for r in runs):.3f})", peak),
+    ])
+    stages = sorted({s for r in [first, *runs] for s in r.stages()}, key=list(first.stages()).index)
+    b.table(("stage", "first s", "median cached s"),
+            [(s, first.stages().get(s, 0.0), median([r.stages().get(s, 0.0) for r in runs])) for s in stages])
+    b.table(("output", "bytes"), [(p.name, p.stat().st_size) for p in sorted(out.iterdir()) if p.is_file()])
+    b.target("sample build, whole process (median)", "≤ 1.0 s", f"{wall:.2f} s wall, {cpu:.2f} s CPU", wall <= 1.0)
+    return out
+
+
+def cold_start(b: Bench) -> None:
+    """`--help` and `validate`: time, and whether matplotlib or reportlab get imported."""
+    b.section("Cold start", "Whole process, median; imports from `python -X importtime`.")
+    rows = []
+    for name, args in (("--help", ("--help",)), ("validate", ("validate", str(b.sample)))):
+        runs = [check(b.reportgen(*args), name) for _ in range(b.runs)]
+        log = run(python("-X", "importtime", "-m", "reportgen", *args), env=b.env, cwd=b.work).err
+        heavy = [p for p in ("matplotlib", "reportlab", "svglib", "docx", "openpyxl", "budoux") if hotspots.imported(log, p)]
+        rows.append((f"reportgen {name}", median([r.wall for r in runs]), median([r.cpu for r in runs]),
+                     ", ".join(heavy) or "none"))
+        clean = not {"matplotlib", "reportlab"} & set(heavy)
+        b.target(f"`reportgen {name}` imports neither matplotlib nor reportlab", "none imported",
+                 ", ".join(heavy) or "none", clean)
+    bare = [run(python("-c", "pass"), env=b.env) for _ in range(b.runs)]
+    rows.append(("python -c pass", median([r.wall for r in bare]), median([r.cpu for r in bare]), ""))
+    b.table(("command", "wall s", "CPU s", "heavy packages imported"), rows)
+
+
+def warm_rebuild(b: Bench, sample_out: Path) -> None:
+    """Builds repeated in one process: the first pays for imports and fonts, the rest do not."""
+    builds = 2 if b.quick else 3
+    child = check(run(python("-c", WARM_CHILD, str(b.sample), str(sample_out), str(builds)), env=b.env, cwd=b.work),
+                  "warm rebuild")
+    rows = json.loads(child.out.strip().splitlines()[-1])
+    b.section("Warm rebuild", f"{builds} builds of the sample in one process (`pipeline.run`), chart cache filled.")
+    stages = [k for k in rows[0] if k != "total"]
+    b.table(("build", "total s", *stages), [(i + 1, r["total"], *(r.get(s, 0.0) for s in stages))
+                                            for i, r in enumerate(rows)])
+    best = min(r["total"] for r in rows[1:])
+    b.target("warm rebuild (same process, charts cached)", "≤ 0.15 s", f"{best:.2f} s", best <= 0.15)
+
+
+def scaling(b: Bench) -> None:
+    """Synthetic workbooks of growing size: time and memory against pages."""
+    b.section("Scaling", "Synthetic workbooks (bench/synth.py: 5 long paragraphs, 100 table rows per nominal "
+              "page, a chart per two pages). Each size: a first build (charts drawn), then a rebuild "
+              "(charts cached). Pages are counted in the PDF.")
+    rows, points = [], []
+    for pages in b.pages:
+        wb = b.work / f"synthetic-{pages}.xlsx"
+        size = write_synthetic(wb, pages)
+        out = b.work / f"synthetic-{pages}"
+        first = check(b.reportgen("build", str(wb), "-o", str(out), timeout=1800), f"synthetic {pages}")
+        again = check(b.reportgen("build", str(wb), "-o", str(out), timeout=1800), f"synthetic {pages}")
+        pdf_pages = _pdf_pages(out / f"synthetic-{pages}.pdf")
+        points.append((pdf_pages, again.wall, again.cpu))
+        rows.append((pages, pdf_pages, size.table_rows, size.charts, first.wall, first.peak_mb, again.wall,
+                     again.cpu, again.peak_mb, again.cpu / pdf_pages,
+                     " ".join(f"{k} {v:.2f}" for k, v in again.stages().items())))
+        if pages == max(b.pages):
+            b.target(f"{pages}-page synthetic report (charts cached)", "≤ 3 s, ≤ 300 MB",
+                     f"{again.wall:.1f} s, {again.peak_mb:.0f} MB ({pdf_pages} PDF pages)",
+                     again.wall <= 3 and again.peak_mb <= 300)
+    b.table(("nominal pages", "PDF pages", "table rows", "charts", "first s", "first MB", "rebuild s",
+             "rebuild CPU s", "rebuild MB", "CPU s per PDF page", "rebuild stages s"), rows)
+    if len(points) >= 2:
+        (p0, _, c0), (p1, _, c1) = points[-2], points[-1]
+        b.lines.append(f"Marginal CPU cost per PDF page between the two largest sizes: "
+                       f"{(c1 - c0) / max(p1 - p0, 1):.3f} s (smallest size: {points[0][2] / points[0][0]:.3f} s "
+                       "per page, start-up included). Linear growth keeps these two close.")
+
+
+def _pdf_pages(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)
+
+
+def batch(b: Bench, single_cpu: float, single_wall: float) -> None:
+    """Many copies of the sample through `reportgen batch -j 2`, each with an empty chart cache."""
+    books = b.work / "batch-in"
+    books.mkdir(exist_ok=True)
+    for i in range(b.batch_books):
+        shutil.copyfile(b.sample, books / f"book{i:02d}.xlsx")
+    out = b.work / "batch-out"
+    shutil.rmtree(out, ignore_errors=True)
+    r = check(b.reportgen("batch", str(books), "-o", str(out), "-j", "2", timeout=3600), "batch")
+    rate = b.batch_books / r.wall
+    b.section("Batch", f"`reportgen batch` over {b.batch_books} copies of the sample, 2 warm workers, "
+              "each book drawing its own charts (fresh output folders).")
+    b.table(("books", "wall s", "CPU s", "peak MB (largest process)", "fact sheets/s", "one build alone, cached: wall s / CPU s"),
+            [(b.batch_books, r.wall, r.cpu, r.peak_mb, rate, f"{single_wall:.2f} / {single_cpu:.2f}")])
+    b.target("batch throughput, 2 workers", "≥ 8 fact sheets/s", f"{rate:.2f} /s", rate >= 8)
+
+
+def peer_ratios(b: Bench, sample_out: Path) -> None:
+    """Typst, LibreOffice, plain reportlab and bare imports, on the sample's content."""
+    from reportgen.workbook import read_workbook
+
+    doc = read_workbook(b.sample)
+    typ = sample_out / "peer.typ"
+    typ.write_text(peers.typst_source(doc), encoding="utf-8")
+    ours_pdf = [check(b.reportgen("build", str(b.sample), "-o", str(sample_out), "--only", "pdf"), "pdf only")
+                for _ in range(b.runs)]
+    ours_all = [check(b.reportgen("build", str(b.sample), "-o", str(sample_out)), "full") for _ in range(b.runs)]
+    typst = [check(run(peers.typst_argv(typ, b.work / "peer-typst.pdf", FONTS), env=b.env), "typst")
+             for _ in range(b.runs)]
+    plain = [check(run(peers.plain_reportlab_argv(doc, b.work / "peer-rl.pdf", doc.theme.font_regular,
+                                                  b.work / "peer-rl.txt"), env=b.env), "reportlab alone")
+             for _ in range(b.runs)]
+    mpl = [check(run(python("-c", "import matplotlib.pyplot"), env=b.env), "matplotlib") for _ in range(b.runs)]
+    rows = [("reportgen build --only pdf (charts cached)", ours_pdf), ("reportgen build, all outputs", ours_all),
+            ("Typst, equivalent document", typst), ("reportlab alone, same paragraphs", plain),
+            ("import matplotlib.pyplot", mpl)]
+    rows += _libreoffice(b, sample_out / f"{doc.meta.output_name}.docx")
+    base = median([r.wall for r in typst])
+    base_cpu = median([r.cpu for r in typst])
+    b.section("Peers", f"Same run, same content, median of {b.runs}; ratios against Typst "
+              f"({base:.3f} s wall, {base_cpu:.3f} s CPU). The Typst source is written from the sample's "
+              f"model (peers.typst_source) next to our chart SVGs, fonts from assets/fonts only.")
+    b.table(("what", "wall s", "CPU s", "peak MB", "× Typst (wall)", "× Typst (CPU)"),
+            [(name, median([r.wall for r in rs]), median([r.cpu for r in rs]), max(r.peak_mb for r in rs),
+              median([r.wall for r in rs]) / base, median([r.cpu for r in rs]) / base_cpu) for name, rs in rows])
+    ratio = median([r.wall for r in ours_pdf]) / base
+    b.target("PDF-only build against Typst", "≤ 3×", f"{ratio:.1f}× wall, "
+             f"{median([r.cpu for r in ours_pdf]) / base_cpu:.1f}× CPU", ratio <= 3)
+
+
+def _libreoffice(b: Bench, docx: Path) -> list[tuple[str, list[Run]]]:
+    exe = peers.soffice()
+    if exe is None:
+        b.lines.append("LibreOffice (soffice) is not installed: its row is left out.")
+        return []
+    work = b.work / "lo"
+    env = peers.libreoffice_env(work, FONTS, b.env)
+    argv = peers.libreoffice_argv(exe, docx, b.work / "lo-out", work)
+    first = check(run(argv, env=env, timeout=600), "LibreOffice")
+    if b.quick:
+        return [("LibreOffice DOCX→PDF (new profile)", [first])]
+    again = [check(run(argv, env=env, timeout=600), "LibreOffice") for _ in range(b.runs)]
+    return [("LibreOffice DOCX→PDF, first (new profile)", [first]), ("LibreOffice DOCX→PDF, profile kept", again)]
+
+
+def profile(b: Bench) -> None:
+    """cProfile of the sample build: by package, and the library calls reportgen makes."""
+    b.section("Profile", "`python -m cProfile -m reportgen build` on the sample. Profiling slows Python code "
+              "more than C code: read the shares, not the seconds.")
+    kinds = (("charts cached", False),) if b.quick else (("charts cached", False), ("first build, charts drawn", True))
+    for label, fresh in kinds:
+        out = b.work / ("profile-fresh" if fresh else "sample")
+        if fresh:
+            shutil.rmtree(out, ignore_errors=True)
+        prof = b.work / f"{'fresh' if fresh else 'cached'}.prof"
+        check(run(python("-m", "cProfile", "-o", str(prof), "-m", "reportgen", "build", str(b.sample), "-o", str(out)),
+                  env=b.env, cwd=b.work), "profile")
+        total, packages = hotspots.by_package(prof)
+        b.lines += ["", f"### {label}: {total:.2f} s profiled", ""]
+        b.table(("package (own time, C calls charged to the caller)", "s", "share"),
+                [(p, s, f"{s / total:.0%}") for p, s in packages[:14]])
+        b.table(("library call", "from reportgen", "s inside", "share"),
+                [(callee, caller, s, f"{s / total:.0%}") for callee, caller, s in hotspots.boundary_calls(prof, 18)])
+    log = run(python("-X", "importtime", "-m", "reportgen", "build", str(b.sample), "-o", str(b.work / "sample")),
+              env=b.env, cwd=b.work).err
+    b.lines += ["", "### Slowest top-level imports of a build (charts cached)", ""]
+    b.table(("module", "cumulative s"), hotspots.heavy_imports(log))
+
+
+def header(b: Bench) -> list[str]:
+    load = os.getloadavg() if hasattr(os, "getloadavg") else ("?",)
+    return [
+        "# reportgen benchmark results", "",
+        f"Written by `python -m bench.run{' --quick' if b.quick else ''}` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
+        f"Python {platform.python_version()}, {os.cpu_count()} CPUs, load average at start "
+        f"{', '.join(f'{x:.1f}' for x in load)}.",
+        "Wall times include waiting for the CPU when the machine is shared; CPU times (user + sys of "
+        "the child, from os.wait4) do not. Children run with bytecode caching on, as an installed tool does.",
+    ]
+
+
+def targets(b: Bench) -> list[str]:
+    rows = [(w, g, m, {True: "met", False: "NOT met", None: "?"}[ok]) for w, g, m, ok in b.targets]
+    lines = ["", "## Targets", "", "| what | target | measured | |", "|---|---|---|---|"]
+    return lines + ["| " + " | ".join(r) + " |" for r in rows]
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--quick", action="store_true", help="one run each, small sizes: a smoke run")
+    p.add_argument("--runs", type=int, default=5, help="runs per median (default 5)")
+    p.add_argument("--pages", default="1,10,100", help="nominal pages of the synthetic workbooks")
+    p.add_argument("--batch-books", type=int, default=16)
+    p.add_argument("--sample", type=Path, default=SAMPLE)
+    p.add_argument("--out", type=Path, default=REPO / "bench" / "results.md")
+    p.add_argument("--work", type=Path, help="scratch folder (default: a temporary one)")
+    a = p.parse_args(argv)
+    if a.quick:
+        a.runs, a.pages, a.batch_books = 1, "1", 2
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    with tempfile.TemporaryDirectory(prefix="reportgen-bench-") as tmp:
+        work = a.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        b = Bench(a.sample.resolve(), work.resolve(), a.runs, tuple(int(x) for x in a.pages.split(",")),
+                  a.batch_books, a.quick, env)
+        out = sample_build(b)
+        single = b.reportgen("build", str(b.sample), "-o", str(out))
+        steps = (("cold start", lambda: cold_start(b)), ("warm rebuild", lambda: warm_rebuild(b, out)),
+                 ("scaling", lambda: scaling(b)), ("batch", lambda: batch(b, single.cpu, single.wall)),
+                 ("peers", lambda: peer_ratios(b, out)), ("profile", lambda: profile(b)))
+        for name, step in steps:
+            start = time.perf_counter()
+            step()
+            print(f"bench: {name} measured in {time.perf_counter() - start:.0f} s", file=sys.stderr)
+        a.out.write_text("\n".join(header(b) + targets(b) + b.lines) + "\n", encoding="utf-8")
+    print(f"wrote {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
