@@ -224,6 +224,7 @@ CASES = [
     Case("character in no font", content(("paragraph", "ሰላም")), "content!B2", "(U+1230 ETHIOPIC SYLLABLE SA)"),
     Case("emoji in a table", wb(tables={"contributions": [("主体", "額"), ("😀社", 1.5)]}, charts=False),
          "contributions!A2", "U+1F600"),
+    Case("emoji in the title", wb(meta=[("title", "支援😀"), *META[1:]]), "meta!B1", "U+1F600 GRINNING FACE"),
     Case("control character", control_char, "content!B2", "control character U+0007"),
     Case("Arabic (right-to-left)", content(("paragraph", "مرحبا")), "content!B2", "ARABIC LETTER"),
     Case("Hebrew (right-to-left)", content(("paragraph", "שלום")), "content!B2", "HEBREW LETTER"),
