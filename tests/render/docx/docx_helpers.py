@@ -78,7 +78,7 @@ def model_texts(doc) -> list[str]:
             texts += [block.caption.plain] + [c.name for c in block.table.columns]
             texts += [v.text for row in block.table.rows for v in row]
         elif isinstance(block, ChartBlock):
-            texts.append(block.chart.caption)
+            texts += [block.chart.title, block.chart.caption]
         elif isinstance(block, Note):
             texts.append(block.text.plain)
         elif isinstance(block, ContactBox):

@@ -30,7 +30,7 @@ def test_every_block_type_uses_its_style(built):
     used = set(body_styles(built))
     expected = {"Title", "Subtitle", "PartLabel", "Heading1", "ChapterSubtitle", "Heading2",
                 "Heading3", "Lead", "Headline", "BodyText", "Quote", "ListNumber", "ListBullet",
-                "Note", "Figure", "Caption", "ContactTitle", "Contact", "KPIFigure", "KPILabel",
+                "Note", "FigureTitle", "Figure", "Caption", "TableCaption", "ContactTitle", "Contact", "KPIFigure", "KPILabel",
                 "TableHeader", "TableHeaderNumber", "TableText", "TableNumber"}
     assert expected <= used, expected - used
     tables = built.xpath(DOC, "//w:tbl/w:tblPr/w:tblStyle/@w:val")
@@ -122,6 +122,9 @@ def test_chart_is_a_picture_with_alt_text_at_text_width(built):
     docpr = built.xpath(DOC, "//wp:inline/wp:docPr")
     assert [(d.get("title"), d.get("descr")) for d in docpr] == [("拠出主体別の拠出額", ALT_TEXT)]
     assert built.xpath(DOC, "//w:p[.//wp:inline]/w:pPr/w:pStyle/@w:val") == ["Figure"]
+    title = built.xpath(DOC, "//w:p[following-sibling::w:p[1][.//wp:inline]]")[0]
+    assert title.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS) == "FigureTitle"
+    assert "".join(title.itertext()) == "拠出主体別の拠出額"
     extent = built.xpath(DOC, "//wp:inline/wp:extent")[0]
     assert int(extent.get("cx")) == 180 * 36000
     assert [n for n in built.names() if n.startswith("word/media/")] == ["word/media/image1.png"]
@@ -230,7 +233,7 @@ def test_two_half_width_charts_in_a_row_share_a_line_and_a_lone_one_stands_alone
     in_grid = grid[0].xpath(".//wp:extent/@cx", namespaces=NS)
     assert [int(cx) for cx in in_grid] == [90 * 36000 - 6 * 12700] * 2
     assert [c.xpath("string(.)", namespaces=NS) for c in grid[0].xpath(".//w:tc", namespaces=NS)] == \
-        ["2020年3月31日時点"] * 2
+        ["拠出主体別の拠出額2020年3月31日時点"] * 2
     alone = built.xpath(DOC, "/w:document/w:body/w:p//wp:extent/@cx")
     assert [int(cx) for cx in alone] == [90 * 36000]
 

@@ -38,6 +38,7 @@ class Figure:
     description: str
     caption: RichText
     half: bool
+    show_title: bool = True  # charts print their title above; images only have a caption
 
 
 class Body:
@@ -123,7 +124,7 @@ class Body:
 
     def _image(self, block: ImageBlock) -> None:
         alt = block.caption.plain or block.path.name
-        self._figure(Figure(block.path, alt, alt, block.caption, block.width == "half"))
+        self._figure(Figure(block.path, alt, alt, block.caption, block.width == "half", show_title=False))
 
     def _figure(self, figure: Figure) -> None:
         """Full-width figures go straight in; two half-width figures in a row share a line."""
@@ -142,6 +143,8 @@ class Body:
             self._half = None
 
     def _place(self, figure: Figure, width: Length) -> None:
+        if figure.show_title:
+            self._para(styles.FIGURE_TITLE, RichText.of(figure.title))
         self._picture(self._para(styles.FIGURE), figure, width)
         if figure.caption:
             self._para(styles.CAPTION, figure.caption)
@@ -150,9 +153,13 @@ class Body:
         self._before_table()
         width = Length(self._width // 2 - FIGURE_GUTTER)
         for cell, figure in zip(add_figure_grid(self._word, 2, self._width), (left, right)):
-            picture = cell.paragraphs[0]
-            picture.style = styles.FIGURE
-            self._picture(picture, figure, width)
+            first = cell.paragraphs[0]
+            if figure.show_title:
+                first.style = styles.FIGURE_TITLE
+                add_rich_text(first, RichText.of(figure.title), self._fonts)
+                first = cell.add_paragraph()
+            first.style = styles.FIGURE
+            self._picture(first, figure, width)
             if figure.caption:
                 add_rich_text(cell.add_paragraph(style=styles.CAPTION), figure.caption, self._fonts)
         self._para(styles.SPACER)

@@ -31,7 +31,7 @@ class Lists:
                               indent, family, styles.hex_of(theme, "primary"))
         bullet = round(theme.body_size * 1.5 * 20)
         oxml.add_abstract_num(self._numbering, _ABSTRACT["bullet"], "bullet", "・", bullet,
-                              bullet, family)
+                              bullet, family, styles.hex_of(theme, "primary"))
         self._next_id = 1
         for kind, style_name in _STYLE.items():
             oxml.set_numbering(oxml.ppr(word.styles[style_name].element), self.new_list(kind))

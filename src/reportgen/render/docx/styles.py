@@ -38,6 +38,7 @@ QUOTE = "Quote"
 LIST_NUMBER = "List Number"
 LIST_BULLET = "List Bullet"
 FIGURE = "Figure"
+FIGURE_TITLE = "Figure Title"
 CAPTION = "Caption"
 TABLE_CAPTION = "Table Caption"
 NOTE = "Note"
@@ -85,7 +86,8 @@ class ParaStyle:
     bar: str | None = None          # left colour bar (theme field)
     rule: str | None = None         # bottom rule (theme field)
     box: str | None = None          # frame on all sides (theme field)
-    indent: float = 0.0
+    indent: float = 0.0             # hanging indent
+    first_indent: float = 0.0       # first-line indent
     keep_lines: bool = False
     group: bool = False             # no space between neighbours of this style
 
@@ -110,23 +112,25 @@ def _specs(t: Theme) -> tuple[ParaStyle, ...]:
     body, note, line = t.body_size, t.note_size, t.line_height
     return (
         ParaStyle(NORMAL, base="", size=body, line=line),
-        ParaStyle(BODY, size=body, align=_JUSTIFY, after=body * 0.6, line=line),
-        ParaStyle(LEAD, size=body + 1.5, align=_JUSTIFY, after=body, line=line),
+        ParaStyle(BODY, size=body, align=_JUSTIFY, after=body * 0.6, line=line, first_indent=body),
+        ParaStyle(LEAD, size=body + 1, align=_JUSTIFY, after=body, line=line),
         ParaStyle(HEADLINE, size=body + 1.5, bold=True, color="accent", after=3, line=1.4, keep_next=True),
-        ParaStyle(QUOTE, size=body + 2, bold=True, color="primary", align=_CENTER, before=12, after=12, line=1.4),
+        ParaStyle(QUOTE, size=body + 1, bold=True, color="primary", align=_CENTER, before=12, after=12, line=1.4),
         ParaStyle(TITLE, size=t.title_size, bold=True, after=6, line=1.3, keep_next=True, outline=0),
-        ParaStyle(SUBTITLE, size=body + 2.5, color="muted", after=14, line=1.3, keep_next=True),
-        ParaStyle(PART_LABEL, size=body + 0.5, bold=True, color="primary", after=2, keep_next=True, line=1.2),
+        ParaStyle(SUBTITLE, size=t.title_size * 0.62, bold=True, color="primary", after=14, line=1.4,
+                  keep_next=True),
+        ParaStyle(PART_LABEL, size=note + 1, bold=True, color="muted", after=2, keep_next=True, line=1.3),
         ParaStyle(CHAPTER, size=t.chapter_size, bold=True, color="primary", before=18, after=4, line=1.3,
                   keep_next=True, outline=0, rule="primary"),
-        ParaStyle(CHAPTER_SUBTITLE, size=body + 1, bold=True, color="muted", after=8, line=1.4, keep_next=True),
+        ParaStyle(CHAPTER_SUBTITLE, size=body, color="muted", after=8, line=1.5, keep_next=True),
         ParaStyle(SECTION, size=t.section_size, bold=True, before=16, after=6, line=1.3, keep_next=True,
                   outline=1, bar="primary", rule="rule"),
         ParaStyle(UNIT, size=t.unit_size, bold=True, color="primary", before=10, after=2, line=1.3,
                   keep_next=True, outline=2),
-        ParaStyle(LIST_NUMBER, base=BODY, size=body, align=_JUSTIFY, after=3, line=line, keep_lines=True),
-        ParaStyle(LIST_BULLET, base=BODY, size=body, align=_JUSTIFY, after=2, line=line, keep_lines=True),
+        ParaStyle(LIST_NUMBER, size=body, align=_JUSTIFY, after=3, line=line, keep_lines=True),
+        ParaStyle(LIST_BULLET, size=body, align=_JUSTIFY, after=2, line=line, keep_lines=True),
         ParaStyle(SPACER, size=4, after=6, line=1.0),
+        ParaStyle(FIGURE_TITLE, size=body, bold=True, before=8, after=3, line=1.5, keep_next=True),
         ParaStyle(FIGURE, align=_CENTER, before=6, after=2, line=1.0, keep_next=True),
         ParaStyle(CAPTION, size=note, color="muted", after=8, line=1.4),
         ParaStyle(TABLE_CAPTION, base=CAPTION, size=note, color="muted", after=3, line=1.4, keep_next=True),
@@ -227,6 +231,8 @@ def _set_paragraph(style: BaseStyle, spec: ParaStyle) -> None:
     if spec.indent:
         fmt.left_indent = Pt(spec.indent)
         fmt.first_line_indent = Pt(-spec.indent)
+    if spec.first_indent:
+        fmt.first_line_indent = Pt(spec.first_indent)
     if spec.outline is not None:
         oxml.set_outline_level(oxml.ppr(style.element), spec.outline)
 
