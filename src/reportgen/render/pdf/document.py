@@ -43,7 +43,7 @@ def _build(ctx: Context, out: io.BytesIO, total: int) -> int:
     """Lay out and write the story once; returns the number of pages."""
     decor = PageDecor(ctx.doc.meta, ctx.doc.theme, ctx.geometry, ctx.styles, ctx.fonts, total)
     template = _template(ctx, out, decor)
-    template.build(build_story(ctx), canvasmaker=_canvas_maker(ctx.doc))
+    template.build(build_story(ctx), canvasmaker=_canvas_maker(ctx.doc, _DraftCanvas if ctx.draft else Canvas))
     return template.page
 
 
@@ -81,12 +81,30 @@ def _frame(g: PageGeometry, top: float) -> Frame:
                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
 
 
-def _canvas_maker(doc: Document) -> Callable[..., Canvas]:
+class _NoText:
+    """A text object that sets nothing."""
+
+    def __getattr__(self, name: str) -> Callable[..., None]:
+        return lambda *args, **kwargs: None
+
+
+class _DraftCanvas(Canvas):
+    """The canvas of the page-counting pass: everything is laid out, no text is set
+    (setting text, with its font subsetting, is most of the drawing time)."""
+
+    def beginText(self, *args: object, **kwargs: object) -> _NoText:  # type: ignore[override]
+        return _NoText()
+
+    def drawText(self, text: object) -> None:
+        pass
+
+
+def _canvas_maker(doc: Document, kind: type[Canvas]) -> Callable[..., Canvas]:
     """A canvas whose creation and modification dates are the document's own date."""
     stamp = doc.created.strftime("D:%Y%m%d%H%M%S")
 
     def make(*args: object, **kwargs: object) -> Canvas:
-        canvas = Canvas(*args, **kwargs)
+        canvas = kind(*args, **kwargs)
         canvas.setDateFormatter(lambda *_: stamp)
         canvas.showOutline()
         return canvas
