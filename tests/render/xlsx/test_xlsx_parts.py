@@ -8,8 +8,11 @@ import zipfile
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from reportgen.diagnostics import CellRef
 from reportgen.model import Value
@@ -18,6 +21,7 @@ from reportgen.render.xlsx.cells import looks_like_formula, write_text, write_va
 from reportgen.render.xlsx.cover import rate_in_words
 from reportgen.render.xlsx.derived import describe_formula
 from reportgen.render.xlsx.layout import sheet_name, table_name
+from reportgen.render.xlsx.package import save
 from factories import contributions_table, make_document
 from xlsx_richdoc import make_rich_document
 
@@ -132,3 +136,20 @@ def test_names_captions_and_headers_from_the_input_stay_text(tmp_path):
     with zipfile.ZipFile(path) as z:
         sheets = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
     assert sheets and not any("<f>" in x or "<f " in x for x in sheets)
+
+
+@settings(max_examples=60, deadline=None)
+@given(prefix=st.sampled_from(["", "=", "+", "-", "@", "\t", "\r", "=HYPERLINK(", "=1+"]),
+       text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_any_text_reads_back_as_the_same_text_never_a_formula(tmp_path_factory, prefix, text):
+    wb = Workbook()
+    write_text(wb.active["A1"], prefix + text)
+    path = tmp_path_factory.mktemp("prop") / "t.xlsx"
+    save(wb, path, dt.datetime(2020, 5, 15, 9))
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in xml and "<f " not in xml
+    cell = openpyxl.load_workbook(path).active["A1"]
+    expected = ILLEGAL_CHARACTERS_RE.sub("", prefix + text)
+    assert (cell.value or "") == expected
+    assert cell.data_type == "s" or not expected
