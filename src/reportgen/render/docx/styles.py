@@ -16,6 +16,7 @@ from pathlib import Path
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.styles import CT_Styles
 from docx.shared import Pt
 from docx.styles.style import BaseStyle
 from fontTools.ttLib import TTFont
@@ -176,7 +177,7 @@ def _remove_template_table_styles(word: WordDocument) -> None:
             style.delete()
 
 
-def _set_defaults(styles_el, family: str, lang: str, theme: Theme) -> None:
+def _set_defaults(styles_el: CT_Styles, family: str, lang: str, theme: Theme) -> None:
     rpr, ppr = oxml.doc_defaults(styles_el)
     oxml.set_fonts(rpr, family)
     oxml.set_size(rpr, _half_points(theme.body_size))
