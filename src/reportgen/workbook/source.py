@@ -218,21 +218,30 @@ def _unescape_text(wb: Workbook) -> None:
 
 @dataclass
 class Book:
-    """Both views of one workbook: formulas + rich text, and the saved values."""
+    """Both views of one workbook: formulas + rich text, and the saved values. The saved
+    values are parsed only when a formula cell is first read (elsewhere both views hold
+    the same value), so a workbook without formulas is parsed once, not twice."""
 
     path: Path
     formulas: Workbook
-    values: Workbook
+    _values: Workbook | None = None
     _cache: dict[tuple[str, str], Raw] = field(default_factory=dict)
     _evaluating: set[tuple[str, str]] = field(default_factory=set)
 
     @classmethod
     def open(cls, path: Path) -> "Book":
         check_container(path)
-        formulas, values = _load(path, rich_text=True), _load(path, data_only=True)
+        formulas = _load(path, rich_text=True)
         _unescape_text(formulas)
-        _unescape_text(values)
-        return cls(path, formulas, values)
+        return cls(path, formulas)
+
+    @property
+    def values(self) -> Workbook:
+        """The saved-values view (formula cells hold their last computed value)."""
+        if self._values is None:
+            self._values = _load(self.path, data_only=True)
+            _unescape_text(self._values)
+        return self._values
 
     @property
     def sheetnames(self) -> list[str]:
@@ -270,10 +279,11 @@ class Book:
         return self._cache[key]
 
     def _resolve(self, sheet: str, coord: str) -> Raw:
-        if sheet not in self.values.sheetnames:
+        if sheet not in self.formulas.sheetnames:
             raise CellProblem(f"reference to a missing sheet '{sheet}'")
-        saved = self.values[sheet][coord]
-        typed = self.formulas[sheet][coord].value
+        cell = self.formulas[sheet][coord]
+        typed = cell.value
+        saved = self.values[sheet][coord] if cell.data_type == "f" else cell
         if saved.data_type == "e" or (isinstance(saved.value, str) and saved.value in EXCEL_ERRORS):
             raise CellProblem(f"Excel error value {saved.value} (fix the formula or the data it uses)")
         if isinstance(typed, CellRichText):
