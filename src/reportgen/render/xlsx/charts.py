@@ -44,6 +44,9 @@ HEIGHT_CM = 7.5
 ROW_CM = 0.9
 """Extra height per category of a horizontal bar chart, so long lists stay legible."""
 HIDDEN_FORMAT = ";;;"
+UNIT_Y = 0.11
+"""Top of the unit label, as a share of the chart height (the title sits above it)."""
+HEADROOM = 1.2
 _LABEL_POSITION = {"bar": "outEnd", "barh": "outEnd", "stacked": "ctr", "line": "t",
                    "pie": "outEnd", "donut": None}
 
@@ -71,6 +74,7 @@ def native_chart(spec: ChartSpec, where: ChartRange, theme: Theme) -> ChartBase:
     chart.legend = _legend(spec, theme)
     if spec.kind not in ("pie", "donut"):
         _style_axes(chart, spec, theme)
+        chart.layout = _plot_layout(spec)  # openpyxl writes it as the plot area layout
     chart.width, chart.height = WIDTH_CM[spec.width], chart_height_cm(spec)
     chart.roundedCorners = False
     return chart
@@ -182,6 +186,7 @@ def _style_axes(chart: ChartBase, spec: ChartSpec, theme: Theme) -> None:
         # openpyxl cannot write tickLblPos="none" (it reads "none" as unset): an empty
         # number format hides the scale in Excel and LibreOffice alike.
         val.majorGridlines, val.number_format = None, HIDDEN_FORMAT
+        _value_headroom(chart, spec)
     else:
         val.majorGridlines = ChartLines(spPr=GraphicalProperties(ln=LineProperties(solidFill=theme.rule[1:], w=6350)))
     category = spec.table.columns[spec.table.index(spec.category)]
@@ -194,11 +199,25 @@ def _style_axes(chart: ChartBase, spec: ChartSpec, theme: Theme) -> None:
         val.crosses = "max"
 
 
+def _plot_layout(spec: ChartSpec) -> Layout:
+    """The plot (with its axis labels) below the title and the unit label, above the legend."""
+    bottom = 0.14 if len(spec.series) > 1 else 0.03
+    return Layout(manualLayout=ManualLayout(layoutTarget="outer", xMode="edge", yMode="edge",
+                                            x=0.02, y=UNIT_Y + 0.07, w=0.94, h=1 - UNIT_Y - 0.07 - bottom))
+
+
+def _value_headroom(chart: ChartBase, spec: ChartSpec) -> None:
+    """Room past the longest bar for its label: spreadsheets size the scale to the data only."""
+    values = [v.raw for name in spec.series for v in spec.table.column_values(name) if v.is_number]
+    if values and min(values) >= 0 and max(values) > 0:
+        chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, max(values) * HEADROOM
+
+
 def _unit_title(spec: ChartSpec, theme: Theme) -> Title:
     """"単位：億元" upright (Japanese reads badly turned), above the plot's top-left corner
     like the PDF's unit label."""
     title = _title(f"単位：{spec.unit}", theme, size=8, bold=False, upright=True)
-    title.layout = Layout(manualLayout=ManualLayout(xMode="edge", yMode="edge", x=0.01, y=0.1))
+    title.layout = Layout(manualLayout=ManualLayout(xMode="edge", yMode="edge", x=0.01, y=UNIT_Y))
     return title
 
 

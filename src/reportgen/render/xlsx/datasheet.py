@@ -96,9 +96,12 @@ def _write_row(ws: Worksheet, r: int, texts: list[str], widths: list[float], sty
 def _write_values(ws: Worksheet, r: int, row: tuple, widths: list[float]) -> None:
     for c, (value, width) in enumerate(zip(row, widths), start=1):
         cell = ws.cell(r, c)
-        wraps = isinstance(value.raw, str) and layout.text_width(value.text) + layout.PADDING > width
+        text = isinstance(value.raw, str)
+        wraps = text and layout.text_width(value.text) + layout.PADDING > width
         cell.style = styles.CELL_WRAP if wraps else styles.CELL
         write_value(cell, value)
+        if text:  # a small indent keeps text off a right-aligned figure in the column before
+            cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=wraps, indent=1)
     _fit_height(ws, r, [v.text if isinstance(v.raw, str) else "" for v in row], widths)
 
 

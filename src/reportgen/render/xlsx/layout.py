@@ -21,6 +21,7 @@ FILTER_BUTTON = 2
 BOLD_GAIN = 1.05
 """Bold BIZ UDPGothic is at most this much wider than regular (kanji and digits: equal)."""
 PADDING = 2
+"""Cell padding plus a text cell's one-level indent, in width units."""
 BODY_PT = 10.5
 """Font size the width units are measured in (the workbook's default font)."""
 LINE_PT = 15.0
