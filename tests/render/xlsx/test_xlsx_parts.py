@@ -153,3 +153,33 @@ def test_any_text_reads_back_as_the_same_text_never_a_formula(tmp_path_factory, 
     expected = ILLEGAL_CHARACTERS_RE.sub("", prefix + text)
     assert (cell.value or "") == expected
     assert cell.data_type == "s" or not expected
+
+
+def test_control_characters_anywhere_in_the_input_are_dropped(tmp_path):
+    import dataclasses
+    from types import MappingProxyType
+
+    from reportgen.model import ChartBlock, RichText, TableBlock
+
+    bad = "\x07x\x1f\x0b&<>"
+    base, table = make_document(), contributions_table()
+    cols = tuple(dataclasses.replace(c, name=c.name + bad) for c in table.columns)
+    rows = tuple(tuple(dataclasses.replace(v, raw=v.raw + bad) if isinstance(v.raw, str) else v for v in r)
+                 for r in table.rows)
+    table = dataclasses.replace(table, name="con\x07trib", columns=cols, rows=rows)
+    chart = dataclasses.replace(base.charts["by_entity"], table=table, category=cols[0].name, series=(cols[1].name,),
+                                title="題" + bad, unit="億元" + bad, caption="注" + bad, highlight=None)
+    meta = dataclasses.replace(base.meta, title="T" + bad, organisation="O" + bad, source_note="N" + bad,
+                               short_title="", keywords=("k" + bad,),
+                               rates=MappingProxyType({"CNY_JPY" + bad: base.meta.rates["CNY_JPY"]}))
+    ref = CellRef("content", "C1")
+    doc = dataclasses.replace(base, meta=meta, blocks=(TableBlock(table, RichText.of("表" + bad), ref), ChartBlock(chart, ref)),
+                              tables=MappingProxyType({table.name: table}), charts=MappingProxyType({"c": chart}))
+    path = tmp_path / "ctl.xlsx"
+    write_xlsx(doc, path)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["表紙", "contrib"] and wb.properties.title == "Tx&<>"
+    ws = wb["contrib"]
+    assert (ws["A1"].value, ws["A4"].value, ws["A5"].value) == ("表x&<>", "拠出主体x&<>", "アリババグループx&<>")
+    with zipfile.ZipFile(path) as z:
+        assert "題x&amp;&lt;&gt;" in z.read("xl/charts/chart1.xml").decode()

@@ -40,9 +40,14 @@ def looks_like_formula(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS)
 
 
+def xml_text(text: str) -> str:
+    """`text` without the control characters XML cannot hold (cells, titles, properties)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
 def write_text(cell: Cell, text: str) -> None:
     """Write `text` as a text cell, whatever it starts with."""
-    clean = ILLEGAL_CHARACTERS_RE.sub("", text)[:MAX_CELL_CHARS]
+    clean = xml_text(text)[:MAX_CELL_CHARS]
     cell.value = clean
     cell.data_type = "s"
     if looks_like_formula(clean):

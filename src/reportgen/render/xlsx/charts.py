@@ -38,6 +38,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.charts.colors import highlight_index, point_colors
 from reportgen.model import ChartSpec, Theme
+from reportgen.render.xlsx.cells import xml_text
 
 WIDTH_CM = {"full": 16.0, "half": 11.0}
 HEIGHT_CM = 7.5
@@ -224,7 +225,7 @@ def _unit_title(spec: ChartSpec, theme: Theme) -> Title:
 def _title(text: str, theme: Theme, size: float = 11, bold: bool = True, upright: bool = False) -> Title:
     """A title in the theme font."""
     props = _character(theme, size, bold)
-    para = Paragraph(pPr=ParagraphProperties(defRPr=props), r=[RegularTextRun(rPr=props, t=text)])
+    para = Paragraph(pPr=ParagraphProperties(defRPr=props), r=[RegularTextRun(rPr=props, t=xml_text(text))])
     return Title(tx=Text(rich=RichText(bodyPr=_body(upright), p=[para])), overlay=False)
 
 

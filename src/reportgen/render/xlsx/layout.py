@@ -12,7 +12,7 @@ import re
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.render.xlsx.cells import text_width
+from reportgen.render.xlsx.cells import text_width, xml_text
 
 MIN_WIDTH = 8
 MAX_WIDTH = 44
@@ -72,7 +72,7 @@ def set_widths(ws: Worksheet, widths: list[float], first_col: int = 1) -> None:
 
 def sheet_name(wanted: str, taken: set[str]) -> str:
     """A valid sheet name (31 chars, no []:*?/\\), unique ignoring case; adds "(2)"… on clashes."""
-    base = _BAD_SHEET_CHARS.sub("_", wanted).strip("'") or "Sheet"
+    base = _BAD_SHEET_CHARS.sub("_", xml_text(wanted)).strip("'") or "Sheet"
     name, n = base[:31], 2
     while name.casefold() in taken:
         suffix = f"({n})"

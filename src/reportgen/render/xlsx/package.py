@@ -19,6 +19,7 @@ from openpyxl.packaging.core import DocumentProperties
 from openpyxl.writer.excel import ExcelWriter
 
 from reportgen.model import Meta
+from reportgen.render.xlsx.cells import xml_text
 
 FILE_MODE = 0o644 << 16
 ZIP_EPOCH = dt.datetime(1980, 1, 1)
@@ -26,11 +27,11 @@ ZIP_EPOCH = dt.datetime(1980, 1, 1)
 
 def set_properties(wb: Workbook, meta: Meta, created: dt.datetime) -> None:
     """Title, subject, creator, keywords, language and the fixed created/modified time."""
-    creator = meta.author or meta.organisation
+    creator = xml_text(meta.author or meta.organisation)
     wb.properties = DocumentProperties(
-        title=meta.title, subject=meta.subject or f"{meta.doc_type} データ付録",
-        creator=creator, lastModifiedBy=creator, keywords=", ".join(meta.keywords) or None,
-        description=meta.source_note or None, language=meta.lang, category="データ付録",
+        title=xml_text(meta.title), subject=xml_text(meta.subject or f"{meta.doc_type} データ付録"),
+        creator=creator, lastModifiedBy=creator, keywords=xml_text(", ".join(meta.keywords)) or None,
+        description=xml_text(meta.source_note) or None, language=xml_text(meta.lang), category="データ付録",
         created=created, modified=created,
     )
 

@@ -12,6 +12,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.model import Theme
+from reportgen.render.xlsx.cells import xml_text
 
 PORTRAIT_WIDTH = 72
 """Content width (Excel width units of 0.28 cm) that still reads well on a portrait A4
@@ -43,7 +44,7 @@ def _header_footer(ws: Worksheet, title: str, theme: Theme) -> None:
 
 def escape(text: str) -> str:
     """Header/footer text with "&" doubled (a lone "&" starts a code) and no line breaks."""
-    flat = " ".join(text.split())
+    flat = " ".join(xml_text(text).split())
     if len(flat) > HEADER_MAX:
         flat = flat[: HEADER_MAX - 1] + "…"
     return flat.replace("&", "&&")
