@@ -183,3 +183,23 @@ def test_control_characters_anywhere_in_the_input_are_dropped(tmp_path):
     assert (ws["A1"].value, ws["A4"].value, ws["A5"].value) == ("表x&<>", "拠出主体x&<>", "アリババグループx&<>")
     with zipfile.ZipFile(path) as z:
         assert "題x&amp;&lt;&gt;" in z.read("xl/charts/chart1.xml").decode()
+
+
+def test_a_table_without_rows_still_gives_a_valid_table_and_its_chart(tmp_path):
+    import dataclasses
+    from types import MappingProxyType
+
+    from reportgen.model import ChartBlock, RichText, TableBlock
+
+    base = make_document()
+    table = dataclasses.replace(contributions_table(), rows=())
+    chart = dataclasses.replace(base.charts["by_entity"], table=table, sort="desc")
+    ref = CellRef("content", "C1")
+    doc = dataclasses.replace(base, blocks=(TableBlock(table, RichText.of("空"), ref), ChartBlock(chart, ref)),
+                              tables=MappingProxyType({table.name: table}), charts=MappingProxyType({"c": chart}))
+    path = tmp_path / "empty.xlsx"
+    write_xlsx(doc, path)
+    (listed,) = openpyxl.load_workbook(path)["contributions"].tables.values()
+    assert listed.ref == "A4:C5"
+    with zipfile.ZipFile(path) as z:
+        assert [n for n in z.namelist() if n.startswith("xl/charts/")] == ["xl/charts/chart1.xml"]

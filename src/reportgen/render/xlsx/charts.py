@@ -134,7 +134,7 @@ def _colour(chart: ChartBase, spec: ChartSpec, theme: Theme) -> None:
     colors = point_colors(spec, theme)
     marked = highlight_index(spec)
     for series, points in zip(chart.series, _per_series(colors, len(chart.series))):
-        base = next((c for i, c in enumerate(points) if i != marked), points[0])
+        base = next((c for i, c in enumerate(points) if i != marked), theme.primary)
         _paint_series(series, spec.kind, base)
         pie = spec.kind in ("pie", "donut")
         series.dPt = [_point(i, c, spec.kind) for i, c in enumerate(points) if c != base or pie]

@@ -153,7 +153,8 @@ def _chart_ranges(ws: Worksheet, specs: tuple[ChartSpec, ...], table: Table, row
         cols = tuple(table.index(name) + 1 for name in spec.series)
         text_cat = table.columns[cat - 1].kind == "text"
         if spec.sort == "none":
-            ranges.append(ChartRange(ws, HEADER_ROW, HEADER_ROW + 1, HEADER_ROW + len(table.rows), cat, cols, text_cat))
+            last = HEADER_ROW + max(len(table.rows), 1)
+            ranges.append(ChartRange(ws, HEADER_ROW, HEADER_ROW + 1, last, cat, cols, text_cat))
             continue
         ranges.append(_write_sorted_copy(ws, spec, table, row, (cat, *cols), text_cat))
         row = ranges[-1].last_row + 2
@@ -173,7 +174,7 @@ def _write_sorted_copy(ws: Worksheet, spec: ChartSpec, table: Table, row: int,
         for c in cols:
             ws.cell(r, c).style = styles.CELL
             write_value(ws.cell(r, c), values[c - 1])
-    return ChartRange(ws, header, header + 1, header + len(table.rows), cols[0], cols[1:], text_cat)
+    return ChartRange(ws, header, header + 1, header + max(len(table.rows), 1), cols[0], cols[1:], text_cat)
 
 
 def _chart_width(specs: tuple[ChartSpec, ...]) -> float:
