@@ -60,8 +60,35 @@ def test_header_band_running_header_and_footer(built, factory_doc):
         text = squash(page.text)
         assert f"{page.index + 1}/{len(pages)}" in text
         assert squash(meta.source_note) in text
-    for page in pages[1:]:
-        assert squash(f"{meta.organisation}·{meta.running_title}") in squash(page.text)
+    g = page_geometry(factory_doc.theme)
+    part = next(b.text.plain for b in factory_doc.blocks if isinstance(b, Heading) and b.level == 0)
+    for page in pages[1:]:  # every later page of the factory document is inside its part
+        header = squash(page.text_in(g.top, page.size[1]))
+        assert header == squash(meta.organisation + part), header
+
+
+def _header_texts(doc, charts, path) -> list[str]:
+    write_pdf(doc, charts, path)
+    g = page_geometry(doc.theme)
+    return [squash(p.text_in(g.top, p.size[1])) for p in read_pages(path)[1:]]
+
+
+def test_running_header_before_any_part_shows_the_short_title_and_doc_type(factory_doc, charts, tmp_path):
+    blocks = tuple(b for b in factory_doc.blocks if not (isinstance(b, Heading) and b.level == 0))
+    meta = factory_doc.meta
+    headers = _header_texts(dataclasses.replace(factory_doc, blocks=blocks), charts, tmp_path / "no-part.pdf")
+    assert headers and all(h == squash(f"{meta.organisation}·{meta.running_title}{meta.doc_type}") for h in headers)
+
+
+def test_running_header_shortens_a_long_part_title_with_an_ellipsis(factory_doc, charts, tmp_path):
+    long = "新型コロナウイルス感染拡大下における中小企業への支援施策と今後のデジタル変革の展望についての詳細な報告"
+    blocks = tuple(dataclasses.replace(b, text=type(b.text).of(long)) if isinstance(b, Heading) and b.level == 0 else b
+                   for b in factory_doc.blocks)
+    headers = _header_texts(dataclasses.replace(factory_doc, blocks=blocks), charts, tmp_path / "long.pdf")
+    org = squash(factory_doc.meta.organisation)
+    for h in headers:
+        assert h.startswith(org) and h.endswith("…")
+        assert 10 < len(h) - len(org) - 1 < len(long) and long.startswith(h[len(org):-1])
 
 
 def test_outline_lists_parts_chapters_and_sections_as_a_tree(built, factory_doc):

@@ -3,13 +3,14 @@
 In: `Document`, the rendered charts (`ChartImages` by chart id), an output path, an optional
 bleed. Out: the PDF file: page templates (first page with header band, later pages with
 a running header, footer `page / total`), metadata, language, outline, fixed timestamps
-(same input, same bytes). Built twice: the first pass only counts the pages.
+(same input, same bytes). Built in one pass: each footer shows a form XObject
+`folio<n>` that the canvas fills in with `n / total` when it saves, and the running header
+is drawn when a page ends, so that it names the part (level-0 heading) the page is in.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Mapping
 
@@ -22,6 +23,7 @@ from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.model import Document
 from reportgen.render.pdf.geometry import PageGeometry, page_geometry
 from reportgen.render.pdf.pages import PageDecor
+from reportgen.render.pdf.flow import PartStart
 from reportgen.render.pdf.story import Context, build_story, load_drawings
 from reportgen.render.pdf.styles import make_styles
 from reportgen.render.pdf.text import register_fonts
@@ -33,23 +35,22 @@ def write_pdf(doc: Document, charts: Mapping[str, ChartImages], path: Path, *, b
     """Write the fact sheet of `doc` to `path` (with `bleed_mm` of bleed and crop marks)."""
     fonts = register_fonts(doc.theme)
     ctx = Context(doc, load_drawings(doc, charts), page_geometry(doc.theme, bleed_mm), make_styles(doc.theme), fonts)
-    pages = _build(replace(ctx, draft=True), io.BytesIO(), total=0)
+    decor = PageDecor(doc.meta, doc.theme, ctx.geometry, ctx.styles, fonts)
     out = io.BytesIO()
-    _build(ctx, out, total=pages)
+    _template(ctx, out, decor).build(build_story(ctx), canvasmaker=_canvas_maker(doc, decor))
     Path(path).write_bytes(out.getvalue())
-
-
-def _build(ctx: Context, out: io.BytesIO, total: int) -> int:
-    """Lay out and write the story once; returns the number of pages."""
-    decor = PageDecor(ctx.doc.meta, ctx.doc.theme, ctx.geometry, ctx.styles, ctx.fonts, total)
-    template = _template(ctx, out, decor)
-    template.build(build_story(ctx), canvasmaker=_canvas_maker(ctx.doc, _DraftCanvas if ctx.draft else Canvas))
-    return template.page
 
 
 class _Template(BaseDocTemplate):
     """reportlab's document template, naming the cell behind a block that cannot be laid
-    out (e.g. a heading or KPI label longer than a page) instead of a flowable's repr."""
+    out (e.g. a heading or KPI label longer than a page) instead of a flowable's repr,
+    and remembering the title of the part the layout is in (`part`, for the running header)."""
+
+    part = ""
+
+    def afterFlowable(self, flowable: object) -> None:
+        if isinstance(flowable, PartStart):
+            self.part = flowable.title
 
     def handle_flowable(self, flowables: list) -> None:
         cell = getattr(flowables[0], "cell", None) if flowables else None
@@ -71,7 +72,7 @@ def _template(ctx: Context, out: io.BytesIO, decor: PageDecor) -> BaseDocTemplat
     )
     template.addPageTemplates([
         PageTemplate("first", [_frame(g, g.first_top)], onPage=decor.first_page, autoNextPageTemplate="later"),
-        PageTemplate("later", [_frame(g, g.top)], onPage=decor.later_page),
+        PageTemplate("later", [_frame(g, g.top)], onPage=decor.later_page, onPageEnd=decor.later_page_end),
     ])
     return template
 
@@ -81,32 +82,21 @@ def _frame(g: PageGeometry, top: float) -> Frame:
                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
 
 
-class _NoText:
-    """A text object that sets nothing."""
+class _Canvas(Canvas):
+    """A canvas that dates the file with the document's own date and, when it saves,
+    defines the footers' folio forms (`finish(canvas, page_count)`)."""
 
-    def __getattr__(self, name: str) -> Callable[..., None]:
-        return lambda *args, **kwargs: None
+    def __init__(self, *args: object, stamp: str, finish: Callable[[Canvas, int], None], **kwargs: object):
+        super().__init__(*args, **kwargs)
+        self._finish = finish
+        self.setDateFormatter(lambda *_: stamp)
+        self.showOutline()
 
-
-class _DraftCanvas(Canvas):
-    """The canvas of the page-counting pass: everything is laid out, no text is set
-    (setting text, with its font subsetting, is most of the drawing time)."""
-
-    def beginText(self, *args: object, **kwargs: object) -> _NoText:  # type: ignore[override]
-        return _NoText()
-
-    def drawText(self, text: object) -> None:
-        pass
+    def save(self) -> None:
+        self._finish(self, self.getPageNumber() - 1)
+        super().save()
 
 
-def _canvas_maker(doc: Document, kind: type[Canvas]) -> Callable[..., Canvas]:
-    """A canvas whose creation and modification dates are the document's own date."""
+def _canvas_maker(doc: Document, decor: PageDecor) -> Callable[..., Canvas]:
     stamp = doc.created.strftime("D:%Y%m%d%H%M%S")
-
-    def make(*args: object, **kwargs: object) -> Canvas:
-        canvas = kind(*args, **kwargs)
-        canvas.setDateFormatter(lambda *_: stamp)
-        canvas.showOutline()
-        return canvas
-
-    return make
+    return lambda *args, **kwargs: _Canvas(*args, stamp=stamp, finish=decor.folios, **kwargs)

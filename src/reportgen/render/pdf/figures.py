@@ -11,7 +11,7 @@ from __future__ import annotations
 from PIL import Image as PILImage
 from reportlab.graphics.shapes import Drawing, Group
 from reportlab.graphics.transform import mmult
-from reportlab.platypus import Flowable, Image, Spacer, Table
+from reportlab.platypus import Flowable, Image, Table
 from svglib.svglib import svg2rlg
 
 from reportgen.charts.artifacts import ChartImages
@@ -30,13 +30,11 @@ def figure_width(width: str, text_width: float) -> float:
 
 
 def chart_figure(block: ChartBlock, source: Drawing, text_width: float, max_height: float,
-                 st: Styles, fonts: PdfFonts, draft: bool) -> Stack:
-    """The chart scaled to its width; in a `draft` (page-counting) pass an empty box of the
-    same size stands in, which saves drawing the vector paths twice."""
+                 st: Styles, fonts: PdfFonts) -> Stack:
+    """The chart scaled to its width, with its title and caption."""
     drawing = scaled(source, figure_width(block.chart.width, text_width), max_height, fonts.regular)
-    figure = Spacer(drawing.width, drawing.height) if draft else drawing
     spec = block.chart
-    return _framed(figure, RichText.of(spec.title), RichText.of(spec.caption), st, fonts, spec.width == "half")
+    return _framed(drawing, RichText.of(spec.title), RichText.of(spec.caption), st, fonts, spec.width == "half")
 
 
 def image_figure(block: ImageBlock, text_width: float, max_height: float, st: Styles, fonts: PdfFonts) -> Stack:

@@ -1,8 +1,8 @@
 """Generic flowables the fact-sheet blocks are built from.
 
 In: other flowables. Out: reportlab Flowables that stack children (`Stack`), keep
-headings with the start of what follows (`KeepWithNext`) and leave an outline bookmark
-where a heading is drawn (`Bookmark`). Hand-written because reportlab's `KeepTogether`
+headings with the start of what follows (`KeepWithNext`), leave an outline bookmark
+where a heading is drawn (`Bookmark`) and mark where a part begins (`PartStart`). Hand-written because reportlab's `KeepTogether`
 either moves the whole group or nothing, and its `keepWithNext` can leave a heading
 alone at the foot of a page when the next paragraph cannot split into the rest.
 """
@@ -32,6 +32,22 @@ def space_before(flowable: Flowable, points: float) -> Flowable:
     """Set the gap above `flowable` (dropped by the frame at the top of a page)."""
     flowable.spaceBefore = points
     return flowable
+
+
+class PartStart(Flowable):
+    """An empty flowable where a part (level-0 heading) begins; the document template
+    notes its `title` for the running header of the pages that follow."""
+
+    def __init__(self, title: str):
+        super().__init__()
+        self.title = title
+        self.width = self.height = 0.0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        pass
 
 
 class Spaced(Flowable):

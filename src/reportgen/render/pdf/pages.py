@@ -1,9 +1,11 @@
 """What is drawn on every page around the text frame.
 
-In: the document's `Meta`, the page geometry, styles, fonts and the page count. Out: the
-two page callbacks for reportlab's page templates: the first page's header band, the later
-pages' running header, the footer (`page / total` and the source note) and, when printing
-with a bleed, the crop marks (トンボ).
+In: the document's `Meta`, the page geometry, styles and fonts. Out: the callbacks for
+reportlab's page templates: the first page's header band, the later pages' running header
+(drawn at the page's end: organisation with the short title and document type, or, inside a
+part, the organisation and the part's title), the footer (the source note and a `folio<n>`
+form that `folios` fills in with `n / total` once the page count is known) and, when
+printing with a bleed, the crop marks (トンボ).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportgen.model import Meta, RichText, Theme
 from reportgen.render.pdf.geometry import PageGeometry
 from reportgen.render.pdf.styles import Styles
+from reportgen.render.pdf.fonts import pdf_widths
 from reportgen.render.pdf.text import PdfFonts, TextStyle, para
 
 REGISTRATION = CMYKColor(1, 1, 1, 1)
@@ -30,7 +33,6 @@ class PageDecor:
     geometry: PageGeometry
     styles: Styles
     fonts: PdfFonts
-    total: int
 
     def first_page(self, canvas: Canvas, doc: object) -> None:
         self._header_band(canvas)
@@ -38,9 +40,20 @@ class PageDecor:
         self._crop_marks(canvas)
 
     def later_page(self, canvas: Canvas, doc: object) -> None:
-        self._running_header(canvas)
         self._footer(canvas)
         self._crop_marks(canvas)
+
+    def later_page_end(self, canvas: Canvas, doc: object) -> None:
+        """The running header, once the page knows which part it is in (`doc.part`)."""
+        self._running_header(canvas, getattr(doc, "part", ""))
+
+    def folios(self, canvas: Canvas, total: int) -> None:
+        """Define the form `folio<n>` (`n / total`, right-aligned) of every page."""
+        w, h = self._folio_box()
+        for n in range(1, total + 1):
+            canvas.beginForm(_folio_name(n), 0, 0, w, h)
+            self._text(canvas, f"{n} / {total}", self.styles.folio, 0, h, w)
+            canvas.endForm()
 
     def _text(self, canvas: Canvas, text: str, style: TextStyle, x: float, y: float, width: float) -> None:
         """Draw one line of `text` with its top at `y`."""
@@ -64,13 +77,30 @@ class PageDecor:
         self._text(canvas, self.meta.doc_type, _bold(info), g.right - half, mid + info.leading, half)
         self._text(canvas, japanese_date(self.meta), info, g.right - half, mid, half)
 
-    def _running_header(self, canvas: Canvas) -> None:
+    def _running_header(self, canvas: Canvas, part: str) -> None:
         g, st = self.geometry, self.styles
         top = g.trim_box[3] - 8 * mm
-        line = f"{self.meta.organisation}　·　{self.meta.running_title}"
-        self._text(canvas, line, st.running, g.left, top, g.text_width * 0.75)
-        self._text(canvas, self.meta.doc_type, st.folio, g.right - g.text_width / 4, top, g.text_width / 4)
+        half = g.text_width / 2
+        left = self.meta.organisation if part else f"{self.meta.organisation}　·　{self.meta.running_title}"
+        right = self._shortened(part, half) if part else self.meta.doc_type
+        self._text(canvas, left, st.running, g.left, top, half)
+        self._text(canvas, right, st.folio, g.right - half, top, half)
         self._rule(canvas, top - st.running.leading - 1.5 * mm)
+
+    def _shortened(self, text: str, width: float) -> str:
+        """`text` cut to fit one line `width` wide, ending in an ellipsis when cut."""
+        size = self.styles.folio.size
+        widths = pdf_widths(self.fonts).widths((False, size), text + "…")
+        if sum(widths[:-1]) <= width:
+            return text
+        room, end = width - widths[-1], 0
+        while end < len(text) and room >= widths[end]:
+            room -= widths[end]
+            end += 1
+        return text[:end].rstrip() + "…"
+
+    def _folio_box(self) -> tuple[float, float]:
+        return self.geometry.text_width / 5, self.styles.folio.leading * 1.5
 
     def _footer(self, canvas: Canvas) -> None:
         g, st = self.geometry, self.styles
@@ -78,8 +108,11 @@ class PageDecor:
         self._rule(canvas, rule_y)
         top = rule_y - 1.8 * mm
         self._text(canvas, self.meta.source_note, st.running, g.left, top, g.text_width * 0.8)
-        folio = f"{canvas.getPageNumber()} / {self.total}"
-        self._text(canvas, folio, st.folio, g.right - g.text_width / 5, top, g.text_width / 5)
+        w, h = self._folio_box()
+        canvas.saveState()
+        canvas.translate(g.right - w, top - h)
+        canvas.doForm(_folio_name(canvas.getPageNumber()))
+        canvas.restoreState()
 
     def _rule(self, canvas: Canvas, y: float) -> None:
         canvas.saveState()
@@ -91,6 +124,10 @@ class PageDecor:
     def _crop_marks(self, canvas: Canvas) -> None:
         if self.geometry.bleed > 0:
             draw_crop_marks(canvas, self.geometry)
+
+
+def _folio_name(page: int) -> str:
+    return f"folio{page}"
 
 
 def _bold(style: TextStyle) -> TextStyle:

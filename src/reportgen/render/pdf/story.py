@@ -3,7 +3,8 @@
 In: `Document`, the chart files, page geometry, styles, fonts. Out: a list of flowables
 for the page templates: the title block, then one flowable per block, headings (and
 table captions) joined to what follows, two half-width figures in a row side by side,
-part titles on a new page, outline bookmarks on headings of level 0 to 2.
+part titles on a new page after a `PartStart` marker (for the running header), outline
+bookmarks on headings of level 0 to 2.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from reportgen.model import (
 )
 from reportgen.render.pdf import boxes, figures, tables
 from reportgen.render.pdf.cards import KpiCards
-from reportgen.render.pdf.flow import Bookmark, Spaced, keep_chains
+from reportgen.render.pdf.flow import Bookmark, PartStart, Spaced, keep_chains
 from reportgen.render.pdf.geometry import PageGeometry
 from reportgen.render.pdf.headings import heading_flowable, title_block
 from reportgen.render.pdf.styles import Styles
@@ -35,15 +36,13 @@ OUTLINE_LEVELS = 3
 
 @dataclass(frozen=True)
 class Context:
-    """What every block needs to become flowables. `drawings` are the charts read once;
-    a `draft` context is for the page-counting pass (charts not drawn)."""
+    """What every block needs to become flowables. `drawings` are the charts read once."""
 
     doc: Document
     drawings: Mapping[str, Drawing]
     geometry: PageGeometry
     styles: Styles
     fonts: PdfFonts
-    draft: bool = False
 
     @property
     def width(self) -> float:
@@ -59,8 +58,10 @@ def build_story(ctx: Context) -> list[Flowable]:
     items: list[tuple[Flowable, bool]] = [(title_block(doc.meta, doc.theme, ctx.styles, ctx.fonts), False)]
     marks = bookmarks(doc.blocks)
     for i, block in enumerate(doc.blocks):
-        if isinstance(block, Heading) and block.level == 0 and i and not isinstance(doc.blocks[i - 1], PageBreak):
-            items.append((RLPageBreak(), False))
+        if isinstance(block, Heading) and block.level == 0:
+            if i and not isinstance(doc.blocks[i - 1], PageBreak):
+                items.append((RLPageBreak(), False))
+            items.append((PartStart(block.text.plain), False))
         for flowable, keep in block_flowables(block, ctx, marks.get(i), doc.blocks[i - 1] if i else None):
             flowable.cell = block.ref  # named in layout errors
             items.append((flowable, keep))
@@ -94,7 +95,7 @@ def block_flowables(block: Block, ctx: Context, mark: Bookmark | None,
             return [(KpiCards(block, theme, st, fonts), False)]
         case ChartBlock():
             source = ctx.drawings[block.chart.id]
-            figure = figures.chart_figure(block, source, ctx.width, ctx.max_figure_height, st, fonts, ctx.draft)
+            figure = figures.chart_figure(block, source, ctx.width, ctx.max_figure_height, st, fonts)
             return [(figure, False)]
         case ImageBlock():
             return [(figures.image_figure(block, ctx.width, ctx.max_figure_height, st, fonts), False)]
