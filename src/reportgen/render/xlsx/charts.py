@@ -48,6 +48,7 @@ HIDDEN_FORMAT = ";;;"
 UNIT_Y = 0.11
 """Top of the unit label, as a share of the chart height (the title sits above it)."""
 HEADROOM = 1.2
+INSIDE_LABELS = ("stacked", "donut")
 _LABEL_POSITION = {"bar": "outEnd", "barh": "outEnd", "stacked": "ctr", "line": "t",
                    "pie": "outEnd", "donut": None}
 
@@ -122,8 +123,11 @@ def _series(spec: ChartSpec, where: ChartRange, col: int, fmt: str, theme: Theme
 
 
 def _data_labels(spec: ChartSpec, fmt: str, theme: Theme) -> DataLabelList:
+    """Value-only labels; white on the colour where they sit inside (stacked bars, donut ring)."""
+    inside = spec.kind in INSIDE_LABELS
+    props = text_properties(theme, 8, bold=inside, color="#FFFFFF" if inside else theme.text)
     return DataLabelList(
-        numFmt=fmt, txPr=text_properties(theme, 8), dLblPos=_LABEL_POSITION[spec.kind],
+        numFmt=fmt, txPr=props, dLblPos=_LABEL_POSITION[spec.kind],
         showLegendKey=False, showVal=True, showCatName=False, showSerName=False,
         showPercent=False, showBubbleSize=False, showLeaderLines=False,
     )
@@ -224,14 +228,15 @@ def _unit_title(spec: ChartSpec, theme: Theme) -> Title:
 
 def _title(text: str, theme: Theme, size: float = 11, bold: bool = True, upright: bool = False) -> Title:
     """A title in the theme font."""
-    props = _character(theme, size, bold)
+    props = _character(theme, size, bold, theme.text)
     para = Paragraph(pPr=ParagraphProperties(defRPr=props), r=[RegularTextRun(rPr=props, t=xml_text(text))])
     return Title(tx=Text(rich=RichText(bodyPr=_body(upright), p=[para])), overlay=False)
 
 
-def text_properties(theme: Theme, size: float, bold: bool = False, upright: bool = False) -> RichText:
+def text_properties(theme: Theme, size: float, bold: bool = False, upright: bool = False,
+                    color: str | None = None) -> RichText:
     """A `txPr` naming the theme font as latin and East Asian typeface; `upright` forbids turned text."""
-    props = _character(theme, size, bold)
+    props = _character(theme, size, bold, color or theme.text)
     return RichText(bodyPr=_body(upright), p=[Paragraph(pPr=ParagraphProperties(defRPr=props), r=[], endParaRPr=props)])
 
 
@@ -239,7 +244,6 @@ def _body(upright: bool) -> RichTextProperties:
     return RichTextProperties(rot=0, vert="horz") if upright else RichTextProperties()
 
 
-def _character(theme: Theme, size: float, bold: bool) -> CharacterProperties:
+def _character(theme: Theme, size: float, bold: bool, color: str) -> CharacterProperties:
     face = Font(typeface=theme.font_family)
-    return CharacterProperties(latin=face, ea=face, cs=face, sz=int(size * 100), b=bold,
-                               solidFill=theme.text[1:])
+    return CharacterProperties(latin=face, ea=face, cs=face, sz=int(size * 100), b=bold, solidFill=color[1:])
