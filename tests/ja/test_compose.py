@@ -203,14 +203,29 @@ def test_no_quarter_em_next_to_slashes_and_other_symbols():
 
 
 def test_a_line_is_shrunk_or_its_last_unit_pushed_out_whichever_moves_gaps_less():
-    text = "あいうえおかきくけこさしすせそたちつてとAあいう"
+    text = "あいうえおかきくけこさしすせそたちつてとAあいうえ"  # a last line of four: no runt
     assert texts(lay(text, 207.4))[0] == text[:21]      # shrink the ¼ em by 0.1 pt
     assert texts(lay(text, 206.5))[0] == text[:20]      # rather than 1 pt: stretch 19 gaps
 
 
-def test_a_two_character_last_line_takes_a_unit_from_the_line_before():
+def test_a_short_last_line_takes_units_from_the_line_before_until_it_holds_four():
     text = "あいうえおかきくけこさしすせそたちつてとな。"
     assert texts(lay(text, 210, align="left")) == [text[:20], "な。"]
     lines = lay(text, 210)
-    assert texts(lines) == [text[:19], "とな。"]
-    assert lines[0].width == pytest.approx(210)
+    assert texts(lines) == [text[:18], "てとな。"]
+    assert lines[0].width == pytest.approx(210)   # still justified flush right
+    assert lines[1].final
+
+
+def test_the_runt_rule_keeps_kinsoku_a_prolonged_sound_mark_never_starts_the_last_line():
+    head = "あいうえおかきくけこさしすせそたちつて"
+    assert texts(lay(head[:18] + "テーな。", 200, align="left")) == [head[:18] + "テー", "な。"]
+    lines = lay(head[:18] + "テーな。", 200)
+    assert texts(lines) == [head[:18], "テーな。"]
+    assert lines[0].width == pytest.approx(200)
+
+
+def test_the_runt_rule_leaves_a_line_that_would_stretch_too_far():
+    text = "あいうえおかきくけこ abcdefghijklmnopqrstuvwxyzabcdefgh い。"
+    lines = lay(text, 285)
+    assert texts(lines) == [text[:-3].replace(" ", ""), "い。"]   # the 34-letter word is one unit

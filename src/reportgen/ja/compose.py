@@ -325,25 +325,33 @@ def _break_lines(prep: _Prepared, glue: _Glue, preferred: list[int], opts: Optio
     return _avoid_runt(spans, glue, sums, preferred, opts, width)
 
 
-RUNT = 2            # a last line this short (in characters) takes one unit more
+RUNT = 4            # a paragraph's last line holds at least this many characters
 RUNT_STRETCH = 0.2  # if the line before stretches by at most this many em per gap
 
 
 def _avoid_runt(spans: list[tuple[int, int, bool]], glue: _Glue, sums: _Sums,
                 breaks: list[int], opts: Options, width: float) -> list[tuple[int, int, bool]]:
-    """A paragraph's last line of one or two characters (`い。`) takes the previous line's
-    last unit when that line can stretch a little instead."""
-    if len(spans) < 2 or spans[-1][1] - spans[-1][0] > RUNT or opts.align != "justify":
+    """A paragraph's last line shorter than `RUNT` characters (`い。`) takes units from the
+    end of the line before, one break opportunity at a time (so kinsoku holds), while that
+    line stretches by at most `RUNT_STRETCH` em per gap and the last line still fits."""
+    if len(spans) < 2 or opts.align != "justify":
         return spans
     (s, e, hang), (_, n, _) = spans[-2], spans[-1]
-    prev = _last_break(breaks, s, e - 1)
-    if hang or glue.kind[e] == HARD or prev is None:
+    if hang or glue.kind[e] == HARD:
         return spans
     avail = width - (opts.first_indent if s == 0 else 0.0)
-    stretch = (avail - sums.natural(glue, s, prev)) / sums.gaps(sums.stretch, s, prev)
-    if stretch > RUNT_STRETCH * opts.em or sums.natural(glue, prev, n) > width:
+    end = e
+    while n - end < RUNT:
+        prev = _last_break(breaks, s, end - 1)
+        if prev is None or sums.natural(glue, prev, n) > width:
+            break
+        stretch = (avail - sums.natural(glue, s, prev)) / sums.gaps(sums.stretch, s, prev)
+        if stretch > RUNT_STRETCH * opts.em:
+            break
+        end = prev
+    if end == e:
         return spans
-    return spans[:-2] + [(s, prev, False), (prev, n, False)]
+    return spans[:-2] + [(s, end, False), (end, n, False)]
 
 
 def _line_end(prep: _Prepared, glue: _Glue, preferred: list[int], opts: Options,
