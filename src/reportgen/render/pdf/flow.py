@@ -164,10 +164,10 @@ def keep_chains(items: Sequence[tuple[Flowable, bool]]) -> list[Flowable]:
 
 
 def grid(rows: Sequence[Sequence[object]], col_widths: Sequence[float], commands: Sequence[tuple],
-         font: str, repeat_rows: int = 0) -> Table:
+         font: str, repeat_rows: int = 0, kind: type[Table] = Table) -> Table:
     """A reportlab Table whose cell font is ours (reportlab selects Helvetica for every
     cell otherwise, which would leave an unembedded font in the file) and whose rows may
     split inside when one alone is taller than a page (a very long list item or cell)."""
-    table = Table([list(r) for r in rows], colWidths=list(col_widths), repeatRows=repeat_rows, splitInRow=1)
+    table = kind([list(r) for r in rows], colWidths=list(col_widths), repeatRows=repeat_rows, splitInRow=1)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), *commands]))
     return table

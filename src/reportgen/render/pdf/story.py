@@ -49,6 +49,11 @@ class Context:
         return self.geometry.text_width
 
     @property
+    def table_keep_height(self) -> float:
+        """A table up to this tall is kept on one page (room left for its caption)."""
+        return self.geometry.top - self.geometry.bottom - 4 * self.styles.figure_title.leading
+
+    @property
     def max_figure_height(self) -> float:
         return (self.geometry.top - self.geometry.bottom) * 0.55
 
@@ -100,7 +105,7 @@ def block_flowables(block: Block, ctx: Context, mark: Bookmark | None,
         case ImageBlock():
             return [(figures.image_figure(block, ctx.width, ctx.max_figure_height, st, fonts), False)]
         case TableBlock():
-            table = tables.data_table(block, ctx.width, theme, st, fonts)
+            table = tables.data_table(block, ctx.width, ctx.table_keep_height, theme, st, fonts)
             return [(tables.caption(block, st, fonts), True), (table, False)] if block.caption else [(table, False)]
         case Note():
             return [(boxes.note_table(block, ctx.width, st, fonts), False)]

@@ -1,8 +1,10 @@
 """Data tables: header row in the theme colour, zebra rows, numbers right-aligned as
 Excel shows them (`Value.text`), the header repeated when the table crosses a page.
 
-In: a `TableBlock`, the column width, theme, styles, fonts. Out: a caption and a reportlab
-`Table` whose cells are composed paragraphs.
+In: a `TableBlock`, the column width, the page's text height, theme, styles, fonts. Out: a
+caption and a `DataTable` whose cells are composed paragraphs: a table that fits on a
+page is never split (it moves to the next page whole); a longer one splits between rows,
+leaving at least `MIN_ROWS` body rows on each side of a page break.
 """
 
 from __future__ import annotations
@@ -18,9 +20,48 @@ from reportgen.render.pdf.text import PdfFonts, TextStyle, para
 
 PAD_X = 6.0
 PAD_Y = 3.5
+MIN_ROWS = 3
+"""Body rows kept together at the foot and at the head of a page when a table splits."""
 
 
-def data_table(block: TableBlock, width: float, theme: Theme, st: Styles, fonts: PdfFonts) -> Table:
+class DataTable(Table):
+    """A reportlab Table that splits like a fact sheet table should: whole or not at all
+    when it fits in `keep_height`, else with at least `MIN_ROWS` body rows on each side."""
+
+    keep_height = 0.0
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._calc(availWidth, availHeight)
+        heights = self._rowHeights
+        if sum(heights) <= availHeight:
+            return [self]
+        if sum(heights) <= self.keep_height:
+            return []
+        if max(heights) > self.keep_height:  # a row taller than a page: split inside it
+            return super().split(availWidth, availHeight)
+        rows = _rows_fitting(heights, availHeight)
+        rows = min(rows, len(heights) - MIN_ROWS)
+        if rows - 1 < MIN_ROWS:
+            return []
+        pieces = self._splitRows(sum(heights[:rows]) + 0.01)
+        for piece in pieces:  # reportlab makes the pieces with the class's own defaults
+            piece.keep_height = self.keep_height
+        return pieces
+
+
+def _rows_fitting(heights: list[float], room: float) -> int:
+    """How many rows, from the first (the header), fit in `room`."""
+    used, n = 0.0, 0
+    for h in heights:
+        if used + h > room:
+            break
+        used, n = used + h, n + 1
+    return n
+
+
+def data_table(block: TableBlock, width: float, keep_height: float, theme: Theme, st: Styles,
+               fonts: PdfFonts) -> Table:
+    """The table; one no taller than `keep_height` is kept on one page."""
     cols = block.table.columns
     head = [para(RichText.of(c.name), _head_style(c, st), fonts) for c in cols]
     body = [
@@ -29,7 +70,8 @@ def data_table(block: TableBlock, width: float, theme: Theme, st: Styles, fonts:
         for row in block.table.rows
     ]
     table = grid([head, *body], column_widths(block, width, st, fonts), _table_style(theme, len(body)),
-                 fonts.regular, repeat_rows=1)
+                 fonts.regular, repeat_rows=1, kind=DataTable)
+    table.keep_height = keep_height
     table.spaceBefore = st.body.leading * 0.3
     table.spaceAfter = st.body.leading * 0.5
     return table
