@@ -52,7 +52,8 @@ def read_meta(book: Book, diag: Collector, lookup: Lookup) -> tuple[Meta, Theme]
             diag.add(where, str(exc))
     for key in _REQUIRED:
         if key not in fields:
-            diag.add(CellRef(SHEET), f"missing required key '{key}' (a row with '{key}' in column A)")
+            if key not in rows:  # a row with an empty or bad value is already reported at its cell
+                diag.add(CellRef(SHEET), f"missing required key '{key}' (a row with '{key}' in column A)")
             fields[key] = dt.date(2000, 1, 1) if key == "date" else "?"
     if "output_name" in fields and not _OUTPUT_NAME.fullmatch(fields["output_name"]):
         diag.add(CellRef(SHEET, rows["output_name"]), f"output_name '{fields['output_name']}' must be a plain "
