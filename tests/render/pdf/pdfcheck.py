@@ -106,8 +106,17 @@ def _page(i: int, page: pdfium.PdfPage) -> Page:
         if ch.strip():
             chars.append((ch, tp.get_charbox(k, loose=False)))
     rects = [tp.get_rect(k) for k in range(tp.count_rects())]
-    objects = [(o.type, o.get_bounds()) for o in page.get_objects(max_depth=3)]
+    objects = [(o.type, _page_bounds(o)) for o in page.get_objects(max_depth=3)]
     return Page(i, page.get_size(), text, chars, rects, objects)
+
+
+def _page_bounds(obj: pdfium.PdfObject) -> Box:
+    """An object's bounds on the page: pdfium gives those of an object inside a form
+    XObject (the footer's folio) in the form's space."""
+    box, form = obj.get_bounds(), obj.container
+    while form is not None:
+        box, form = form.get_matrix().on_rect(*box), form.container
+    return box
 
 
 BODY = (

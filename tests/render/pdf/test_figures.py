@@ -41,6 +41,21 @@ def test_two_half_width_images_sit_side_by_side_within_the_column(tmp_path):
     assert text.index("写真1の説明") < text.index("写真2の説明")
 
 
+def test_a_lone_half_width_image_is_widened_with_its_caption_beside_it(tmp_path):
+    doc = make_document()
+    image = ImageBlock(_png(tmp_path / "1.png"), RichText.of("写真の説明"), ref("content", "I1"), width="half")
+    doc = dataclasses.replace(doc, blocks=(doc.blocks[0], image, doc.blocks[1]))
+    path = tmp_path / "lone.pdf"
+    write_pdf(doc, chart_images(doc, tmp_path), path)
+    page = read_pages(path)[0]
+    g = page_geometry(doc.theme)
+    (left, bottom, right, top), = [b for kind, b in page.objects if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE]
+    assert abs(left - g.left) < 0.5 and abs((right - left) - 0.6 * g.text_width) < 0.5
+    at = "".join(ch for ch, _ in page.chars).index("写真の説明")
+    for l, b, r, t in [box for _, box in page.chars[at:at + 5]]:                                   # beside the image, at its top
+        assert right < l and r <= g.right + 0.5 and bottom < b and t <= top + 0.5
+
+
 def test_a_part_title_opens_a_new_page(tmp_path):
     doc = make_document()
     part = Heading(0, RichText.of("添付資料"), ref("content", "Z1"), subtitle=RichText.of("アリババグループ"))

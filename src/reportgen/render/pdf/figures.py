@@ -1,9 +1,10 @@
 """Figures: charts as vector drawings (the chart stage's SVG through svglib) and images,
 each with its title above and caption under it as real text (the chart images hold
-neither); two half-width figures in a row sit side by side.
+neither); two half-width figures in a row sit side by side, and a half-width figure
+alone keeps its width with its title and caption in a column beside it.
 
 In: `ChartImages`/`ImageBlock`, the target width, styles, fonts. Out: unsplittable
-`Stack` flowables, or a one-row `Table` pairing two of them.
+`Stack` flowables, or a one-row `Table` pairing two of them or one with its text.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from reportgen.render.pdf.text import PdfFonts, para
 
 HALF_GAP = 12.0
 CAPTION_GAP = 4.0
+LONE_SHARE = 0.6
+"""Of the text width, taken by a half-width figure shown alone (its text beside it)."""
 
 
 def figure_width(width: str, text_width: float) -> float:
@@ -46,14 +49,41 @@ def image_figure(block: ImageBlock, text_width: float, max_height: float, st: St
     return _framed(Image(str(block.path), width, height), RichText(), block.caption, st, fonts, block.width == "half")
 
 
+_ROW_STYLE = [
+    ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, 0), HALF_GAP),
+    ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+]
+
+
 def side_by_side(left: Flowable, right: Flowable, text_width: float, font: str) -> Table:
     half = figure_width("half", text_width)
-    table = grid([[left, right]], [half + HALF_GAP, half], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, 0), HALF_GAP),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)], font)
+    table = grid([[left, right]], [half + HALF_GAP, half], _ROW_STYLE, font)
     table.spaceBefore, table.spaceAfter = left.getSpaceBefore(), left.getSpaceAfter()
     return table
+
+
+def captioned_beside(figure: Flowable, text_width: float, max_height: float, st: Styles,
+                     fonts: PdfFonts) -> Table:
+    """A lone half-width figure (a `_framed` stack), a little wider (`LONE_SHARE` of the
+    column) on the left, its title and caption in a column beside it, so that the row
+    does not leave half the page empty."""
+    picture, title, caption = figure.parts
+    wide = text_width * LONE_SHARE
+    picture = _widened(picture, wide, max_height, fonts.regular)
+    text = [(para(title, st.figure_title, fonts), 0.0, 0.0)] if title else []
+    if caption:
+        text.append((para(caption, st.caption, fonts), 0.0, CAPTION_GAP if title else 0.0))
+    row = grid([[picture, Stack(text)]], [wide + HALF_GAP, text_width - wide - HALF_GAP], _ROW_STYLE, fonts.regular)
+    row.spaceBefore, row.spaceAfter = figure.getSpaceBefore(), figure.getSpaceAfter()
+    return row
+
+
+def _widened(picture: Flowable, width: float, max_height: float, font: str) -> Flowable:
+    if isinstance(picture, Drawing):
+        return scaled(picture, width, max_height, font)
+    k = min(width / picture.drawWidth, max_height / picture.drawHeight)
+    return Image(picture.filename, picture.drawWidth * k, picture.drawHeight * k)
 
 
 def load_drawing(block: ChartBlock, images: ChartImages) -> Drawing:
@@ -86,6 +116,7 @@ def _framed(figure: Flowable, title: RichText, caption: RichText, st: Styles, fo
         children.append((para(caption, st.caption, fonts), 0.0, CAPTION_GAP))
     stack = Stack(children, pad_bottom=2.0)
     stack.half = half
+    stack.parts = (figure, title, caption)
     stack.spaceAfter = st.body.leading * 0.4
     return space_before(stack, st.body.leading * 0.9)
 

@@ -70,7 +70,7 @@ def build_story(ctx: Context) -> list[Flowable]:
         for flowable, keep in block_flowables(block, ctx, marks.get(i), doc.blocks[i - 1] if i else None):
             flowable.cell = block.ref  # named in layout errors
             items.append((flowable, keep))
-    return keep_chains(pair_half_figures(items, ctx.width, ctx.fonts.regular))
+    return keep_chains(pair_half_figures(items, ctx))
 
 
 def bookmarks(blocks: Sequence[Block]) -> dict[int, Bookmark]:
@@ -138,16 +138,18 @@ _PARAGRAPH = {
 }
 
 
-def pair_half_figures(items: list[tuple[Flowable, bool]], width: float, font: str) -> list[tuple[Flowable, bool]]:
-    """Two consecutive half-width figures become one row of two."""
-    out: list[tuple[Flowable, bool]] = []
+def pair_half_figures(items: list[tuple[Flowable, bool]], ctx: Context) -> list[tuple[Flowable, bool]]:
+    """Two consecutive half-width figures become one row of two; a half-width figure
+    left alone gets its title and caption beside it."""
+    paired: list[tuple[Flowable, bool]] = []
     for flowable, keep in items:
-        prev = out[-1][0] if out else None
+        prev = paired[-1][0] if paired else None
         if _is_half(flowable) and _is_half(prev):
-            out[-1] = (figures.side_by_side(prev, flowable, width, font), False)
+            paired[-1] = (figures.side_by_side(prev, flowable, ctx.width, ctx.fonts.regular), False)
             continue
-        out.append((flowable, keep))
-    return out
+        paired.append((flowable, keep))
+    return [(figures.captioned_beside(f, ctx.width, ctx.max_figure_height, ctx.styles, ctx.fonts) if _is_half(f) else f, keep)
+            for f, keep in paired]
 
 
 def _is_half(f: Flowable | None) -> bool:
