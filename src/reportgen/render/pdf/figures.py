@@ -9,6 +9,9 @@ In: `ChartImages`/`ImageBlock`, the target width, styles, fonts. Out: unsplittab
 
 from __future__ import annotations
 
+import io
+from functools import lru_cache
+
 from PIL import Image as PILImage
 from reportlab.graphics.shapes import Drawing, Group
 from reportlab.graphics.transform import mmult
@@ -87,14 +90,21 @@ def _widened(picture: Flowable, width: float, max_height: float, font: str) -> F
 
 
 def load_drawing(block: ChartBlock, images: ChartImages) -> Drawing:
-    """The chart's SVG as a reportlab Drawing (vector), read once per document."""
+    """The chart's SVG as a reportlab Drawing (vector), read once per document and parsed
+    once per process for the same SVG bytes (a batch or a rebuild reuses the parse)."""
     try:
-        drawing = svg2rlg(str(images.svg))
+        drawing = _parsed(images.svg.read_bytes())
     except (OSError, ValueError) as exc:
         raise ReportError(Diagnostic(block.ref, f"chart {block.chart.id!r}: cannot read {images.svg.name}: {exc}")) from exc
     if drawing is None or not drawing.width or not drawing.height:
         raise ReportError(Diagnostic(block.ref, f"chart {block.chart.id!r}: unreadable SVG {images.svg.name}"))
     return drawing
+
+
+@lru_cache(maxsize=32)
+def _parsed(svg: bytes) -> Drawing | None:
+    """svglib's Drawing of `svg`; shared, never changed (`scaled` wraps it in a new Group)."""
+    return svg2rlg(io.BytesIO(svg))
 
 
 def scaled(source: Drawing, width: float, max_height: float, font: str) -> Drawing:
