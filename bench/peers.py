@@ -14,6 +14,7 @@ holds its charts. Out: argv lists for child processes that `measure.run` times:
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 from reportgen.model import (
@@ -104,9 +105,8 @@ def libreoffice_argv(exe: str, docx: Path, out_dir: Path, work: Path) -> list[st
             "--nologo", "--nodefault", "--convert-to", "pdf", "--outdir", str(out_dir), str(docx)]
 
 
-def plain_reportlab_argv(doc: Document, pdf: Path, font: Path, text_file: Path) -> list[str]:
-    """reportlab platypus setting the document's paragraphs in the bundled font (CJK wrap)."""
-    text_file.write_text("\n".join(_plain_texts(doc)), encoding="utf-8")
+def plain_reportlab_argv(text_file: Path, pdf: Path, font: Path) -> list[str]:
+    """reportlab platypus setting the paragraphs of `text_file` in the bundled font (CJK wrap)."""
     code = (
         "import sys\n"
         "from reportlab.pdfbase import pdfmetrics\n"
@@ -122,7 +122,7 @@ def plain_reportlab_argv(doc: Document, pdf: Path, font: Path, text_file: Path) 
     return python("-c", code, str(text_file), str(pdf), str(font))
 
 
-def _plain_texts(doc: Document) -> list[str]:
+def plain_texts(doc: Document) -> list[str]:
     texts = [doc.meta.title]
     for b in doc.blocks:
         if isinstance(b, (Heading, Paragraph, Note)):
@@ -130,3 +130,16 @@ def _plain_texts(doc: Document) -> list[str]:
         elif isinstance(b, ListBlock):
             texts += [i.text.plain for i in b.items]
     return [t for t in texts if t]
+
+
+def write_inputs(workbook: Path, typ: Path, text_file: Path) -> None:
+    """The peers' inputs for `workbook`: the Typst source and the plain paragraphs."""
+    from reportgen.workbook import read_workbook
+
+    doc = read_workbook(workbook)
+    typ.write_text(typst_source(doc), encoding="utf-8")
+    text_file.write_text("\n".join(plain_texts(doc)), encoding="utf-8")
+
+
+if __name__ == "__main__":  # python -m bench.peers WORKBOOK OUT.typ OUT.txt
+    write_inputs(*(Path(a) for a in sys.argv[1:4]))

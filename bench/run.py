@@ -6,6 +6,8 @@ bench/results.md (or --out): one section per measurement, every figure from this
 
 Every measured build is a child process (`reportgen build`, timed with os.wait4: wall
 time, CPU time, peak memory). Peers are measured in the same run and given as ratios.
+This process stays small (no reportgen, openpyxl or pypdf imported here): a child's peak
+memory as the kernel counts it starts from its parent's size at fork.
 Nothing here asserts a time: the targets table only says how far off each one is.
 """
 
@@ -15,6 +17,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import sys
 import tempfile
@@ -27,7 +30,7 @@ if __package__ in (None, ""):  # run as `python bench/run.py`
 
 from bench import hotspots, peers
 from bench.measure import Run, check, median, python, run
-from bench.synth import write_synthetic
+from bench.synth import Size
 
 REPO = Path(__file__).resolve().parents[1]
 FONTS = REPO / "assets" / "fonts"
@@ -119,7 +122,8 @@ def cold_start(b: Bench) -> None:
         b.target(f"`reportgen {name}` imports neither matplotlib nor reportlab", "none imported",
                  ", ".join(heavy) or "none", clean)
     bare = [run(python("-c", "pass"), env=b.env) for _ in range(b.runs)]
-    rows.append(("python -c pass", median([r.wall for r in bare]), median([r.cpu for r in bare]), ""))
+    rows.append(("python -c pass", median([r.wall for r in bare]), median([r.cpu for r in bare]),
+                 f"(peak {max(r.peak_mb for r in bare):.0f} MB: the floor of every peak here)"))
     b.table(("command", "wall s", "CPU s", "heavy packages imported"), rows)
 
 
@@ -145,7 +149,8 @@ def scaling(b: Bench) -> None:
     rows, points = [], []
     for pages in b.pages:
         wb = b.work / f"synthetic-{pages}.xlsx"
-        size = write_synthetic(wb, pages)
+        size = Size.of(pages)
+        check(run(python("-m", "bench.synth", str(pages), str(wb)), env=b.env, cwd=REPO), "synthetic workbook")
         out = b.work / f"synthetic-{pages}"
         first = check(b.reportgen("build", str(wb), "-o", str(out), timeout=1800), f"synthetic {pages}")
         again = check(b.reportgen("build", str(wb), "-o", str(out), timeout=1800), f"synthetic {pages}")
@@ -168,9 +173,9 @@ def scaling(b: Bench) -> None:
 
 
 def _pdf_pages(path: Path) -> int:
-    from pypdf import PdfReader
-
-    return len(PdfReader(path).pages)
+    """Pages of a PDF, counted in a child so that this process stays small (see `lean`)."""
+    code = "import sys, pypdf; print(len(pypdf.PdfReader(sys.argv[1]).pages))"
+    return int(check(run(python("-c", code, str(path))), "page count").out)
 
 
 def batch(b: Bench, single_cpu: float, single_wall: float) -> None:
@@ -192,24 +197,20 @@ def batch(b: Bench, single_cpu: float, single_wall: float) -> None:
 
 def peer_ratios(b: Bench, sample_out: Path) -> None:
     """Typst, LibreOffice, plain reportlab and bare imports, on the sample's content."""
-    from reportgen.workbook import read_workbook
-
-    doc = read_workbook(b.sample)
-    typ = sample_out / "peer.typ"
-    typ.write_text(peers.typst_source(doc), encoding="utf-8")
+    typ, text = sample_out / "peer.typ", b.work / "peer-rl.txt"
+    check(run(python("-m", "bench.peers", str(b.sample), str(typ), str(text)), env=b.env, cwd=REPO), "peer inputs")
     ours_pdf = [check(b.reportgen("build", str(b.sample), "-o", str(sample_out), "--only", "pdf"), "pdf only")
                 for _ in range(b.runs)]
     ours_all = [check(b.reportgen("build", str(b.sample), "-o", str(sample_out)), "full") for _ in range(b.runs)]
     typst = [check(run(peers.typst_argv(typ, b.work / "peer-typst.pdf", FONTS), env=b.env), "typst")
              for _ in range(b.runs)]
-    plain = [check(run(peers.plain_reportlab_argv(doc, b.work / "peer-rl.pdf", doc.theme.font_regular,
-                                                  b.work / "peer-rl.txt"), env=b.env), "reportlab alone")
-             for _ in range(b.runs)]
+    plain = [check(run(peers.plain_reportlab_argv(text, b.work / "peer-rl.pdf", FONTS / "BIZUDPGothic-Regular.ttf"),
+                       env=b.env), "reportlab alone") for _ in range(b.runs)]
     mpl = [check(run(python("-c", "import matplotlib.pyplot"), env=b.env), "matplotlib") for _ in range(b.runs)]
     rows = [("reportgen build --only pdf (charts cached)", ours_pdf), ("reportgen build, all outputs", ours_all),
             ("Typst, equivalent document", typst), ("reportlab alone, same paragraphs", plain),
             ("import matplotlib.pyplot", mpl)]
-    rows += _libreoffice(b, sample_out / f"{doc.meta.output_name}.docx")
+    rows += _libreoffice(b, next(sample_out.glob("*.docx")))
     base = median([r.wall for r in typst])
     base_cpu = median([r.cpu for r in typst])
     b.section("Peers", f"Same run, same content, median of {b.runs}; ratios against Typst "
@@ -292,10 +293,11 @@ def main(argv: list[str] | None = None) -> int:
     a = p.parse_args(argv)
     if a.quick:
         a.runs, a.pages, a.batch_books = 1, "1", 2
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory(prefix="reportgen-bench-") as tmp:
         work = a.work or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["REPORTGEN_CACHE_DIR"] = str(work.resolve() / "user-cache")  # a first build here is a first build
         b = Bench(a.sample.resolve(), work.resolve(), a.runs, tuple(int(x) for x in a.pages.split(",")),
                   a.batch_books, a.quick, env)
         out = sample_build(b)
@@ -307,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
             start = time.perf_counter()
             step()
             print(f"bench: {name} measured in {time.perf_counter() - start:.0f} s", file=sys.stderr)
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        b.lines += ["", f"(The bench process itself peaked at {own:.0f} MB.)"]
         a.out.write_text("\n".join(header(b) + targets(b) + b.lines) + "\n", encoding="utf-8")
     print(f"wrote {a.out}")
     return 0
