@@ -3,7 +3,8 @@
 In: a `Theme` (paths of the regular, bold and fallback TrueType files). Out: `PdfFonts`
 (the registered reportlab font names; TrueType fonts are always subset-embedded) and
 `pdf_widths(fonts)`, the cached advance-width measurer the Japanese composer reads.
-A character the main font lacks is measured, and drawn, with the fallback font.
+A character the main font lacks is measured, and drawn, with the fallback font, which is
+registered (its file parsed) only when a document first needs it.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def _font_of(fonts: PdfFonts, ch: str, bold: bool) -> str:
     if main_path is None or fonts.fallback_path is None:
         return fonts.main(bold)
     if font_for(ch, main_path, fonts.fallback_path) == fonts.fallback_path:
-        return fonts.fallback
+        return _register(fonts.fallback_path)
     return fonts.main(bold)
 
 
@@ -70,7 +71,7 @@ def register_fonts(theme: Theme) -> PdfFonts:
     A document template should also pass `initialFontName=fonts.regular`.
     """
     fonts = PdfFonts(
-        _register(theme.font_regular), _register(theme.font_bold), _register(theme.font_fallback),
+        _register(theme.font_regular), _register(theme.font_bold), theme.font_fallback.stem,
         theme.font_regular, theme.font_bold, theme.font_fallback,
     )
     rl_config.canvas_basefontname = fonts.regular
