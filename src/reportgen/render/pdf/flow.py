@@ -167,7 +167,8 @@ def grid(rows: Sequence[Sequence[object]], col_widths: Sequence[float], commands
          font: str, repeat_rows: int = 0, kind: type[Table] = Table) -> Table:
     """A reportlab Table whose cell font is ours (reportlab selects Helvetica for every
     cell otherwise, which would leave an unembedded font in the file) and whose rows may
-    split inside when one alone is taller than a page (a very long list item or cell)."""
+    split inside when one alone is taller than a page (a very long list item or cell).
+    `kind` is the Table class to make (a subclass that splits by its own rules)."""
     table = kind([list(r) for r in rows], colWidths=list(col_widths), repeatRows=repeat_rows, splitInRow=1)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font), *commands]))
     return table

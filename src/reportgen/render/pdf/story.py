@@ -2,9 +2,9 @@
 
 In: `Document`, the chart files, page geometry, styles, fonts. Out: a list of flowables
 for the page templates: the title block, then one flowable per block, headings (and
-table captions) joined to what follows, two half-width figures in a row side by side,
-part titles on a new page after a `PartStart` marker (for the running header), outline
-bookmarks on headings of level 0 to 2.
+table captions) joined to what follows, two half-width figures in a row side by side (a
+lone one with its title and caption beside it), part titles on a new page after a
+`PartStart` marker (for the running header), outline bookmarks on headings of level 0 to 2.
 """
 
 from __future__ import annotations
