@@ -52,3 +52,17 @@ def test_a_split_never_leaves_fewer_than_three_body_rows_at_the_top_of_the_next_
     t = table(30, keep_height=500)
     first, rest = t.split(300, row(t) * 30.5)                  # room for 29 of 30 body rows
     assert len(body(first)) == 30 - MIN_ROWS and len(body(rest)) == MIN_ROWS
+
+
+def test_a_table_refused_once_splits_on_the_next_page_rather_than_loop():
+    t = table(20, keep_height=700)          # kept whole, were there room on a page for it
+    assert t.split(300, row(t) * 10.5) == []
+    first, rest = t.split(300, row(t) * 15.5)   # the next page has tall headings above it
+    assert len(body(first)) + len(body(rest)) == 20 and body(first)
+
+
+def test_a_table_with_a_row_taller_than_a_page_moves_once_then_splits_as_reportlab_does():
+    t = table(4, keep_height=10)
+    assert t.split(300, row(t) * 2.5) == []
+    first, rest = t.split(300, row(t) * 2.5)
+    assert body(first) == ["施策0"] and body(rest) == ["施策1", "施策2", "施策3"]

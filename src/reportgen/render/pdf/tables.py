@@ -26,21 +26,28 @@ MIN_ROWS = 3
 
 class DataTable(Table):
     """A reportlab Table that splits like a fact sheet table should: whole or not at all
-    when it fits in `keep_height`, else with at least `MIN_ROWS` body rows on each side."""
+    when it fits in `keep_height`, else with at least `MIN_ROWS` body rows on each side.
+    It moves to the next page at most once; refused again there (a page already holding
+    tall headings above it), it splits as reportlab would rather than loop."""
 
     keep_height = 0.0
+    moved = False
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self._calc(availWidth, availHeight)
         heights = self._rowHeights
         if sum(heights) <= availHeight:
             return [self]
-        if sum(heights) <= self.keep_height:
+        pieces = [] if sum(heights) <= self.keep_height else self._split_keeping_rows(heights, availHeight)
+        if pieces or not self.moved:
+            self.moved = not pieces
+            return pieces
+        return super().split(availWidth, availHeight)
+
+    def _split_keeping_rows(self, heights: list[float], room: float) -> list[Flowable]:
+        if max(heights) > self.keep_height:  # a row taller than a page: reportlab splits inside it
             return []
-        if max(heights) > self.keep_height:  # a row taller than a page: split inside it
-            return super().split(availWidth, availHeight)
-        rows = _rows_fitting(heights, availHeight)
-        rows = min(rows, len(heights) - MIN_ROWS)
+        rows = min(_rows_fitting(heights, room), len(heights) - MIN_ROWS)
         if rows - 1 < MIN_ROWS:
             return []
         pieces = self._splitRows(sum(heights[:rows]) + 0.01)
