@@ -219,6 +219,10 @@ CASES = [
     Case("formula without saved value", wb(values=VALUES + [("x", "=VLOOKUP(1,contributions!A1:B3,2,FALSE)")]),
          "values!B3", "has no saved value and cannot be evaluated"),
     Case("merged cells in a table", merged, "contributions!A2", "merged cells"),
+    Case("stray cell at XFD1048576", wb(edit=lambda w: w["contributions"].cell(1_048_576, 16_384, "x")),
+         "contributions!XFD1048576", "used range reaches XFD1048576 (1,048,576 rows, 17,179,869,184 cells"),
+    Case("stray cell at A1048576", wb(edit=lambda w: w["content"].cell(1_048_576, 1, "x")),
+         "content!E1048576", "used range reaches E1048576 (1,048,576 rows"),
     # text
     Case("emoji", content(("paragraph", "支援👍🏽")), "content!B2", "'👍' (U+1F44D THUMBS UP SIGN)"),
     Case("character in no font", content(("paragraph", "ሰላም")), "content!B2", "(U+1230 ETHIOPIC SYLLABLE SA)"),

@@ -18,7 +18,7 @@ from reportgen.workbook.charts import read_charts
 from reportgen.workbook.content import Context, read_content
 from reportgen.workbook.images import image_resolver
 from reportgen.workbook.meta import read_meta
-from reportgen.workbook.source import Book, CellProblem
+from reportgen.workbook.source import Book, CellProblem, check_extent
 from reportgen.workbook.tables import read_table, read_values
 
 REQUIRED_SHEETS = ("meta", "content")
@@ -34,6 +34,8 @@ def read_workbook(path: Path) -> Document:
         for s in missing:
             diag.add(str(path), f"missing sheet '{s}' (sheets found: {', '.join(book.sheetnames)})")
         diag.raise_if_any()
+    check_extent(book, diag)
+    diag.raise_if_any()
     tables = {}
     for name in book.sheetnames:
         if name not in RESERVED and book.sheet(name).sheet_state == "visible":

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText
-from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+from openpyxl.utils.cell import coordinate_from_string, column_index_from_string, get_column_letter
 from openpyxl.utils.escape import unescape
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -30,6 +30,8 @@ from reportgen.diagnostics import CellRef, Collector, Diagnostic, ReportError
 MAX_MEMBER_BYTES = 200 * 1024 * 1024
 MAX_TOTAL_BYTES = 500 * 1024 * 1024
 MAX_RATIO = 200
+MAX_ROWS = 100_000  # used range of one sheet: ten times the largest table a fact sheet appendix holds
+MAX_CELLS = 2_000_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA")
 
@@ -200,20 +202,19 @@ def _unescape_text(wb: Workbook) -> None:
     ST_Xstring; Excel writes control characters this way): undo them, so text is what Excel
     shows and a control character is caught at its cell. openpyxl already turns Excel's
     escaped underscore `_x005F_` into `_` (so a literal `_x0041_` typed in Excel, which is
-    very rare, becomes `A`). The cell's private `_value` is set because openpyxl's setter
-    refuses control characters."""
+    very rare, becomes `A`). Private parts of openpyxl are used: `_cells` (only the cells
+    that exist) and `_value` (the public setter refuses control characters)."""
     for ws in wb.worksheets:
-        for row in ws.iter_rows():
-            for cell in row:
-                value = cell.value
-                if isinstance(value, str) and "_x" in value:
-                    cell._value = unescape(value)
-                elif isinstance(value, CellRichText):
-                    for i, block in enumerate(value):
-                        if isinstance(block, str) and "_x" in block:
-                            value[i] = unescape(block)
-                        elif not isinstance(block, str) and "_x" in block.text:
-                            block.text = unescape(block.text)
+        for cell in ws._cells.values():  # the cells that exist; iter_rows would create the whole range
+            value = cell.value
+            if isinstance(value, str) and "_x" in value:
+                cell._value = unescape(value)
+            elif isinstance(value, CellRichText):
+                for i, block in enumerate(value):
+                    if isinstance(block, str) and "_x" in block:
+                        value[i] = unescape(block)
+                    elif not isinstance(block, str) and "_x" in block.text:
+                        block.text = unescape(block.text)
 
 
 @dataclass
@@ -317,6 +318,19 @@ class Book:
 
 def is_blank(raw: object) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def check_extent(book: Book, diag: Collector) -> None:
+    """Report sheets whose used range is absurdly large (a stray cell at XFD1048576 makes
+    every row and column count), at their far corner, before anything walks them."""
+    for name in book.sheetnames:
+        ws = book.sheet(name)
+        cells = ws.max_row * ws.max_column
+        if ws.max_row > MAX_ROWS or cells > MAX_CELLS:
+            corner = f"{get_column_letter(ws.max_column)}{ws.max_row}"
+            diag.add(CellRef(name, corner), f"the sheet's used range reaches {corner} ({ws.max_row:,} rows, "
+                     f"{cells:,} cells; limit {MAX_ROWS:,} rows, {MAX_CELLS:,} cells): delete the stray cells "
+                     "or formatting far below or right of the data")
 
 
 def visible_rows(ws: Worksheet) -> list[int]:
