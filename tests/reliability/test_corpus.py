@@ -176,6 +176,7 @@ def bomb_real(d: Path) -> Path:
 
 CASES = [
     # the file itself
+    Case("file not found", lambda d: d / "wb.xlsx", "FILE", "file not found"),
     Case("not a zip", raw_file(png_header(10, 10) + bytes(range(256)) * 4), "FILE", "not an .xlsx workbook"),
     Case("empty file", raw_file(b""), "FILE", "empty file"),
     Case("truncated xlsx", truncated, "FILE", "damaged .xlsx (truncated or corrupt zip"),
