@@ -147,3 +147,24 @@ def test_a_heading_longer_than_a_page_is_reported_with_its_cell(factory_doc, cha
         write_pdf(doc, charts, tmp_path / "huge.pdf")
     assert str(err.value.diagnostics[0]).startswith("content!B42: ")
     assert not (tmp_path / "huge.pdf").exists()
+
+
+ROWS = ("アリババグループ27.63億元414.45億円", "アントグループ5.93億元88.95億円")
+
+
+def _table_rows_per_page(doc, tmp_path) -> list[int]:
+    path = tmp_path / "rows.pdf"
+    write_pdf(doc, chart_images(doc, tmp_path), path)
+    counts = [sum(squash(p.text).count(r) for r in ROWS) for p in read_pages(path)]
+    return [c for c in counts if c]
+
+
+@pytest.mark.parametrize("filler", range(6, 14))
+def test_a_short_table_is_never_split(filler, tmp_path):
+    assert _table_rows_per_page(long_document(0, filler=filler, rows=7), tmp_path) == [7]
+
+
+@pytest.mark.parametrize("filler", range(0, 12, 3))
+def test_a_long_table_leaves_at_least_three_rows_on_each_page(filler, tmp_path):
+    rows = _table_rows_per_page(long_document(0, filler=filler, rows=90), tmp_path)
+    assert len(rows) >= 2 and sum(rows) == 90 and min(rows) >= 3
