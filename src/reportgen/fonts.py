@@ -51,11 +51,7 @@ def font_for(ch: str, main: Path, fallback: Path) -> Path | None:
 
 def missing_chars(text: str, main: Path, fallback: Path) -> list[str]:
     """Characters of `text` that no bundled font can draw, in order of first appearance."""
-    seen: dict[str, None] = {}
-    for ch in text:
-        if ch not in seen and font_for(ch, main, fallback) is None:
-            seen[ch] = None
-    return list(seen)
+    return [ch for ch in dict.fromkeys(text) if font_for(ch, main, fallback) is None]
 
 
 def split_by_font(text: str, main: Path, fallback: Path) -> list[tuple[str, Path]]:

@@ -226,6 +226,7 @@ class Book:
     path: Path
     formulas: Workbook
     _values: Workbook | None = None
+    _sheets: dict[tuple[bool, str], Worksheet] = field(default_factory=dict)
     _cache: dict[tuple[str, str], Raw] = field(default_factory=dict)
     _evaluating: set[tuple[str, str]] = field(default_factory=set)
 
@@ -249,7 +250,15 @@ class Book:
         return self.formulas.sheetnames
 
     def sheet(self, name: str) -> Worksheet:
-        return self.formulas[name]
+        return self._sheet(name)
+
+    def _sheet(self, name: str, saved: bool = False) -> Worksheet:
+        """A sheet of either view by name, remembered (openpyxl searches the list of sheets
+        on every lookup, once or twice per cell read)."""
+        key = (saved, name)
+        if key not in self._sheets:
+            self._sheets[key] = (self.values if saved else self.formulas)[name]
+        return self._sheets[key]
 
     def name_target(self, name: str) -> tuple[str, str] | None:
         """(sheet, cell) of a single-cell workbook-level defined name, else None."""
@@ -264,13 +273,13 @@ class Book:
 
     def rich(self, sheet: str, coord: str) -> str | CellRichText | None:
         """The cell as typed: a string, rich text, or None (numbers come back as str())."""
-        v = self.formulas[sheet][coord].value
+        v = self._sheet(sheet)[coord].value
         if v is None or isinstance(v, (str, CellRichText)):
             return v
         return str(self.raw(sheet, coord))
 
     def number_format(self, sheet: str, coord: str) -> str:
-        return self.formulas[sheet][coord].number_format or "General"
+        return self._sheet(sheet)[coord].number_format or "General"
 
     def raw(self, sheet: str, coord: str) -> Raw:
         """The cell's value: saved value, else the formula evaluated; errors raise CellProblem."""
@@ -282,9 +291,9 @@ class Book:
     def _resolve(self, sheet: str, coord: str) -> Raw:
         if sheet not in self.formulas.sheetnames:
             raise CellProblem(f"reference to a missing sheet '{sheet}'")
-        cell = self.formulas[sheet][coord]
+        cell = self._sheet(sheet)[coord]
         typed = cell.value
-        saved = self.values[sheet][coord] if cell.data_type == "f" else cell
+        saved = self._sheet(sheet, saved=True)[coord] if cell.data_type == "f" else cell
         if saved.data_type == "e" or (isinstance(saved.value, str) and saved.value in EXCEL_ERRORS):
             raise CellProblem(f"Excel error value {saved.value} (fix the formula or the data it uses)")
         if isinstance(typed, CellRichText):
