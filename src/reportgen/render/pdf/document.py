@@ -21,9 +21,9 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.model import Document
+from reportgen.render.pdf.flow import PartStart
 from reportgen.render.pdf.geometry import PageGeometry, page_geometry
 from reportgen.render.pdf.pages import PageDecor
-from reportgen.render.pdf.flow import PartStart
 from reportgen.render.pdf.story import Context, build_story, load_drawings
 from reportgen.render.pdf.styles import make_styles
 from reportgen.render.pdf.text import register_fonts
