@@ -5,7 +5,8 @@ In: a `.prof` file written by `python -m cProfile -o`, or the stderr of a child 
 - `by_package`: own time per package (a site-packages distribution, or a reportgen
   sub-package); time spent in C builtins is charged to the callers' packages;
 - `boundary_calls`: the library functions reportgen calls, with the time spent inside
-  them per calling reportgen function (what to cache or avoid);
+  them per calling reportgen function (what to cache or avoid); imports are left to
+  `heavy_imports`;
 - `heavy_imports`: the slowest top-level imports (cumulative microseconds).
 """
 
@@ -29,7 +30,8 @@ def package_of(filename: str) -> str:
         return "import system"
     if filename == "~":
         return "~"
-    return "stdlib"
+    path = Path(filename)
+    return "stdlib." + (path.parent.name if path.stem == "__init__" else path.stem)
 
 
 def by_package(prof: Path) -> tuple[float, list[tuple[str, float]]]:
@@ -56,8 +58,8 @@ def boundary_calls(prof: Path, limit: int = 20) -> list[tuple[str, str, float]]:
     stats = pstats.Stats(str(prof)).stats  # type: ignore[attr-defined]
     rows = []
     for (filename, line, name), (_cc, _nc, _tt, _ct, callers) in stats.items():
-        if package_of(filename).startswith("reportgen"):
-            continue
+        if package_of(filename).startswith(("reportgen", "import system")):
+            continue  # imports are listed from -X importtime instead
         for (cfile, cline, cname), caller in callers.items():
             if package_of(cfile).startswith("reportgen"):
                 callee = f"{package_of(filename)}: {name}" if name != "<module>" else f"import {filename}"

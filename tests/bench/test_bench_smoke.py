@@ -59,6 +59,7 @@ def test_import_log_and_profile_helpers() -> None:
     assert heavy_imports(log) == [("reportgen.workbook", 0.537645), ("matplotlib", 0.361314)]
     assert package_of("/v/lib/python3.11/site-packages/svglib/svglib.py") == "svglib"
     assert package_of("/work/main/src/reportgen/render/pdf/figures.py") == "reportgen.render"
+    assert package_of("/usr/lib/python3.11/zipfile.py") == "stdlib.zipfile"
 
 
 def test_quick_bench_writes_every_section(tmp_path: Path) -> None:
