@@ -129,6 +129,8 @@ def test_a_random_workbook_builds_or_fails_at_a_cell(parts):
             event(f"refused: {len(exc.diagnostics)} located problem(s)")
             return
         event("built")
+        for kind in {type(b).__name__ for b in doc.blocks}:
+            event(f"built with a {kind}")
         text = drawn_text(build.out_dir / f"{doc.meta.output_name}.pdf")
         drawn = checkable(text)
         for expected in body_texts(doc):
