@@ -20,14 +20,14 @@ from reportgen.model import Theme  # noqa: E402
 KINDS = [s.kind for s in every_kind()]
 
 
-def render_all(folder: Path, text_as_paths: bool = True) -> dict[str, tuple[Path, Path]]:
+def render_all(folder: Path) -> dict[str, tuple[Path, Path]]:
     """Every sample chart drawn into `folder`: kind → (svg, png)."""
     folder.mkdir(parents=True, exist_ok=True)
     theme, files = Theme(), {}
     with rendering(theme):
         for spec in every_kind():
             files[spec.kind] = (folder / f"{spec.id}.svg", folder / f"{spec.id}.png")
-            draw_files(make_plan(spec, theme), theme, *files[spec.kind], text_as_paths=text_as_paths)
+            draw_files(make_plan(spec, theme), theme, *files[spec.kind])
     return files
 
 
@@ -42,6 +42,6 @@ def rendered_again(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
 
 
 @pytest.fixture(scope="session")
-def rendered_text(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
-    """The same charts with text left as SVG <text>, so that tests can read the labels."""
-    return render_all(tmp_path_factory.mktemp("charts") / "text", text_as_paths=False)
+def rendered_text(rendered) -> dict[str, tuple[Path, Path]]:
+    """The charts whose labels tests read (the SVGs hold their labels as <text>)."""
+    return rendered

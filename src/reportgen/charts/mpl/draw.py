@@ -33,5 +33,5 @@ def figure(plan: ChartPlan, theme: Theme) -> Figure:
     return fig
 
 
-def draw_files(plan: ChartPlan, theme: Theme, svg: Path, png: Path, text_as_paths: bool = True) -> None:
-    save(figure(plan, theme), svg, png, text_as_paths)
+def draw_files(plan: ChartPlan, theme: Theme, svg: Path, png: Path) -> None:
+    save(figure(plan, theme), svg, png)

@@ -2,7 +2,8 @@
 the legend, label fitting, and the deterministic SVG/PNG files.
 
 In: a `ChartPlan` (and drawn artists). Out: a matplotlib `Figure` on an Agg canvas, then
-`<id>.svg` (text as paths, fixed hash salt, no date) and `<id>.png` (300 dpi, no metadata).
+`<id>.svg` (labels as <text> in the bundled fonts' family names, fixed hash salt, no
+date) and `<id>.png` (300 dpi, no metadata).
 """
 
 from __future__ import annotations
@@ -107,7 +108,10 @@ def style_labels(texts: Iterable[Text], plan: ChartPlan, theme: Theme, series: i
         text.update(label_style(plan, theme, series, point))
 
 
-def save(fig: Figure, svg: Path, png: Path, text_as_paths: bool = True) -> None:
-    with mpl.rc_context({"svg.fonttype": "path" if text_as_paths else "none"}):
-        fig.savefig(svg, format="svg", metadata=SVG_METADATA)
+def save(fig: Figure, svg: Path, png: Path) -> None:
+    """Lay the figure out once, then write both files from that layout (each savefig
+    would otherwise run constrained layout again)."""
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+    fig.savefig(svg, format="svg", metadata=SVG_METADATA)
     fig.savefig(png, format="png", dpi=300, metadata=PNG_METADATA)

@@ -119,6 +119,6 @@ def rc_params(theme: Theme, families: tuple[str, str]) -> dict[str, object]:
         "figure.constrained_layout.h_pad": 2 / 72,
         "savefig.dpi": 300,
         "savefig.facecolor": "white",
-        "svg.fonttype": "path",
+        "svg.fonttype": "none",  # labels stay text; the PDF draws them in the same fonts
         "svg.hashsalt": SVG_HASH_SALT,
     }

@@ -1,4 +1,5 @@
-"""Figures: charts as vector drawings (the chart stage's SVG through svglib) and images,
+"""Figures: charts as vector drawings (the chart stage's SVG through svglib, its labels
+drawn as real text in the document's fonts) and images,
 each with its title above and caption under it as real text (the chart images hold
 neither); two half-width figures in a row sit side by side, and a half-width figure
 alone keeps its width with its title and caption in a column beside it.
@@ -9,13 +10,16 @@ In: `ChartImages`/`ImageBlock`, the target width, styles, fonts. Out: unsplittab
 
 from __future__ import annotations
 
+import copy
 import io
 from functools import lru_cache
 
 from PIL import Image as PILImage
-from reportlab.graphics.shapes import Drawing, Group
+from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.graphics.transform import mmult
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, Table
+from svglib.fonts import FontMap
 from svglib.svglib import svg2rlg
 
 from reportgen.charts.artifacts import ChartImages
@@ -38,7 +42,7 @@ def figure_width(width: str, text_width: float) -> float:
 def chart_figure(block: ChartBlock, source: Drawing, text_width: float, max_height: float,
                  st: Styles, fonts: PdfFonts) -> Stack:
     """The chart scaled to its width, with its title and caption."""
-    drawing = scaled(source, figure_width(block.chart.width, text_width), max_height, fonts.regular)
+    drawing = scaled(in_fonts(source, fonts), figure_width(block.chart.width, text_width), max_height, fonts.regular)
     spec = block.chart
     return _framed(drawing, RichText.of(spec.title), RichText.of(spec.caption), st, fonts, spec.width == "half")
 
@@ -101,10 +105,64 @@ def load_drawing(block: ChartBlock, images: ChartImages) -> Drawing:
     return drawing
 
 
+class _Placeholders(FontMap):
+    """Every SVG font family read as Helvetica (bold weights as Helvetica-Bold): a marker
+    that `in_fonts` replaces with the document's fonts, which the parse does not know.
+    (svglib measures text only for multi-part <text>, which the chart SVGs do not hold.)"""
+
+    def find_font(self, font_name: str, weight: str = "normal", style: str = "normal") -> tuple[str, bool]:
+        return ("Helvetica-Bold" if str(weight) in _BOLD else "Helvetica"), True
+
+
+_BOLD = {"bold", "bolder", "600", "700", "800", "900"}
+
+
 @lru_cache(maxsize=32)
 def _parsed(svg: bytes) -> Drawing | None:
     """svglib's Drawing of `svg`; shared, never changed (`scaled` wraps it in a new Group)."""
-    return svg2rlg(io.BytesIO(svg))
+    return svg2rlg(io.BytesIO(svg), font_map=_Placeholders())
+
+
+@lru_cache(maxsize=32)
+def in_fonts(source: Drawing, fonts: PdfFonts) -> Drawing:
+    """A copy of a parsed chart whose labels are drawn in the document's fonts: the main
+    (regular or bold) font, and the fallback font for the characters it lacks, so that
+    the PDF holds the labels as searchable text in its embedded subset fonts."""
+    drawing = copy.copy(source)
+    drawing.contents = [_refont(node, fonts) for node in source.contents]
+    return drawing
+
+
+def _refont(node: object, fonts: PdfFonts) -> object:
+    if isinstance(node, Group):
+        group = copy.copy(node)
+        group.contents = [_refont(child, fonts) for child in node.contents]
+        return group
+    if isinstance(node, String):
+        return _runs(node, fonts)
+    return node
+
+
+def _runs(label: String, fonts: PdfFonts) -> String | Group:
+    """`label` in the main font, or cut into runs placed one after another when some of
+    its characters need the fallback font (hand-written: reportlab has no font fallback)."""
+    bold = label.fontName == "Helvetica-Bold"
+    runs = fonts.runs(label.text, bold)
+    if len(runs) == 1:
+        return _run(label, label.text, runs[0][1], label.x, label.textAnchor)
+    widths = [stringWidth(text, font, label.fontSize) for text, font in runs]
+    x = label.x - sum(widths) * {"middle": 0.5, "end": 1.0}.get(label.textAnchor, 0.0)
+    parts = Group()
+    for (text, font), width in zip(runs, widths):
+        parts.add(_run(label, text, font, x, "start"))
+        x += width
+    return parts
+
+
+def _run(label: String, text: str, font: str, x: float, anchor: str) -> String:
+    run = copy.copy(label)
+    run.text, run.fontName, run.x, run.textAnchor = text, font, x, anchor
+    return run
 
 
 def scaled(source: Drawing, width: float, max_height: float, font: str) -> Drawing:
