@@ -1,0 +1,68 @@
+"""`reportgen batch`: many workbooks over warm worker processes, each into its own
+folder; a broken workbook is reported by name and does not stop the others."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from reportgen.batch import build_many, expand, out_dirs
+from reportgen.cli import main
+from wbfactory import META, make_workbook
+
+
+def _titled(path: Path, title: str) -> Path:
+    meta = [(k, title if k == "title" else v) for k, v in META]
+    return make_workbook(path, meta=meta)
+
+
+def _pdf_text(path: Path) -> str:
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return "".join(page.get_textpage().get_text_range() for page in pdf)
+    finally:
+        pdf.close()
+
+
+def test_folders_expand_to_their_workbooks_in_order(tmp_path):
+    for name in ("b.xlsx", "a.xlsx", "~$a.xlsx", "notes.txt"):
+        (tmp_path / name).write_bytes(b"")
+    single = tmp_path / "x" / "c.xlsx"
+    assert expand([tmp_path, single]) == [tmp_path / "a.xlsx", tmp_path / "b.xlsx", single]
+
+
+def test_a_repeated_name_gets_its_own_folder(tmp_path):
+    books = [Path("q1/report.xlsx"), Path("q2/report.xlsx"), Path("other.xlsx")]
+    assert out_dirs(books, tmp_path) == [tmp_path / "report", tmp_path / "report-2", tmp_path / "other"]
+
+
+def test_every_workbook_is_built_into_its_folder_and_a_broken_one_is_named(tmp_path):
+    (tmp_path / "in").mkdir()
+    one = _titled(tmp_path / "in" / "one.xlsx", "一つ目のファクトシート")
+    two = _titled(tmp_path / "in" / "two.xlsx", "二つ目のファクトシート")
+    broken = make_workbook(tmp_path / "in" / "broken.xlsx", meta=False)
+    results = build_many([one, broken, two], tmp_path / "out", ("pdf", "xlsx"), jobs=2)
+    assert [r.workbook for r in results] == [one, broken, two]
+    assert [r.ok for r in results] == [True, False, True]
+    assert "missing sheet 'meta'" in results[1].problems[0]
+    for r, title in ((results[0], "一つ目のファクトシート"), (results[2], "二つ目のファクトシート")):
+        assert r.out_dir == tmp_path / "out" / r.workbook.stem
+        (pdf,) = r.out_dir.glob("*.pdf")
+        assert title in _pdf_text(pdf).replace("\r\n", "").replace("\n", "")
+        (xlsx,) = r.out_dir.glob("*-appendix.xlsx")
+        assert zipfile.is_zipfile(xlsx)
+    assert not (tmp_path / "out" / "broken").exists() or not list((tmp_path / "out" / "broken").glob("*.pdf"))
+
+
+def test_the_command_exits_2_when_a_workbook_fails(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    make_workbook(tmp_path / "in" / "good.xlsx")
+    make_workbook(tmp_path / "in" / "bad.xlsx", content=False)
+    code = main(["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "1", "--only", "xlsx"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert "FAILED" in out and "bad.xlsx" in out and "ok " in out and "2 workbooks" in out
+    assert "missing sheet 'content'" in err
+    assert list((tmp_path / "out" / "good").glob("*-appendix.xlsx"))
