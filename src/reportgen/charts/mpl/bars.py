@@ -12,7 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.text import Text
 
 from reportgen.charts.mpl import figure as fg
-from reportgen.charts.mpl.fit import drop_overlaps, drop_unfit, make_room, shrink_to_fit
+from reportgen.charts.mpl.fit import drop_overlaps, drop_unfit, lay_out, make_room, shrink_to_fit
 from reportgen.charts.plan import ChartPlan, Series
 from reportgen.model import Theme
 
@@ -85,7 +85,7 @@ def draw_stacked(ax: Axes, plan: ChartPlan, theme: Theme) -> None:
     fg.value_axis(ax, theme, "y")
     fg.unit_label(ax, plan, theme)
     fg.legend(ax, plan)
-    ax.figure.draw_without_rendering()
+    lay_out(ax.figure)
     for texts, patches in placed:
         drop_unfit(texts, patches)
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
@@ -23,13 +24,21 @@ def _extent(text: Text) -> Bbox:
     return text.get_window_extent(text.figure.canvas.get_renderer())
 
 
+def lay_out(fig: Figure) -> None:
+    """Place the axes as drawing would (the layout engine), without drawing every artist:
+    text extents and axis limits are then what the files will show."""
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.execute(fig)
+
+
 def make_room(ax: Axes, texts: Sequence[Text], rounds: int = 2) -> None:
     """Widen the axis limits until every visible label lies inside the plot area.
 
-    Layout changes the plot size, so this measures, widens and draws again a few times.
+    Layout changes the plot size, so this measures, widens and lays out again a few times.
     """
     for _ in range(rounds):
-        ax.figure.draw_without_rendering()
+        lay_out(ax.figure)
         boxes = [_extent(t).padded(PAD_PT) for t in texts if t.get_visible() and t.get_text()]
         if not boxes or all(ax.bbox.contains(*b.p0) and ax.bbox.contains(*b.p1) for b in boxes):
             return
