@@ -30,7 +30,9 @@ PNG_DPI = 300
 
 
 def new_figure(plan: ChartPlan) -> tuple[Figure, Axes]:
-    fig = Figure(figsize=(plan.width_pt / 72, plan.height_pt / 72), dpi=72, layout="constrained")
+    """A figure at the PNG's resolution, so that text is measured once, as the PNG shows
+    it (at 72 dpi hinted glyph widths are whole pixels and margins come out wide)."""
+    fig = Figure(figsize=(plan.width_pt / 72, plan.height_pt / 72), dpi=PNG_DPI, layout="constrained")
     FigureCanvasAgg(fig)
     mpl.rcParams["font.size"] = plan.font_size
     return fig, fig.add_subplot()
@@ -114,9 +116,7 @@ def style_labels(texts: Iterable[Text], plan: ChartPlan, theme: Theme, series: i
 
 def save(fig: Figure, svg: Path, png: Path) -> None:
     """Lay the figure out once, then write both files from that layout (each savefig
-    would otherwise run constrained layout again). Text is measured at the PNG's
-    resolution: at 72 dpi, hinted glyph widths are whole pixels and margins come out wide."""
-    fig.set_dpi(PNG_DPI)
+    would otherwise run constrained layout again)."""
     lay_out(fig)
     fig.set_layout_engine("none")
     fig.savefig(svg, format="svg", metadata=SVG_METADATA)

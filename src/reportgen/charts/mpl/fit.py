@@ -24,6 +24,11 @@ def _extent(text: Text) -> Bbox:
     return text.get_window_extent(text.figure.canvas.get_renderer())
 
 
+def _px(text: Text, pt: float) -> float:
+    """`pt` points in the figure's display units (pixels at its dpi)."""
+    return pt * text.figure.dpi / 72
+
+
 def lay_out(fig: Figure) -> None:
     """Place the axes as drawing would (the layout engine), without drawing every artist:
     text extents and axis limits are then what the files will show."""
@@ -39,7 +44,7 @@ def make_room(ax: Axes, texts: Sequence[Text], rounds: int = 2) -> None:
     """
     for _ in range(rounds):
         lay_out(ax.figure)
-        boxes = [_extent(t).padded(PAD_PT) for t in texts if t.get_visible() and t.get_text()]
+        boxes = [_extent(t).padded(_px(t, PAD_PT)) for t in texts if t.get_visible() and t.get_text()]
         if not boxes or all(ax.bbox.contains(*b.p0) and ax.bbox.contains(*b.p1) for b in boxes):
             return
         corners = ax.transData.inverted().transform(np.vstack([b.get_points() for b in boxes]))
@@ -62,7 +67,7 @@ def shrink_to_fit(texts: Sequence[Text], smallest: float, step: float = 0.5) -> 
 
 
 def _overlapping(texts: Sequence[Text]) -> bool:
-    boxes = [_extent(t).padded(1.0) for t in texts if t.get_visible() and t.get_text()]
+    boxes = [_extent(t).padded(_px(t, 1.0)) for t in texts if t.get_visible() and t.get_text()]
     return any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
 
 
@@ -72,7 +77,7 @@ def drop_overlaps(texts: Sequence[Text]) -> None:
     for text in texts:
         if not text.get_visible() or not text.get_text():
             continue
-        box = _extent(text).padded(1.0)
+        box = _extent(text).padded(_px(text, 1.0))
         if any(box.overlaps(p) for p in placed):
             text.set_visible(False)
         else:
@@ -83,5 +88,5 @@ def drop_unfit(texts: Sequence[Text], bars: Sequence[Rectangle]) -> None:
     """Hide each label that does not fit inside its own bar segment."""
     for text, bar in zip(texts, bars):
         box, room = _extent(text), bar.get_window_extent()
-        if box.width + 2 > room.width or box.height + 1 > room.height:
+        if box.width + _px(text, 2.0) > room.width or box.height + _px(text, 1.0) > room.height:
             text.set_visible(False)
