@@ -1,5 +1,5 @@
-"""Fixtures for the chart tests: every chart kind rendered once, again, and with text kept
-as text (the files the other tests read)."""
+"""Fixtures for the chart tests: every chart kind rendered once and again (the files the
+other tests read; their labels are SVG <text>)."""
 
 from __future__ import annotations
 
@@ -40,8 +40,3 @@ def rendered(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
 def rendered_again(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
     return render_all(tmp_path_factory.mktemp("charts") / "again")
 
-
-@pytest.fixture(scope="session")
-def rendered_text(rendered) -> dict[str, tuple[Path, Path]]:
-    """The charts whose labels tests read (the SVGs hold their labels as <text>)."""
-    return rendered
