@@ -41,7 +41,10 @@ def make_room(ax: Axes, texts: Sequence[Text], rounds: int = 2) -> None:
     """Widen the axis limits until every visible label lies inside the plot area.
 
     Layout changes the plot size, so this measures, widens and lays out again a few times.
+    The labels end inside the plot, so the layout engine need not measure them.
     """
+    for text in texts:
+        text.set_in_layout(False)
     for _ in range(rounds):
         lay_out(ax.figure)
         boxes = [_extent(t).padded(_px(t, PAD_PT)) for t in texts if t.get_visible() and t.get_text()]
