@@ -1,30 +1,61 @@
 """Data tables across page breaks: a short table is kept whole, a long one splits with
-its header repeated and at least three body rows on each side of the break."""
+its header repeated and at least three body rows on each side of the break; a table of
+thousands of rows comes out whole, in order, with the header on every page."""
 
 from __future__ import annotations
 
-from reportgen.model import Theme
-from reportgen.render.pdf.flow import grid
-from reportgen.render.pdf.tables import MIN_ROWS, DataTable
+import dataclasses
+import re
+
+import pypdfium2
+import pytest
+from reportlab.platypus import Table
+
+from factories import make_document, ref
+from reportgen.model import Column, RichText, Table as DataSheet, TableBlock, Theme, Value
+from reportgen.render.pdf import write_pdf
+from reportgen.render.pdf.styles import make_styles
+from reportgen.render.pdf.tables import MIN_ROWS, DataTable, data_table
 from reportgen.render.pdf.text import register_fonts
 
+
+def sheet(body_rows: int) -> DataSheet:
+    cols = (Column("施策", "text", "General", ref("t", "A1")), Column("拠出額", "number", "0.00", ref("t", "B1")))
+    rows = tuple((Value(f"施策{i}", "General", f"施策{i}", ref("t", f"A{i + 2}")),
+                  Value(float(i), "0.00", f"{i}.00 億元", ref("t", f"B{i + 2}"))) for i in range(body_rows))
+    return DataSheet("t", cols, rows, ref("t", "A1"))
+
+
 def table(body_rows: int, keep_height: float) -> DataTable:
-    font = register_fonts(Theme()).regular
-    rows = [["施策", "拠出額"], *[[f"施策{i}", f"{i}.00 億元"] for i in range(body_rows)]]
-    t = grid(rows, [200, 100], [], font, repeat_rows=1, kind=DataTable)
-    t.keep_height = keep_height
-    t.wrap(300, 10_000)
-    assert len(set(t._rowHeights)) == 1   # rows of one line: room is counted in rows
+    theme = Theme()
+    block = TableBlock(sheet(body_rows), RichText.of("表"), ref("content", "A1"))
+    t = data_table(block, 300, keep_height, theme, make_styles(theme), register_fonts(theme))
+    assert len(set(t.heights)) == 1   # rows of one line: room is counted in rows
     return t
 
 
 def row(t: DataTable) -> float:
-    return t._rowHeights[0]
+    return t.heights[0]
 
 
-def body(piece: DataTable) -> list[str]:
-    assert piece._cellvalues[0][0] == "施策"   # every piece starts with the header row
-    return [row[0] for row in piece._cellvalues[1:]]
+def body(piece: DataTable | Table) -> list[str]:
+    rows = piece.table()._cellvalues if isinstance(piece, DataTable) else piece._cellvalues
+    texts = [text(r[0]) for r in rows]
+    assert texts[0] == "施策"   # every piece starts with the header row
+    return texts[1:]
+
+
+def text(cell) -> str:
+    """A cell's text (reportlab wraps the paragraph in a list once it splits the table)."""
+    return (cell[0] if isinstance(cell, (list, tuple)) else cell).text.plain
+
+
+def test_row_heights_are_those_reportlab_gives_the_rows():
+    t = table(5, keep_height=700)
+    drawn = t.table()
+    drawn.wrap(300, 10_000)
+    assert drawn._rowHeights == t.heights
+    assert t.wrap(300, 10_000) == pytest.approx((drawn._width, drawn._height))
 
 
 def test_a_table_that_fits_on_a_page_is_not_split_but_moved():
@@ -39,6 +70,15 @@ def test_a_long_table_splits_with_the_header_repeated():
     assert body(first) == [f"施策{i}" for i in range(10)]
     assert body(rest) == [f"施策{i}" for i in range(10, 40)]
     assert rest.keep_height == 500   # the rest splits by the same rule
+    assert rest.split(300, row(t) * 11)[1].body[0][0].text.plain == "施策20"
+
+
+def test_only_the_last_piece_has_the_closing_rule():
+    t = table(40, keep_height=500)
+    first, rest = t.split(300, row(t) * 11)
+    widths = {c[0]: c[3] for c in first.table()._linecmds if c[1] == (0, -1)}
+    assert 0.8 not in widths.values()
+    assert any(c[1] == (0, -1) and c[3] == 0.8 for c in rest.table()._linecmds)
 
 
 def test_a_split_never_leaves_fewer_than_three_body_rows_at_the_foot_of_a_page():
@@ -66,3 +106,21 @@ def test_a_table_with_a_row_taller_than_a_page_moves_once_then_splits_as_reportl
     assert t.split(300, row(t) * 2.5) == []
     first, rest = t.split(300, row(t) * 2.5)
     assert body(first) == ["施策0"] and body(rest) == ["施策1", "施策2", "施策3"]
+
+
+def test_a_table_of_two_thousand_rows_has_every_row_in_order_and_the_header_on_every_page(tmp_path):
+    n = 2000
+    doc = make_document()
+    block = TableBlock(sheet(n), RichText.of("大きな表"), ref("content", "A1"))
+    doc = dataclasses.replace(doc, blocks=(block,), charts={})
+    path = tmp_path / "big.pdf"
+    write_pdf(doc, {}, path)
+    pdf = pypdfium2.PdfDocument(path)
+    names: list[int] = []
+    for page in pdf:
+        page_text = page.get_textpage().get_text_range()
+        assert re.search(r"^施策 拠出額\s*$", page_text, re.M), "the header on every page"
+        names += [int(m.group(1)) for m in re.finditer(r"^施策 (\d+) (\d+)\.00 億元\s*$", page_text, re.M)
+                  if m.group(1) == m.group(2)]
+    assert len(pdf) > 30
+    assert names == list(range(n))
