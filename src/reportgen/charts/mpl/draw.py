@@ -19,6 +19,8 @@ from reportgen.model import Theme
 
 
 def figure(plan: ChartPlan, theme: Theme) -> Figure:
+    """The chart drawn and laid out: every kind lays the figure out last (its labels are
+    measured after layout), so that `save` writes this layout without running it again."""
     fig, ax = new_figure(plan)
     if plan.kind == "bar":
         draw_bars(ax, plan, theme)

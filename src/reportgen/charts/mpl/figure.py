@@ -21,7 +21,6 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PIL import Image
 
-from reportgen.charts.mpl.fit import lay_out
 from reportgen.charts.plan import ChartPlan
 from reportgen.model import Theme
 
@@ -115,9 +114,8 @@ def style_labels(texts: Iterable[Text], plan: ChartPlan, theme: Theme, series: i
 
 
 def save(fig: Figure, svg: Path, png: Path) -> None:
-    """Lay the figure out once, then write both files from that layout (each savefig
-    would otherwise run constrained layout again)."""
-    lay_out(fig)
+    """Write both files from the layout the drawing ended with (`draw.figure`); with the
+    layout engine off, neither savefig runs constrained layout again."""
     fig.set_layout_engine("none")
     fig.savefig(svg, format="svg", metadata=SVG_METADATA)
     write_png(fig, png)

@@ -40,8 +40,9 @@ def lay_out(fig: Figure) -> None:
 def make_room(ax: Axes, texts: Sequence[Text], rounds: int = 2) -> None:
     """Widen the axis limits until every visible label lies inside the plot area.
 
-    Layout changes the plot size, so this measures, widens and lays out again a few times.
-    The labels end inside the plot, so the layout engine need not measure them.
+    Layout changes the plot size, so this measures, widens and lays out again a few times;
+    the figure is left laid out for the final limits. The labels end inside the plot, so
+    the layout engine need not measure them (fitting them afterwards moves nothing).
     """
     for text in texts:
         text.set_in_layout(False)
@@ -53,6 +54,7 @@ def make_room(ax: Axes, texts: Sequence[Text], rounds: int = 2) -> None:
         corners = ax.transData.inverted().transform(np.vstack([b.get_points() for b in boxes]))
         _widen(ax, "x", corners[:, 0])
         _widen(ax, "y", corners[:, 1])
+    lay_out(ax.figure)
 
 
 def _widen(ax: Axes, axis: str, values: np.ndarray) -> None:

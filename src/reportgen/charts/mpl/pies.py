@@ -11,6 +11,7 @@ from __future__ import annotations
 from matplotlib.axes import Axes
 
 from reportgen.charts.mpl import figure as fg
+from reportgen.charts.mpl.fit import lay_out
 from reportgen.charts.plan import ChartPlan
 from reportgen.model import Theme
 
@@ -35,3 +36,4 @@ def draw_pie(ax: Axes, plan: ChartPlan, theme: Theme, donut: bool = False) -> No
         ax.text(0, 0, fg.plain(series.name), ha="center", va="center", color=theme.muted,
                 fontsize=plan.font_size)
     fg.unit_label(ax, plan, theme)
+    lay_out(ax.figure)
