@@ -12,6 +12,7 @@ Everything above this module speaks in fact-sheet terms and never touches XML.
 
 from __future__ import annotations
 
+from copy import deepcopy
 from typing import Iterable
 
 from docx.oxml import OxmlElement
@@ -360,6 +361,18 @@ def mark_header_row(tr: _Element) -> None:
         (tblprex.addnext(trpr) if tblprex is not None else tr.insert(0, trpr))
     trpr.append(_el("cantSplit"))
     trpr.append(_el("tblHeader"))
+
+
+def copy_of(tr: _Element) -> _Element:
+    """A detached copy of a table row (a template for rows appended with `append_row`)."""
+    return deepcopy(tr)
+
+
+def append_row(tbl: _Element, template: _Element) -> _Element:
+    """A copy of `template` appended as the table's last row."""
+    row = deepcopy(template)
+    tbl.append(row)
+    return row
 
 
 def keep_row_together(tr: _Element) -> None:

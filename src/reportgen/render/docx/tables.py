@@ -61,18 +61,33 @@ def add_figure_grid(word: WordDocument, columns: int, width: Length) -> list[_Ce
 
 def add_data_table(word: WordDocument, table: Table, fonts: Fonts, width: Length) -> WordTable:
     numeric = [c.kind == "number" for c in table.columns]
-    out = word.add_table(rows=1 + len(table.rows), cols=len(table.columns))
+    out = word.add_table(rows=1 + min(len(table.rows), 1), cols=len(table.columns))
     out.style = word.styles[styles.TABLE]
     oxml.set_table_full_width(out._tbl)
     oxml.set_table_look(out._tbl, first_row=True, banded_rows=True)
     oxml.mark_header_row(out.rows[0]._tr)
+    _set_column_widths(out, table, width)
     headers = [c.name for c in table.columns]
     _fill_row(out.rows[0].cells, headers, numeric, fonts, header=True)
-    for word_row, values in zip(out.rows[1:], table.rows):
-        oxml.keep_row_together(word_row._tr)
-        _fill_row(word_row.cells, [v.text for v in values], numeric, fonts, header=False)
-    _set_column_widths(out, table, width)
+    if table.rows:
+        _add_body(out, table, numeric, fonts)
     return out
+
+
+def _add_body(out: WordTable, table: Table, numeric: list[bool], fonts: Fonts) -> None:
+    """The first body row is set up through python-docx (styles, alignment, widths); every
+    other row is a copy of it, appended, then given its text. python-docx's own row and
+    cell access walks the whole table on each call (O(n²) for a long table)."""
+    first = out.rows[1]
+    oxml.keep_row_together(first._tr)
+    for cell, is_number in zip(first.cells, numeric):
+        cell.paragraphs[0].style = _cell_style(False, is_number)
+        oxml.set_cell_vertical_alignment(cell._tc, "center")
+    blank = oxml.copy_of(first._tr)
+    for i, values in enumerate(table.rows):
+        tr = first._tr if i == 0 else oxml.append_row(out._tbl, blank)
+        for tc, v in zip(tr.tc_lst, values):
+            add_rich_text(_Cell(tc, out).paragraphs[0], RichText.of(v.text), fonts)
 
 
 def _fill_row(cells, texts: list[str], numeric: list[bool], fonts: Fonts, header: bool) -> None:
@@ -91,7 +106,8 @@ def _cell_style(header: bool, is_number: bool) -> str:
 
 def _set_column_widths(out: WordTable, table: Table, width: Length) -> None:
     """Columns share the width by their longest text (header or cell), within limits;
-    the grid (read by LibreOffice) and every cell (read by Word) get the same width."""
+    the grid (read by LibreOffice) and every cell (read by Word) get the same width
+    (set before the body rows are copied from the first one)."""
     weights = [_column_weight(table, i) for i in range(len(table.columns))]
     total = sum(weights)
     for column, weight in zip(out.columns, weights):
