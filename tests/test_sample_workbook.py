@@ -264,15 +264,18 @@ def missing_in_order(printed: str) -> list[str]:
 
 
 def pdf_body_text(path: Path, doc) -> str:
-    """Page texts without running header and footer; list numbers and bullets dropped."""
+    """Page texts inside the body frame (running header and footer sit in the margins and
+    are left out); list numbers and bullets dropped."""
     import pypdfium2 as pdfium
 
-    furniture = (squash(f"{doc.meta.organisation}·"), squash(doc.meta.source_note))
+    mm = 72 / 25.4
+    top, bottom = doc.theme.margin_top * mm, doc.theme.margin_bottom * mm
     lines = []
     for page in pdfium.PdfDocument(path):
-        for line in page.get_textpage().get_text_range().splitlines():
-            if not squash(line).startswith(furniture):
-                lines.append(re.sub(r"^\s*(\d+\.(?!\d)|・)\s*", "", line))
+        width, height = page.get_size()
+        body = page.get_textpage().get_text_bounded(0, bottom, width, height - top)
+        for line in body.splitlines():
+            lines.append(re.sub(r"^\s*(\d+\.(?!\d)|・)\s*", "", line))
     return "\n".join(lines)
 
 
