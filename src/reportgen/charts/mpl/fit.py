@@ -42,19 +42,31 @@ def make_room(ax: Axes, texts: Sequence[Text], rounds: int = 2) -> None:
 
     Layout changes the plot size, so this measures, widens and lays out again a few times;
     the figure is left laid out for the final limits. The labels end inside the plot, so
-    the layout engine need not measure them (fitting them afterwards moves nothing).
+    the layout engine need not measure them (fitting them afterwards moves nothing), and
+    new limits need a new layout only when they change a shown axis's ticks (a category
+    axis keeps its ticks; bars hide their value axis).
     """
     for text in texts:
         text.set_in_layout(False)
+    laid_out = None
     for _ in range(rounds):
-        lay_out(ax.figure)
+        laid_out = _relaid(ax, laid_out)
         boxes = [_extent(t).padded(_px(t, PAD_PT)) for t in texts if t.get_visible() and t.get_text()]
         if not boxes or all(ax.bbox.contains(*b.p0) and ax.bbox.contains(*b.p1) for b in boxes):
             return
         corners = ax.transData.inverted().transform(np.vstack([b.get_points() for b in boxes]))
         _widen(ax, "x", corners[:, 0])
         _widen(ax, "y", corners[:, 1])
-    lay_out(ax.figure)
+    _relaid(ax, laid_out)
+
+
+def _relaid(ax: Axes, laid_out: tuple | None) -> tuple:
+    """Lay the figure out unless the shown ticks are those of the last layout (`laid_out`);
+    returns the ticks the layout now stands for."""
+    ticks = tuple(tuple(axis.get_majorticklocs()) for axis in (ax.xaxis, ax.yaxis) if axis.get_visible())
+    if ticks != laid_out:
+        lay_out(ax.figure)
+    return ticks
 
 
 def _widen(ax: Axes, axis: str, values: np.ndarray) -> None:
