@@ -80,6 +80,19 @@ def _ensure(parent: _Element, tag: str, order: tuple[str, ...]) -> _Element:
     return found if found is not None else _child(parent, tag, order)
 
 
+def append_text_run(p: _Element, text: str) -> _Element:
+    """A run of `text` (no tabs or line breaks) appended to a paragraph, as python-docx's
+    `Paragraph.add_run(text)` writes it, without its per-element bookkeeping."""
+    t = _el("t")
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(qn("xml:space"), "preserve")
+    r = _el("r")
+    r.append(t)
+    p.append(r)
+    return r
+
+
 def rpr(owner: _Element) -> _Element:
     """The w:rPr of a run or style (python-docx places it), or of the document defaults."""
     if owner.tag == qn("w:rPr"):

@@ -15,6 +15,7 @@ from docx.document import Document as WordDocument
 from docx.shared import Length, Pt
 from docx.table import Table as WordTable, _Cell
 
+from reportgen.fonts import split_by_font
 from reportgen.ja.numbers import split_unit
 from reportgen.model import KpiRow, RichText, Span, Table
 from reportgen.render.docx import oxml, styles
@@ -87,7 +88,20 @@ def _add_body(out: WordTable, table: Table, numeric: list[bool], fonts: Fonts) -
     for i, values in enumerate(table.rows):
         tr = first._tr if i == 0 else oxml.append_row(out._tbl, blank)
         for tc, v in zip(tr.tc_lst, values):
-            add_rich_text(_Cell(tc, out).paragraphs[0], RichText.of(v.text), fonts)
+            _add_cell_text(_Cell(tc, out), v.text, fonts)
+
+
+def _add_cell_text(cell: _Cell, text: str, fonts: Fonts) -> None:
+    """Plain cell text as `add_rich_text` writes it, one run per font; a text without tabs
+    or line breaks skips python-docx's run machinery (most of the time of a long table)."""
+    if any(ch in text for ch in "\t\r\n"):
+        add_rich_text(cell.paragraphs[0], RichText.of(text), fonts)
+        return
+    p = cell._tc.p_lst[0]
+    for piece, font in split_by_font(text, fonts.main, fonts.fallback):
+        r = oxml.append_text_run(p, piece)
+        if font == fonts.fallback:
+            oxml.set_fonts(oxml.rpr(r), fonts.fallback_family)
 
 
 def _fill_row(cells, texts: list[str], numeric: list[bool], fonts: Fonts, header: bool) -> None:
