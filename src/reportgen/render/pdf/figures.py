@@ -95,7 +95,8 @@ def _widened(picture: Flowable, width: float, max_height: float, font: str) -> F
 
 def load_drawing(block: ChartBlock, images: ChartImages) -> Drawing:
     """The chart's SVG as a reportlab Drawing (vector), read once per document and parsed
-    once per process for the same SVG bytes (a batch or a rebuild reuses the parse)."""
+    once per process for the same SVG bytes (a batch or a rebuild reuses the parse). Its
+    labels are in placeholder fonts until `chart_figure` puts them in the document's."""
     try:
         drawing = _parsed(images.svg.read_bytes())
     except (OSError, ValueError) as exc:
