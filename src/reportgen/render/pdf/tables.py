@@ -33,7 +33,7 @@ Row = tuple[JaParagraph, ...]
 
 
 @dataclass(frozen=True)
-class Grid:
+class Layout:
     """What every piece of one table shares: column widths, theme colours, cell font."""
 
     widths: tuple[float, ...]
@@ -51,16 +51,17 @@ class DataTable(Flowable):
     one page (reportlab's own Table split copies every remaining row, O(n²) in all).
     `piece`: does this piece hold the table's first body row, does it hold its last."""
 
-    def __init__(self, head: Row, body: list[Row], heights: list[float], grid_: Grid,
+    def __init__(self, head: Row, body: list[Row], heights: list[float], layout: Layout,
                  keep_height: float, piece: tuple[bool, bool] = (True, True)):
         super().__init__()
-        self.head, self.body, self.heights, self.grid = head, body, heights, grid_
+        self.head, self.body, self.heights, self.layout = head, body, heights, layout
         self.keep_height, self.piece = keep_height, piece
+        self.total, self.tallest = sum(heights), max(heights)
         self.moved = False
         self.hAlign = "CENTER"  # as a reportlab Table
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width, self.height = sum(self.grid.widths), sum(self.heights)
+        self.width, self.height = sum(self.layout.widths), self.total
         return self.width, self.height
 
     def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
@@ -71,15 +72,14 @@ class DataTable(Flowable):
 
     def table(self) -> Table:
         """This piece as a reportlab Table (a page's rows at most, once split)."""
-        g = self.grid
+        g = self.layout
         rows = [list(self.head), *[list(r) for r in self.body]]
         return grid(rows, g.widths, _table_style(g.theme, len(self.body), self.piece), g.font, repeat_rows=1)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        heights = self.heights
-        if sum(heights) <= availHeight:
+        if self.total <= availHeight:
             return [self]
-        pieces = [] if sum(heights) <= self.keep_height else self._split_keeping_rows(availHeight)
+        pieces = [] if self.total <= self.keep_height else self._split_keeping_rows(availHeight)
         if pieces or not self.moved:
             self.moved = not pieces
             return pieces
@@ -87,15 +87,15 @@ class DataTable(Flowable):
 
     def _split_keeping_rows(self, room: float) -> list[Flowable]:
         heights = self.heights
-        if max(heights) > self.keep_height:  # a row taller than a page: reportlab splits inside it
+        if self.tallest > self.keep_height:  # a row taller than a page: reportlab splits inside it
             return []
         rows = min(_rows_fitting(heights, room), len(heights) - MIN_ROWS)
         if rows - 1 < MIN_ROWS:
             return []
         n = rows - 1  # body rows on this page
         opens, closes = self.piece
-        first = DataTable(self.head, self.body[:n], heights[:rows], self.grid, self.keep_height, (opens, False))
-        rest = DataTable(self.head, self.body[n:], heights[:1] + heights[rows:], self.grid, self.keep_height,
+        first = DataTable(self.head, self.body[:n], heights[:rows], self.layout, self.keep_height, (opens, False))
+        rest = DataTable(self.head, self.body[n:], heights[:1] + heights[rows:], self.layout, self.keep_height,
                          (False, closes))
         first.spaceBefore = getattr(self, "spaceBefore", 0)
         rest.spaceAfter = getattr(self, "spaceAfter", 0)
@@ -128,7 +128,7 @@ def data_table(block: TableBlock, width: float, keep_height: float, theme: Theme
     styles = [st.cell_number if c.kind == "number" else st.cell for c in cols]
     body = [tuple(cells.cell(v.text, s, w) for v, s, w in zip(row, styles, widths)) for row in block.table.rows]
     heights = [_row_height(head), *map(_row_height, body)]
-    table = DataTable(head, body, heights, Grid(tuple(widths), theme, fonts.regular), keep_height)
+    table = DataTable(head, body, heights, Layout(tuple(widths), theme, fonts.regular), keep_height)
     table.spaceBefore = st.body.leading * 0.3
     table.spaceAfter = st.body.leading * 0.5
     return table
