@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -11,7 +12,14 @@ from typing import Literal, Mapping
 from reportgen.model.blocks import Block
 from reportgen.model.data import ChartSpec, Table, Value
 
-ASSETS = Path(__file__).resolve().parents[3] / "assets"
+def _assets() -> Path:
+    """assets/ of the source tree (editable install), else the copy a wheel installs
+    under <prefix>/share/reportgen (pyproject's data-files)."""
+    repo = Path(__file__).resolve().parents[3] / "assets"
+    return repo if repo.is_dir() else Path(sys.prefix) / "share" / "reportgen" / "assets"
+
+
+ASSETS = _assets()
 
 
 def _font(name: str) -> Path:
