@@ -20,11 +20,22 @@ _LAYOUT = {"\n", "\t", "\u200b", "\u00ad"}
 @lru_cache(maxsize=8)
 def codepoints(path: Path) -> frozenset[int]:
     """The Unicode code points a TrueType font maps (parsed once per process)."""
-    font = open_font(path)
-    try:
-        return frozenset(font.getBestCmap() or {})
-    finally:
-        font.close()
+    return frozenset(best_cmap(path))
+
+
+@lru_cache(maxsize=8)
+def shared_font(path: Path) -> TTFont:
+    """One lazily read, index-named font per file and process (see `open_font`), shared
+    by every reader of its tables (cmap, hmtx, name): each table is parsed once.
+    Callers must not close or modify it."""
+    return open_font(path)
+
+
+@lru_cache(maxsize=8)
+def best_cmap(path: Path) -> dict[int, str]:
+    """Code point → index-named glyph ("g123") of the font's best cmap, read once per process.
+    Callers must not modify it."""
+    return shared_font(path).getBestCmap() or {}
 
 
 def open_font(path: Path) -> TTFont:

@@ -19,8 +19,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.styles import CT_Styles
 from docx.shared import Pt
 from docx.styles.style import BaseStyle
-from fontTools.ttLib import TTFont
 
+from reportgen.fonts import shared_font
 from reportgen.model import Theme
 from reportgen.render.docx import oxml
 
@@ -96,11 +96,7 @@ class ParaStyle:
 @lru_cache(maxsize=8)
 def family_name(font_file: Path) -> str:
     """A TrueType file's family name (name table ID 1), as Word and fontconfig see it."""
-    font = TTFont(str(font_file), lazy=True)
-    try:
-        return font["name"].getDebugName(1) or font_file.stem
-    finally:
-        font.close()
+    return shared_font(font_file)["name"].getDebugName(1) or font_file.stem
 
 
 def hex_of(theme: Theme, color: str) -> str:

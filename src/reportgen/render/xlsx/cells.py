@@ -24,9 +24,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
 
-from fontTools.ttLib import TTFont
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 
+from reportgen.fonts import best_cmap, shared_font
 from reportgen.model import Theme, Value
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
@@ -100,12 +100,6 @@ def _east_asian_em(ch: str) -> float:
 @lru_cache(maxsize=4)
 def _advances(path: Path) -> Mapping[int, float]:
     """Code point → advance width in em, read once per font file."""
-    font = TTFont(str(path), lazy=True)
-    try:
-        # Numbered glyph names: metrics need glyph ids only, and reading the real names
-        # from the 'post' table would take most of the load time.
-        font.setGlyphOrder([f"g{i}" for i in range(font["maxp"].numGlyphs)])
-        per_em, metrics = font["head"].unitsPerEm, font["hmtx"]
-        return {cp: metrics[glyph][0] / per_em for cp, glyph in font.getBestCmap().items()}
-    finally:
-        font.close()
+    font = shared_font(path)
+    per_em, metrics = font["head"].unitsPerEm, font["hmtx"]
+    return {cp: metrics[glyph][0] / per_em for cp, glyph in best_cmap(path).items()}
