@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Mapping, get_args
 
 from openpyxl.utils import get_column_letter
@@ -56,51 +57,64 @@ def read_charts(book: Book, tables: Mapping[str, Table], diag: Collector) -> dic
     return charts
 
 
+@dataclass
+class _Row:
+    """One charts row being checked: its cells' text and where each column is."""
+
+    text: dict[str, str]
+    row: int
+    cols: dict[str, int]
+    diag: Collector
+    ok: bool = True
+
+    def bad(self, column: str, message: str) -> None:
+        self.ok = False
+        self.diag.add(CellRef(SHEET, f"{get_column_letter(self.cols.get(column, 1))}{self.row}"), message)
+
+    def choice(self, column: str, allowed: tuple[str, ...]) -> str:
+        value = self.text.get(column) or allowed[0]
+        if value not in allowed:
+            self.bad(column, f"found '{value}', expected {', '.join(allowed[:-1])} or {allowed[-1]}")
+        return value
+
+
 def _spec(t: dict[str, str], r: int, cols: dict[str, int], tables: Mapping[str, Table],
           seen: Mapping[str, ChartSpec], diag: Collector) -> ChartSpec | None:
-    def at(name: str) -> CellRef:
-        return CellRef(SHEET, f"{get_column_letter(cols.get(name, 1))}{r}")
-
-    ok = True
-
-    def bad(name: str, message: str) -> None:
-        nonlocal ok
-        ok = False
-        diag.add(at(name), message)
-
+    row = _Row(t, r, cols, diag)
     for name in REQUIRED:
         if not t.get(name):
-            bad(name, f"empty '{name}' (required)")
-    if not ok:
+            row.bad(name, f"empty '{name}' (required)")
+    if not row.ok:
         return None
     if t["id"] in seen:
-        bad("id", f"duplicate chart id '{t['id']}' (first at {seen[t['id']].ref})")
+        row.bad("id", f"duplicate chart id '{t['id']}' (first at {seen[t['id']].ref})")
     if t["type"] not in KINDS:
-        bad("type", f"unknown chart type '{t['type']}' (expected {', '.join(KINDS)})")
+        row.bad("type", f"unknown chart type '{t['type']}' (expected {', '.join(KINDS)})")
     table = tables.get(t["table"])
     if table is None:
-        bad("table", f"no data sheet named '{t['table']}' (expected one of {', '.join(tables) or 'none'})")
+        row.bad("table", f"no data sheet named '{t['table']}' (expected one of {', '.join(tables) or 'none'})")
         return None
-    names = [c.name for c in table.columns]
-    series = tuple(s.strip() for s in t["series"].split(",") if s.strip())
-    if t["category"] not in names:
-        bad("category", f"no column '{t['category']}' in '{table.name}' (columns: {', '.join(names)})")
-    for s in series:
-        if s not in names:
-            bad("series", f"no column '{s}' in '{table.name}' (columns: {', '.join(names)})")
-        elif table.columns[names.index(s)].kind != "number":
-            bad("series", f"column '{s}' of '{table.name}' holds {table.columns[names.index(s)].kind}, expected numbers")
-    sort = t.get("sort") or "none"
-    if sort not in ("none", "asc", "desc"):
-        bad("sort", f"found '{sort}', expected none, asc or desc")
-    width = t.get("width") or "full"
-    if width not in ("full", "half"):
-        bad("width", f"found '{width}', expected full or half")
+    series = _series(row, table)
+    sort, width = row.choice("sort", ("none", "asc", "desc")), row.choice("width", ("full", "half"))
     highlight = t.get("highlight") or None
-    if ok and highlight and highlight not in [v.text for v in table.column_values(t["category"])]:
-        bad("highlight", f"'{highlight}' is not a category of column '{t['category']}' in '{table.name}'")
-    if not ok:
+    if row.ok and highlight and highlight not in [v.text for v in table.column_values(t["category"])]:
+        row.bad("highlight", f"'{highlight}' is not a category of column '{t['category']}' in '{table.name}'")
+    if not row.ok:
         return None
     return ChartSpec(id=t["id"], kind=t["type"], table=table, category=t["category"], series=series,  # type: ignore[arg-type]
                      title=t["title"], unit=t.get("unit", ""), caption=t.get("caption", ""),
                      ref=CellRef(SHEET, f"A{r}"), sort=sort, highlight=highlight, width=width)  # type: ignore[arg-type]
+
+
+def _series(row: _Row, table: Table) -> tuple[str, ...]:
+    """The category and series columns, checked against the table."""
+    names = [c.name for c in table.columns]
+    if row.text["category"] not in names:
+        row.bad("category", f"no column '{row.text['category']}' in '{table.name}' (columns: {', '.join(names)})")
+    series = tuple(s.strip() for s in row.text["series"].split(",") if s.strip())
+    for s in series:
+        if s not in names:
+            row.bad("series", f"no column '{s}' in '{table.name}' (columns: {', '.join(names)})")
+        elif (kind := table.columns[names.index(s)].kind) != "number":
+            row.bad("series", f"column '{s}' of '{table.name}' holds {kind}, expected numbers")
+    return series
