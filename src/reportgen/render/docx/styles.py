@@ -160,6 +160,28 @@ def install(word: WordDocument, theme: Theme, lang: str) -> None:
     oxml.set_fonts_in_every_style(styles_el, family)
     oxml.strip_theme_fonts(styles_el)
     oxml.strip_theme_colors(styles_el)
+    _remember_style_ids(word)
+
+
+def _remember_style_ids(word: WordDocument) -> None:
+    """Resolve each style (by name or object) to its id once per document.
+
+    python-docx resolves a style on every assignment (paragraph, run, table) and compares
+    it with the default style of its type, which scans all ~160 styles: half of the DOCX
+    stage. The styles are final once installed, so the document part's lookup is wrapped
+    in a per-document memo (by name, or by a style object's XML element)."""
+    part = word.part
+    resolve = part.get_style_id
+    seen: dict[tuple[object, WD_STYLE_TYPE], str | None] = {}
+
+    def get_style_id(style_or_name: BaseStyle | str | None, style_type: WD_STYLE_TYPE) -> str | None:
+        key = (style_or_name.element if isinstance(style_or_name, BaseStyle) else style_or_name,
+               style_type)
+        if key not in seen:
+            seen[key] = resolve(style_or_name, style_type)
+        return seen[key]
+
+    part.get_style_id = get_style_id  # type: ignore[method-assign]
 
 
 _KEEP_TABLE_STYLES = {"TableNormal", "TableGrid"}
