@@ -4,6 +4,10 @@ In: a path. Out: a `Document`, or a `ReportError` listing every problem found, e
 its sheet and cell.
 """
 
-from reportgen.workbook.reader import read_workbook
+from reportgen._openpyxl import import_openpyxl
+
+import_openpyxl()
+
+from reportgen.workbook.reader import read_workbook  # noqa: E402
 
 __all__ = ["read_workbook"]

@@ -3,6 +3,10 @@
 `write_xlsx(doc, path)` is the one entry point; see `appendix` for the steps.
 """
 
-from reportgen.render.xlsx.appendix import write_xlsx
+from reportgen._openpyxl import import_openpyxl
+
+import_openpyxl()
+
+from reportgen.render.xlsx.appendix import write_xlsx  # noqa: E402
 
 __all__ = ["write_xlsx"]
