@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportgen.render.pdf.ttface import FastTTFont
+from reportlab.pdfbase.ttfonts import TTFont
 
 from reportgen.fonts import font_for
 from reportgen.ja.compose import CachedWidths
@@ -60,7 +60,7 @@ def _font_of(fonts: PdfFonts, ch: str, bold: bool) -> str:
 def _register(path: Path) -> str:
     name = path.stem
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(FastTTFont(name, str(path)))
+        pdfmetrics.registerFont(TTFont(name, str(path)))
     return name
 
 
