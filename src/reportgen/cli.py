@@ -32,29 +32,27 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="reportgen", description="Build a Japanese fact sheet "
                                 "(PDF, DOCX, XLSX appendix) from one Excel workbook.",
                                 epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    # the subcommands' --debug default to SUPPRESS so `reportgen --debug build` keeps it
     p.add_argument("--debug", action="store_true", help="show tracebacks")
+    # the subcommands' --debug defaults to SUPPRESS so `reportgen --debug build` keeps it
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+    outputs = argparse.ArgumentParser(add_help=False, parents=[debug])
+    outputs.add_argument("--only", default="pdf,docx,xlsx", help="comma-separated subset of pdf,docx,xlsx")
+    outputs.add_argument("--bleed", type=float, default=0.0, metavar="MM",
+                         help="PDF bleed in mm, with crop marks (e.g. 3)")
     sub = p.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="build the outputs", epilog=EPILOG,
+    b = sub.add_parser("build", help="build the outputs", epilog=EPILOG, parents=[outputs],
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("workbook", nargs="?", type=Path, help="the .xlsx (default: data/factsheet.xlsx)")
     b.add_argument("-o", "--out", type=Path, default=Path("build"), help="output folder (default: build/)")
-    b.add_argument("--only", default="pdf,docx,xlsx", help="comma-separated subset of pdf,docx,xlsx")
-    b.add_argument("--bleed", type=float, default=0.0, metavar="MM", help="PDF bleed in mm, with crop marks (e.g. 3)")
-    b.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
-    v = sub.add_parser("validate", help="check a workbook and list every problem")
+    v = sub.add_parser("validate", help="check a workbook and list every problem", parents=[debug])
     v.add_argument("workbook", type=Path)
-    v.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
-    m = sub.add_parser("batch", help="build many workbooks over warm worker processes")
+    m = sub.add_parser("batch", help="build many workbooks over warm worker processes", parents=[outputs])
     m.add_argument("workbooks", nargs="+", type=Path, help=".xlsx files, or folders of them")
     m.add_argument("-o", "--out", type=Path, default=Path("build"), help="output root: one folder per workbook")
     m.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: one per CPU)")
-    m.add_argument("--only", default="pdf,docx,xlsx", help="comma-separated subset of pdf,docx,xlsx")
-    m.add_argument("--bleed", type=float, default=0.0, metavar="MM", help="PDF bleed in mm, with crop marks")
-    m.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
-    i = sub.add_parser("init", help="write a template workbook with instructions")
+    i = sub.add_parser("init", help="write a template workbook with instructions", parents=[debug])
     i.add_argument("path", type=Path)
-    i.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
     return p
 
 
