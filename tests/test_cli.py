@@ -56,3 +56,18 @@ def test_validate_accepts_a_good_workbook(tmp_path, capsys):
 def test_only_rejects_unknown_formats(tmp_path, capsys):
     assert main(["build", str(make_workbook(tmp_path / "wb.xlsx")), "-o", str(tmp_path), "--only", "pdf,html"]) == 2
     assert "--only takes pdf,docx,xlsx" in capsys.readouterr().err
+
+
+def test_a_coarse_image_builds_with_a_located_print_warning(tmp_path, capsys):
+    from PIL import Image
+
+    Image.new("RGB", (200, 100), "#1F3A5F").save(tmp_path / "logo.png")
+    fine = 3000
+    Image.new("RGB", (fine, fine // 2), "#1F3A5F").save(tmp_path / "photo.png")
+    content = [CONTENT[0], ("image", None, "logo.png", "粗い画像"), ("image", None, "photo.png", "精細な画像")]
+    path = make_workbook(tmp_path / "wb.xlsx", content=content)
+    assert main(["build", str(path), "-o", str(tmp_path / "out"), "--only", "pdf"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert [line for line in err if line.startswith("warning:")] == [
+        "warning: content!C2: image 'logo.png' prints at 28 dpi (print needs 300: supply at least 2126 pixels wide)"]
+    assert (tmp_path / "out" / "factsheet.pdf").exists()

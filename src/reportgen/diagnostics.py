@@ -31,6 +31,15 @@ class Diagnostic:
         return f"{self.where}: {self.message}"
 
 
+class ReportWarning(UserWarning):
+    """A located problem that does not stop the build (e.g. an image too coarse for print);
+    renderers raise it with `warnings.warn`, the pipeline prints it."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        self.diagnostic = diagnostic
+        super().__init__(str(diagnostic))
+
+
 class ReportError(Exception):
     """A user-facing failure carrying one or more located diagnostics (exit code 2)."""
 

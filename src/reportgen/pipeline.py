@@ -6,14 +6,16 @@ output is asked for, so `validate` never loads reportlab or matplotlib.
 
 from __future__ import annotations
 
+import sys
 import time
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Iterator, Mapping
 
-from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.diagnostics import Diagnostic, ReportError, ReportWarning
 from reportgen.model import ChartBlock, Document
 from reportgen.output import Staging, inside, staged
 
@@ -29,6 +31,7 @@ class Build:
     formats: tuple[str, ...] = FORMATS
     bleed_mm: float = 0.0
     log: Callable[[str], None] = print
+    warn: Callable[[str], None] = lambda line: print(line, file=sys.stderr)
     outputs: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -83,8 +86,12 @@ def output_folder(out_dir: Path) -> Path:
 
 def write(build: Build, stage: Staging, name_stage: str, name: str, render: Callable[[Path], None]) -> None:
     final = inside(build.out_dir, name)
-    with build.stage(name_stage, str(final)):
+    with build.stage(name_stage, str(final)), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportWarning)
         render(stage.file(final))
+    for w in caught:
+        if isinstance(w.message, ReportWarning):
+            build.warn(f"warning: {w.message.diagnostic}")
     build.outputs.append(final)
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import copy
 import io
+import math
+import warnings
 from functools import lru_cache
 
 from PIL import Image as PILImage
@@ -24,6 +26,7 @@ from svglib.svglib import svg2rlg
 
 from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.diagnostics import Diagnostic, ReportWarning
 from reportgen.model import ChartBlock, ImageBlock, RichText
 from reportgen.render.pdf.flow import Stack, grid, space_before
 from reportgen.render.pdf.styles import Styles
@@ -32,6 +35,7 @@ from reportgen.render.pdf.text import PdfFonts, para
 HALF_GAP = 12.0
 CAPTION_GAP = 4.0
 LONE_SHARE = 0.6
+PRINT_DPI = 300
 """Of the text width, taken by a half-width figure shown alone (its text beside it)."""
 
 
@@ -53,7 +57,17 @@ def image_figure(block: ImageBlock, text_width: float, max_height: float, st: St
     height = width * h_px / w_px
     if height > max_height:
         width, height = max_height * w_px / h_px, max_height
+    _check_resolution(block, w_px, width)
     return _framed(Image(str(block.path), width, height), RichText(), block.caption, st, fonts, block.width == "half")
+
+
+def _check_resolution(block: ImageBlock, w_px: int, width_pt: float) -> None:
+    """Warn (not fail) when the image has fewer pixels than print needs at its printed width."""
+    dpi = w_px / (width_pt / 72)
+    if dpi < PRINT_DPI:
+        need = math.ceil(width_pt / 72 * PRINT_DPI)
+        warnings.warn(ReportWarning(Diagnostic(block.ref, f"image '{block.path.name}' prints at {dpi:.0f} dpi "
+                                               f"(print needs {PRINT_DPI}: supply at least {need} pixels wide)")))
 
 
 _ROW_STYLE = [
