@@ -18,7 +18,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText
-from openpyxl.utils.cell import coordinate_from_string, column_index_from_string, get_column_letter
+from openpyxl.utils.cell import column_index_from_string, get_column_letter
 from openpyxl.utils.escape import unescape
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -373,7 +373,3 @@ def hidden_columns(ws: Worksheet) -> set[int]:
             hi = dim.max or lo
             hidden.update(range(lo, hi + 1))
     return hidden
-
-
-def split_coord(coord: str) -> tuple[str, int]:
-    return coordinate_from_string(coord)
