@@ -9,7 +9,7 @@ registered (its file parsed) only when a document first needs it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import groupby
 from pathlib import Path
@@ -33,6 +33,10 @@ class PdfFonts:
     regular_path: Path | None = None
     bold_path: Path | None = None
     fallback_path: Path | None = None
+    # (ch, bold) -> font name, per instance: a module-level cache keyed on the whole
+    # object would hash its three Paths on every character of every table cell.
+    _picked: dict[tuple[str, bool], str] = field(
+        default_factory=dict, init=False, compare=False, hash=False, repr=False)
 
     def main(self, bold: bool) -> str:
         return self.bold if bold else self.regular
@@ -44,17 +48,18 @@ class PdfFonts:
 
     def font_of(self, ch: str, bold: bool) -> str:
         """The font that draws `ch`: the main one, or the fallback when the main lacks it."""
-        return _font_of(self, ch, bold)
+        font = self._picked.get((ch, bold))
+        if font is None:
+            font = self._picked[(ch, bold)] = self._pick(ch, bold)
+        return font
 
-
-@lru_cache(maxsize=65536)
-def _font_of(fonts: PdfFonts, ch: str, bold: bool) -> str:
-    main_path = fonts.bold_path if bold else fonts.regular_path
-    if main_path is None or fonts.fallback_path is None:
-        return fonts.main(bold)
-    if font_for(ch, main_path, fonts.fallback_path) == fonts.fallback_path:
-        return _register(fonts.fallback_path)
-    return fonts.main(bold)
+    def _pick(self, ch: str, bold: bool) -> str:
+        main_path = self.bold_path if bold else self.regular_path
+        if main_path is None or self.fallback_path is None:
+            return self.main(bold)
+        if font_for(ch, main_path, self.fallback_path) == self.fallback_path:
+            return _register(self.fallback_path)
+        return self.main(bold)
 
 
 def _register(path: Path) -> str:
