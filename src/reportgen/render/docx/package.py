@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from pathlib import Path
 
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from reportgen.model import Meta
+from reportgen.render import zipfix
 
 
 def set_properties(word: WordDocument, meta: Meta, created: dt.datetime) -> None:
@@ -52,18 +52,6 @@ def _drop_template_leftovers(word: WordDocument) -> None:
 def save(word: WordDocument, path: Path, created: dt.datetime) -> None:
     buffer = io.BytesIO()
     word.save(buffer)
-    path.write_bytes(rezip(buffer.getvalue(), created))
-
-
-def rezip(data: bytes, when: dt.datetime) -> bytes:
-    """The same zip entries, in the same order, with a fixed time and fixed attributes."""
-    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for name in src.namelist():
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            info.create_system = 0
-            dst.writestr(info, src.read(name), compresslevel=9)
-    return out.getvalue()
+    stamp = (max(created.year, 1980), created.month, created.day,
+             created.hour, created.minute, created.second)
+    path.write_bytes(zipfix.repack(buffer.getvalue(), stamp, mode=0o600, create_system=0))

@@ -19,9 +19,10 @@ from openpyxl.packaging.core import DocumentProperties
 from openpyxl.writer.excel import ExcelWriter
 
 from reportgen.model import Meta
+from reportgen.render import zipfix
 from reportgen.render.xlsx.cells import xml_text
 
-FILE_MODE = 0o644 << 16
+FILE_MODE = 0o644
 ZIP_EPOCH = dt.datetime(1980, 1, 1)
 
 
@@ -38,7 +39,9 @@ def set_properties(wb: Workbook, meta: Meta, created: dt.datetime) -> None:
 
 def save(wb: Workbook, path: Path, when: dt.datetime) -> None:
     """Write `wb` to `path`; every zip entry is dated `when` (1980 at the earliest)."""
-    path.write_bytes(repack(_openpyxl_bytes(wb), max(when, ZIP_EPOCH)))
+    when = max(when, ZIP_EPOCH)
+    stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+    path.write_bytes(zipfix.repack(_openpyxl_bytes(wb), stamp, mode=FILE_MODE, create_system=3))
 
 
 def _openpyxl_bytes(wb: Workbook) -> bytes:
@@ -46,15 +49,3 @@ def _openpyxl_bytes(wb: Workbook) -> bytes:
     buffer = io.BytesIO()
     ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     return buffer.getvalue()
-
-
-def repack(data: bytes, when: dt.datetime) -> bytes:
-    """The same zip entries, in the same order, with fixed times and attributes."""
-    out = io.BytesIO()
-    stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for name in src.namelist():
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type, info.external_attr, info.create_system = zipfile.ZIP_DEFLATED, FILE_MODE, 3
-            dst.writestr(info, src.read(name), compresslevel=9)
-    return out.getvalue()
