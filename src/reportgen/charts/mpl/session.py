@@ -51,7 +51,7 @@ def _no_fallback_weight_warning(record: logging.LogRecord) -> bool:
 def register(path: Path) -> str:
     """Register one bundled font file (once per process) and return its family name."""
     path = Path(path).resolve()
-    known = {Path(e.fname).resolve() for e in font_manager.fontManager.ttflist}
+    known = {_resolved(e.fname) for e in font_manager.fontManager.ttflist}
     if path not in known:
         font_manager.fontManager.addfont(path)
     _prefer(path)
@@ -67,7 +67,14 @@ def _prefer(path: Path) -> None:
     """Move `path`'s entries to the front: findfont keeps the first of equally good matches,
     and the system may hold another copy of the same family."""
     entries = font_manager.fontManager.ttflist
-    entries.sort(key=lambda e: Path(e.fname).resolve() != path)  # stable: others keep order
+    entries.sort(key=lambda e: _resolved(e.fname) != path)  # stable: others keep order
+
+
+@lru_cache(maxsize=None)
+def _resolved(fname: str) -> Path:
+    """A font list entry's file, resolved once per process (the list holds every system
+    font, and it is scanned twice for each of the three bundled fonts)."""
+    return Path(fname).resolve()
 
 
 def check_lookup(theme: Theme, family: str) -> None:
