@@ -13,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.model import Theme
 from reportgen.render.xlsx.cells import xml_text
+from reportgen.render.xlsx.styles import rgb
 
 PORTRAIT_WIDTH = 72
 """Content width (Excel width units of 0.28 cm) that still reads well on a portrait A4
@@ -39,7 +40,7 @@ def _header_footer(ws: Worksheet, title: str, theme: Theme) -> None:
     header.center.text = escape(title)
     footer.center.text = "&P / &N"
     for part in (header.center, footer.center):
-        part.font, part.size, part.color = face, 8, theme.muted.lstrip("#").upper()
+        part.font, part.size, part.color = face, 8, rgb(theme.muted)
 
 
 def escape(text: str) -> str:

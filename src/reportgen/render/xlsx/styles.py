@@ -32,9 +32,14 @@ CELL = "rg Cell"
 CELL_WRAP = "rg Cell Wrap"
 
 
+def rgb(color: str) -> str:
+    """"#1f3a5f" → "1F3A5F" (theme XML, header/footer colours)."""
+    return color.lstrip("#").upper()
+
+
 def argb(color: str) -> str:
     """"#1F3A5F" → "FF1F3A5F" (openpyxl colours)."""
-    return "FF" + color.lstrip("#").upper()
+    return "FF" + rgb(color)
 
 
 def font(theme: Theme, size: float = BODY_SIZE, bold: bool = False, color: str | None = None,
@@ -56,7 +61,7 @@ def office_theme(theme: Theme) -> bytes:
     """openpyxl's Office theme with our fonts (latin, East Asian, Japanese script) and palette."""
     root = etree.fromstring(theme_xml.encode("utf-8"))
     for i, color in enumerate(theme.palette[:6], start=1):
-        root.find(f".//{_A}clrScheme/{_A}accent{i}/{_A}srgbClr").set("val", color.lstrip("#").upper())
+        root.find(f".//{_A}clrScheme/{_A}accent{i}/{_A}srgbClr").set("val", rgb(color))
     for face in root.iterfind(f".//{_A}fontScheme/*"):
         for slot in face.xpath("a:latin | a:ea | a:font[@script='Jpan']", namespaces={"a": _A[1:-1]}):
             slot.set("typeface", theme.font_family)
