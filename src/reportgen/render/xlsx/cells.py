@@ -78,16 +78,16 @@ def _number_format(value: Value) -> str:
 
 def text_width(text: str, font: Path = Theme.font_regular, fallback: Path = Theme.font_fallback) -> float:
     """Width of the widest line of `text` in Excel width units (digit widths of `font`)."""
-    digit = _advances(font)[ord("0")]
-    return max((_line_em(line, font, fallback) for line in text.splitlines()), default=0.0) / digit
+    main = _advances(font)  # looked up once per text, not per character
+    return max((_line_em(line, main, fallback) for line in text.splitlines()), default=0.0) / main[ord("0")]
 
 
-def _line_em(line: str, font: Path, fallback: Path) -> float:
-    return sum(_char_em(ch, font, fallback) for ch in line)
+def _line_em(line: str, main: Mapping[int, float], fallback: Path) -> float:
+    return sum(_char_em(ch, main, fallback) for ch in line)
 
 
-def _char_em(ch: str, font: Path, fallback: Path) -> float:
-    em = _advances(font).get(ord(ch))
+def _char_em(ch: str, main: Mapping[int, float], fallback: Path) -> float:
+    em = main.get(ord(ch))
     if em is None:  # the fallback font is read only when the main font lacks a character
         em = _advances(fallback).get(ord(ch))
     return em if em is not None else _east_asian_em(ch)
