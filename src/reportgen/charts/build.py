@@ -25,13 +25,14 @@ def render_charts(doc: Document, out_dir: Path, cache_dir: Path | None = None) -
     """Write every chart of `doc` into `out_dir`; reuse `cache_dir` entries when present."""
     out_dir.mkdir(parents=True, exist_ok=True)
     images = {spec.id: images_for(spec, out_dir) for spec in doc.charts.values()}
+    keys = {spec.id: cache_key(spec, doc.theme) for spec in doc.charts.values()} if cache_dir is not None else {}
     missing = [spec for spec in doc.charts.values()
-               if not _from_cache(spec, doc.theme, cache_dir, images[spec.id])]
+               if cache_dir is None or not fetch(cache_dir, keys[spec.id], (images[spec.id].svg, images[spec.id].png))]
     if missing:
         _draw(missing, doc.theme, images)
     if missing and cache_dir is not None:
         for spec in missing:
-            store(cache_dir, cache_key(spec, doc.theme), (images[spec.id].svg, images[spec.id].png))
+            store(cache_dir, keys[spec.id], (images[spec.id].svg, images[spec.id].png))
     return images
 
 
@@ -39,10 +40,6 @@ def images_for(spec: ChartSpec, out_dir: Path) -> ChartImages:
     width, height = SIZES[spec.width]
     return ChartImages(spec.id, out_dir / f"{spec.id}.svg", out_dir / f"{spec.id}.png",
                        alt_text(spec), round(width, 2), round(height, 2))
-
-
-def _from_cache(spec: ChartSpec, theme: Theme, cache_dir: Path | None, images: ChartImages) -> bool:
-    return cache_dir is not None and fetch(cache_dir, cache_key(spec, theme), (images.svg, images.png))
 
 
 def _draw(specs: list[ChartSpec], theme: Theme, images: dict[str, ChartImages]) -> None:
