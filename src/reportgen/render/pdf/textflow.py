@@ -27,6 +27,8 @@ SUPERSCRIPT_RISE = 0.4    # of the body size
 ASCENT = 0.88             # baseline below the em box's top, for CJK fonts
 MIN_LINES = 2             # orphan and widow control: lines kept together at a break
 
+_hex_color = lru_cache(maxsize=64)(HexColor)  # parsed once per colour, not per drawn segment
+
 
 @dataclass(frozen=True)
 class TextStyle:
@@ -129,7 +131,7 @@ class JaParagraph(Flowable):
         text.setTextOrigin(seg.x, baseline)
         text.setRise(SUPERSCRIPT_RISE * style.size if span.superscript else 0.0)
         text.setCharSpace(seg.char_space)
-        text.setFillColor(HexColor(self._color(span)))
+        text.setFillColor(_hex_color(self._color(span)))
         for part, font in self.fonts.runs(seg.text, bold):
             text.setFont(font, size)
             text.textOut(part)
