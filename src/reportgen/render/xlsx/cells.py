@@ -76,8 +76,11 @@ def _number_format(value: Value) -> str:
     return fmt
 
 
+@lru_cache(maxsize=8192)
 def text_width(text: str, font: Path = Theme.font_regular, fallback: Path = Theme.font_fallback) -> float:
-    """Width of the widest line of `text` in Excel width units (digit widths of `font`)."""
+    """Width of the widest line of `text` in Excel width units (digit widths of `font`).
+    Cached: a data sheet measures each text cell for its column width, its wrap style and
+    its row height."""
     main = _advances(font)  # looked up once per text, not per character
     return max((_line_em(line, main, fallback) for line in text.splitlines()), default=0.0) / main[ord("0")]
 
