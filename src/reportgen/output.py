@@ -21,16 +21,8 @@ from typing import Iterator
 @contextlib.contextmanager
 def atomic_path(final: Path) -> Iterator[Path]:
     """Yield a temporary path next to `final`; on success it replaces `final` atomically."""
-    final.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{final.stem}.", suffix=final.suffix + ".tmp", dir=final.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
-    try:
-        yield tmp_path
-        os.chmod(tmp_path, 0o644)
-        os.replace(tmp_path, final)
-    finally:
-        tmp_path.unlink(missing_ok=True)
+    with staged(final.parent) as stage:
+        yield stage.file(final)
 
 
 def inside(folder: Path, name: str) -> Path:
