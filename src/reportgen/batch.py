@@ -13,7 +13,6 @@ and does not stop the others.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from typing import Iterable, Sequence
 
 from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.pipeline import FORMATS, Build, run
+from reportgen.workers import available_cpus, warm
 
 
 @dataclass(frozen=True)
@@ -59,31 +59,18 @@ def out_dirs(workbooks: Sequence[Path], out_root: Path) -> list[Path]:
     return dirs
 
 
-def warm(formats: tuple[str, ...]) -> None:
-    """Import what the builds will need and parse the bundled fonts, once per worker."""
-    from reportgen.fonts import codepoints
-    from reportgen.model import Theme
-
-    theme = Theme()
-    for path in (theme.font_regular, theme.font_bold, theme.font_fallback):
-        codepoints(path)
-    if "pdf" in formats:
-        from reportgen.render.pdf.fonts import register_fonts
-
-        register_fonts(theme)
+def warm_worker(formats: tuple[str, ...]) -> None:
+    """A batch worker's warm-up: the renderers and fonts, and matplotlib for the charts."""
+    warm(formats)
     if {"pdf", "docx"} & set(formats):
         import reportgen.charts.mpl.draw  # noqa: F401  matplotlib, once per worker
-    if "docx" in formats:
-        import reportgen.render.docx  # noqa: F401
-    if "xlsx" in formats:
-        import reportgen.render.xlsx  # noqa: F401
 
 
 def build_one(workbook: Path, out_dir: Path, formats: tuple[str, ...], bleed_mm: float = 0.0) -> BatchResult:
     """Build one workbook quietly; its problems are returned, not raised."""
     start = time.perf_counter()
     try:
-        run(Build(workbook, out_dir, formats, bleed_mm, log=lambda line: None))
+        run(Build(workbook, out_dir, formats, bleed_mm, jobs=1, log=lambda line: None))
     except ReportError as exc:
         return BatchResult(workbook, out_dir, time.perf_counter() - start, tuple(str(d) for d in exc.diagnostics))
     return BatchResult(workbook, out_dir, time.perf_counter() - start)
@@ -97,13 +84,6 @@ def build_many(workbooks: Sequence[Path], out_root: Path, formats: tuple[str, ..
     jobs = max(1, min(jobs or available_cpus(), len(workbooks)))
     dirs = out_dirs(workbooks, out_root)
     context = multiprocessing.get_context("spawn")  # a clean interpreter per worker, on every OS
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=warm, initargs=(formats,)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=warm_worker, initargs=(formats,)) as pool:
         futures = [pool.submit(build_one, wb, d, formats, bleed_mm) for wb, d in zip(workbooks, dirs)]
         return [f.result() for f in futures]
-
-
-def available_cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1

@@ -45,6 +45,9 @@ def parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("workbook", nargs="?", type=Path, help="the .xlsx (default: data/factsheet.xlsx)")
     b.add_argument("-o", "--out", type=Path, default=Path("build"), help="output folder (default: build/)")
+    b.add_argument("-j", "--jobs", type=int, default=None,
+                   help="1: render the outputs one after another in this process "
+                        "(default: side by side in worker processes when there are 2+ CPUs)")
     v = sub.add_parser("validate", help="check a workbook and list every problem", parents=[debug])
     v.add_argument("workbook", type=Path)
     m = sub.add_parser("batch", help="build many workbooks over warm worker processes", parents=[outputs])
@@ -70,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug of ours, not the user's: say so plainly
         if args.debug:
             traceback.print_exc()
+            print(getattr(exc, "details", ""), file=sys.stderr, end="")
         else:
             print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
                   file=sys.stderr)
@@ -96,9 +100,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 2
     if args.command == "batch":
         return _batch(args, formats)
-    build = Build(args.workbook or default_workbook(), args.out, formats, args.bleed)
+    build = Build(args.workbook or default_workbook(), args.out, formats, args.bleed, args.jobs)
     run(build)
-    print(f"done     {sum(build.timings.values()):6.2f} s  " + ", ".join(str(p) for p in build.outputs))
+    print(f"done     {build.elapsed:6.2f} s  " + ", ".join(str(p) for p in build.outputs))
     return 0
 
 

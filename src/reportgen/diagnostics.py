@@ -49,6 +49,10 @@ class ReportError(Exception):
         self.diagnostics = list(diagnostics)
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
+    def __reduce__(self) -> tuple:
+        # Rebuilt from its diagnostics when it crosses from a renderer process.
+        return ReportError, (self.diagnostics,)
+
 
 @dataclass
 class Collector:

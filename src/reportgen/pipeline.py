@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import sys
 import time
-import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Iterator, Mapping
 
-from reportgen.diagnostics import Diagnostic, ReportError, ReportWarning
+from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.model import ChartBlock, Document
 from reportgen.output import Staging, inside, staged
+from reportgen.workers import Job, Outcome, RendererCrash, Workers, can_fork, render
 
 FORMATS = ("pdf", "docx", "xlsx")
+SUFFIXES = {"pdf": ".pdf", "docx": ".docx", "xlsx": "-appendix.xlsx"}
 
 
 @dataclass
@@ -30,10 +31,12 @@ class Build:
     out_dir: Path
     formats: tuple[str, ...] = FORMATS
     bleed_mm: float = 0.0
+    jobs: int | None = None  # 1: render in this process; otherwise in forked workers when possible
     log: Callable[[str], None] = print
     warn: Callable[[str], None] = lambda line: print(line, file=sys.stderr)
     outputs: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    elapsed: float = 0.0
 
     @contextmanager
     def stage(self, name: str, detail: str = "") -> Iterator[None]:
@@ -51,28 +54,58 @@ def read(build: Build) -> Document:
         return read_workbook(build.workbook)
 
 
-def run(build: Build) -> Document:
+def run(build: Build, workers: Workers | None = None) -> Document:
     """Read, then write every requested output; returns the model for callers that want it.
-    The outputs are staged and moved into place together, only when all are complete."""
+    The outputs are staged and moved into place together, only when all are complete.
+
+    Renderers run in `workers` when given (warm processes kept across builds), else in
+    processes started here when the machine allows (`Build.jobs`), else in this process.
+    """
+    start = time.perf_counter()
+    own = workers is None and build.jobs != 1 and set(build.formats) - {"xlsx"} and can_fork()
+    if own:
+        # Forked now, they warm up while the workbook is read. The XLSX appendix is written
+        # here meanwhile: this process has loaded openpyxl to read the workbook anyway.
+        workers = Workers(tuple(f for f in build.formats if f != "xlsx"))
+    try:
+        return _run(build, workers)
+    finally:
+        if own:
+            workers.close()
+        build.elapsed = time.perf_counter() - start
+
+
+def _run(build: Build, workers: Workers | None) -> Document:
     doc = read(build)
     out_dir = output_folder(build.out_dir)
     with staged(out_dir) as stage:
         charts = render_charts(build, doc, stage) if {"pdf", "docx"} & set(build.formats) else {}
-        stem = doc.meta.output_name
-        if "pdf" in build.formats:
-            from reportgen.render.pdf import write_pdf
-
-            write(build, stage, "pdf", f"{stem}.pdf",
-                  lambda p: write_pdf(doc, charts, p, bleed_mm=build.bleed_mm))
-        if "docx" in build.formats:
-            from reportgen.render.docx import write_docx
-
-            write(build, stage, "docx", f"{stem}.docx", lambda p: write_docx(doc, charts, p))
-        if "xlsx" in build.formats:
-            from reportgen.render.xlsx import write_xlsx
-
-            write(build, stage, "xlsx", f"{stem}-appendix.xlsx", lambda p: write_xlsx(doc, p))
+        finals = {fmt: inside(out_dir, doc.meta.output_name + SUFFIXES[fmt]) for fmt in build.formats}
+        jobs = {fmt: Job(stage.file(final), build.bleed_mm) for fmt, final in finals.items()}
+        remote = {fmt: job for fmt, job in jobs.items() if workers is not None and fmt in workers.formats}
+        if remote:
+            workers.submit(doc, charts, remote)
+        outcomes: dict[str, Outcome] = {}
+        try:
+            outcomes.update((fmt, render(fmt, doc, charts, job)) for fmt, job in jobs.items() if fmt not in remote)
+        finally:  # always collected, even after a failure here: the workers may serve another build
+            outcomes.update((fmt, workers.collect(fmt)) for fmt in remote)
+        for fmt in jobs:
+            report(build, fmt, finals[fmt], outcomes[fmt])
+        failed = [outcomes[fmt] for fmt in jobs if outcomes[fmt].error or outcomes[fmt].crash]
+        if failed:
+            raise failed[0].error or RendererCrash(failed[0].crash)
+    build.outputs += finals.values()
     return doc
+
+
+def report(build: Build, fmt: str, final: Path, outcome: Outcome) -> None:
+    """Log a renderer's time and print its located warnings."""
+    build.timings[fmt] = outcome.seconds
+    if not (outcome.error or outcome.crash):
+        build.log(f"{fmt:<8} {outcome.seconds:6.2f} s  {final}")
+    for diagnostic in outcome.warnings:
+        build.warn(f"warning: {diagnostic}")
 
 
 def output_folder(out_dir: Path) -> Path:
@@ -82,17 +115,6 @@ def output_folder(out_dir: Path) -> Path:
     except OSError as exc:
         raise ReportError(Diagnostic(str(out_dir), f"cannot use as the output folder ({exc.strerror})")) from None
     return out_dir
-
-
-def write(build: Build, stage: Staging, name_stage: str, name: str, render: Callable[[Path], None]) -> None:
-    final = inside(build.out_dir, name)
-    with build.stage(name_stage, str(final)), warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ReportWarning)
-        render(stage.file(final))
-    for w in caught:
-        if isinstance(w.message, ReportWarning):
-            build.warn(f"warning: {w.message.diagnostic}")
-    build.outputs.append(final)
 
 
 def render_charts(build: Build, doc: Document, stage: Staging) -> Mapping[str, object]:
