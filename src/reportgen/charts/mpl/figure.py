@@ -31,7 +31,7 @@ PNG_DPI = 300
 def new_figure(plan: ChartPlan) -> tuple[Figure, Axes]:
     """A figure at the PNG's resolution, so that text is measured once, as the PNG shows
     it (at 72 dpi hinted glyph widths are whole pixels and margins come out wide)."""
-    fig = Figure(figsize=(plan.width_pt / 72, plan.height_pt / 72), dpi=PNG_DPI, layout="constrained")
+    fig = Figure(figsize=(plan.width_pt / 72, plan.height_pt / 72), dpi=PNG_DPI)
     FigureCanvasAgg(fig)
     mpl.rcParams["font.size"] = plan.font_size
     return fig, fig.add_subplot()
@@ -114,9 +114,9 @@ def style_labels(texts: Iterable[Text], plan: ChartPlan, theme: Theme, series: i
 
 
 def save(fig: Figure, svg: Path, png: Path) -> None:
-    """Write both files from the layout the drawing ended with (`draw.figure`); with the
-    layout engine off, neither savefig runs constrained layout again."""
-    fig.set_layout_engine("none")
+    """Write both files from the layout the drawing ended with (`draw.figure`). The figure
+    has no layout engine (`fit.lay_out` runs one when asked), so savefig draws once: with
+    an engine, even a switched-off one, it first draws the whole figure without output."""
     fig.savefig(svg, format="svg", metadata=SVG_METADATA)
     write_png(fig, png)
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
@@ -30,11 +31,10 @@ def _px(text: Text, pt: float) -> float:
 
 
 def lay_out(fig: Figure) -> None:
-    """Place the axes as drawing would (the layout engine), without drawing every artist:
-    text extents and axis limits are then what the files will show."""
-    engine = fig.get_layout_engine()
-    if engine is not None:
-        engine.execute(fig)
+    """Place the axes by constrained layout, without drawing every artist: text extents
+    and axis limits are then what the files will show. The engine is run here, not set on
+    the figure (see `figure.save`)."""
+    ConstrainedLayoutEngine().execute(fig)
 
 
 def make_room(ax: Axes, texts: Sequence[Text], rounds: int = 2) -> None:
