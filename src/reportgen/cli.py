@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from reportgen.diagnostics import ReportError
@@ -17,6 +19,7 @@ EPILOG = """examples:
   reportgen build report.xlsx -o out/      build all three outputs of report.xlsx into out/
   reportgen build report.xlsx --only pdf   only the PDF
   reportgen build report.xlsx --bleed 3    PDF with 3 mm bleed and crop marks for print
+  reportgen watch report.xlsx             rebuild into build/ every time report.xlsx is saved
   reportgen validate report.xlsx           check the workbook, list every problem, exit 2 if any
   reportgen batch reports/ -o out/ -j 2    build every .xlsx in reports/ into out/<name>/, 2 at a time
   reportgen init new.xlsx                  write a template workbook with instructions
@@ -50,6 +53,11 @@ def parser() -> argparse.ArgumentParser:
                         "(default: side by side in worker processes when there are 2+ CPUs)")
     v = sub.add_parser("validate", help="check a workbook and list every problem", parents=[debug])
     v.add_argument("workbook", type=Path)
+    w = sub.add_parser("watch", help="rebuild whenever the workbook is saved (renderers kept warm)",
+                       parents=[outputs])
+    w.add_argument("workbook", nargs="?", type=Path, help="the .xlsx (default: data/factsheet.xlsx)")
+    w.add_argument("-o", "--out", type=Path, default=Path("build"), help="output folder (default: build/)")
+    w.add_argument("-j", "--jobs", type=int, default=None, help="1: render in this process")
     m = sub.add_parser("batch", help="build many workbooks over warm worker processes", parents=[outputs])
     m.add_argument("workbooks", nargs="+", type=Path, help=".xlsx files, or folders of them")
     m.add_argument("-o", "--out", type=Path, default=Path("build"), help="output root: one folder per workbook")
@@ -101,6 +109,15 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "batch":
         return _batch(args, formats)
     build = Build(args.workbook or default_workbook(), args.out, formats, args.bleed, args.jobs)
+    if args.command == "watch":
+        from reportgen.watch import watch
+
+        print(f"watching {build.workbook} (Ctrl-C stops)", flush=True)
+        try:
+            watch(replace(build, log=partial(print, flush=True)))
+        except KeyboardInterrupt:
+            print("stopped")
+        return 0
     run(build)
     print(f"done     {build.elapsed:6.2f} s  " + ", ".join(str(p) for p in build.outputs))
     return 0

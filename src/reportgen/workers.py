@@ -21,6 +21,7 @@ import io
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import time
 import traceback
@@ -190,7 +191,9 @@ def _proxy(mapping: dict) -> MappingProxyType:
 
 
 def _serve(conn: Connection, fmt: str) -> None:
-    """A worker's life: warm up, then render each model it is sent until told to stop."""
+    """A worker's life: warm up, then render each model it is sent until told to stop.
+    Ctrl-C is the parent's to handle: it stops the workers by closing their pipes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         warm((fmt,))
     except Exception:  # noqa: BLE001 - the first job reports it with its traceback
