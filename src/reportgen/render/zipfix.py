@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Mapping
 
 DateTime = tuple[int, int, int, int, int, int]
 
 
-def repack(data: bytes, stamp: DateTime, mode: int, create_system: int) -> bytes:
-    """The zip `data` with every entry dated `stamp`, Unix mode `mode` and `create_system`."""
+def repack(data: bytes, stamp: DateTime, mode: int, create_system: int,
+           replace: Mapping[str, bytes] | None = None) -> bytes:
+    """The zip `data` with every entry dated `stamp`, Unix mode `mode` and `create_system`;
+    entries named in `replace` get the content given there."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for name in src.namelist():
@@ -23,5 +26,6 @@ def repack(data: bytes, stamp: DateTime, mode: int, create_system: int) -> bytes
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = mode << 16
             info.create_system = create_system
-            dst.writestr(info, src.read(name), compresslevel=9)
+            content = replace[name] if replace and name in replace else src.read(name)
+            dst.writestr(info, content, compresslevel=9)
     return out.getvalue()

@@ -5,6 +5,7 @@ Out: body content appended to the python-docx document, every paragraph in a nam
 (see styles.py). A `PageBreak` or a part title (heading level 0, after the start) makes
 the next paragraph start a page (`pageBreakBefore`), so no empty paragraph is left over.
 Two half-width charts or images in a row share one line (a borderless two-cell table).
+Data tables' body rows go to the `DeferredRows`, spliced into the document at saving.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ class Body:
     anything follows the front matter yet, and a half-width figure waiting for a partner."""
 
     def __init__(self, word: WordDocument, charts: Mapping[str, ChartImages], fonts: Fonts,
-                 lists: Lists, width: Length, max_height: Length):
+                 lists: Lists, width: Length, max_height: Length, deferred: oxml.DeferredRows):
         self._word, self._charts, self._fonts, self._lists = word, charts, fonts, lists
+        self._deferred = deferred
         self._width, self._max_height = width, max_height
         self._break_due = False
         self._started = False
@@ -177,7 +179,7 @@ class Body:
             self._para(styles.TABLE_CAPTION, block.caption)
         else:
             self._before_table()
-        add_data_table(self._word, block.table, self._fonts, self._width)
+        add_data_table(self._word, block.table, self._fonts, self._width, self._deferred)
         self._para(styles.SPACER)
 
     def _note(self, block: Note) -> None:

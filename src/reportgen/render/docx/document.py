@@ -2,8 +2,8 @@
 
 In: the `Document`, the chart images by chart id and the output path.
 Out: the file, in four steps: styles (styles.py) and lists (lists.py) on python-docx's
-template, page and header/footer (page.py), body blocks (blocks.py), properties and a
-reproducible save (package.py).
+template, page and header/footer (page.py), body blocks (blocks.py; long tables' rows
+held as text), properties and a reproducible save with those rows spliced in (package.py).
 """
 
 from __future__ import annotations
@@ -27,15 +27,16 @@ def write_docx(doc: Document, charts: Mapping[str, ChartImages], path: Path) -> 
     oxml.set_document_settings(word.settings.element, doc.meta.lang)
     fonts = Fonts.of(doc.theme)
     page.set_up(word, doc.meta, doc.theme, fonts)
+    deferred = oxml.DeferredRows()
     body = Body(word, charts, fonts, Lists(word, doc.theme), page.text_width(doc.theme),
-                page.figure_height_limit(doc.theme))
+                page.figure_height_limit(doc.theme), deferred)
     _remove_template_paragraphs(word)
     body.add_front_matter(doc.meta.title, doc.meta.subtitle)
     for block in doc.blocks:
         body.add(block)
     body.finish()
     package.set_properties(word, doc.meta, doc.created)
-    package.save(word, path, doc.created)
+    package.save(word, path, doc.created, deferred)
 
 
 def _remove_template_paragraphs(word: docx.document.Document) -> None:

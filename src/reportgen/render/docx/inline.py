@@ -11,6 +11,7 @@ those few characters; LibreOffice with the bundled fonts uses the fallback exact
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -18,7 +19,7 @@ from docx.shared import RGBColor
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
 
-from reportgen.fonts import split_by_font
+from reportgen.fonts import codepoints, split_by_font
 from reportgen.model import RichText, Span, Theme
 from reportgen.render.docx import oxml, styles
 
@@ -43,22 +44,46 @@ def add_rich_text(paragraph: WordParagraph, text: RichText, fonts: Fonts) -> Non
 
 def add_span(paragraph: WordParagraph, span: Span, fonts: Fonts, style: str | None = None) -> list[Run]:
     """One span as one or more runs (split where the fallback font takes over)."""
-    runs = [_run(paragraph, piece, span, fonts, font, style)
-            for piece, font in split_by_font(span.text, fonts.main, fonts.fallback)]
+    runs = [_run(paragraph, piece, span, fonts, fallback, style)
+            for piece, fallback in font_pieces(span.text, fonts)]
     if span.link and runs:
         rel_id = paragraph.part.relate_to(span.link, RT.HYPERLINK, is_external=True)
         oxml.wrap_in_hyperlink(paragraph._p, [r._r for r in runs], rel_id)
     return runs
 
 
-def _run(paragraph: WordParagraph, text: str, span: Span, fonts: Fonts, font: Path,
+def font_pieces(text: str, fonts: Fonts) -> list[tuple[str, bool]]:
+    """`text` cut where the fallback font takes over: (piece, drawn by the fallback).
+
+    Nearly every text is all in the main font, which one set comparison (in C) tells;
+    only the others go character by character through `split_by_font`."""
+    if _main_chars(fonts.main).issuperset(text):
+        return [(text, False)] if text else []
+    return [(piece, font == fonts.fallback)
+            for piece, font in split_by_font(text, fonts.main, fonts.fallback)]
+
+
+@lru_cache(maxsize=4)
+def _main_chars(main: Path) -> frozenset[str]:
+    return frozenset(map(chr, codepoints(main)))
+
+
+def _run(paragraph: WordParagraph, text: str, span: Span, fonts: Fonts, fallback: bool,
          style: str | None) -> Run:
-    run = paragraph.add_run(text, style=_run_style(span, style))
+    """A run of `text`; plain text (no tab or line break) is appended directly, not
+    character by character as python-docx's `Run.text` does."""
+    if any(ch in text for ch in "\t\r\n"):
+        run = paragraph.add_run(text)
+    else:
+        run = Run(oxml.append_text_run(paragraph._p, text), paragraph)
+    run_style = _run_style(span, style)
+    if run_style:
+        run.style = run_style
     if span.bold:
         run.bold = True
     if span.color:
         run.font.color.rgb = RGBColor.from_string(span.color.lstrip("#").upper())
-    if font == fonts.fallback:
+    if fallback:
         oxml.set_fonts(oxml.rpr(run._r), fonts.fallback_family)
     return run
 

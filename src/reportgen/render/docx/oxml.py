@@ -12,12 +12,13 @@ Everything above this module speaks in fact-sheet terms and never touches XML.
 
 from __future__ import annotations
 
-from copy import deepcopy
-from typing import Iterable
+import re
+from typing import Iterable, Sequence
+from xml.sax.saxutils import escape, quoteattr
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from lxml.etree import _Element
+from lxml.etree import Comment, _Element
 
 # Child order inside w:rPr and w:pPr (ECMA-376 §17.3.2.28 / §17.3.1.26): new children are
 # inserted at their schema position so Word accepts the file.
@@ -376,24 +377,79 @@ def mark_header_row(tr: _Element) -> None:
     trpr.append(_el("tblHeader"))
 
 
-def copy_of(tr: _Element) -> _Element:
-    """A detached copy of a table row (a template for rows appended with `append_row`)."""
-    return deepcopy(tr)
-
-
-def append_row(tbl: _Element, template: _Element) -> _Element:
-    """A copy of `template` appended as the table's last row."""
-    row = deepcopy(template)
-    tbl.append(row)
-    return row
-
-
 def keep_row_together(tr: _Element) -> None:
     trpr = tr.find(qn("w:trPr"))
     if trpr is None:
         trpr = OxmlElement("w:trPr")
         tr.insert(0, trpr)
     trpr.append(_el("cantSplit"))
+
+
+# --- long tables as text -------------------------------------------------------------------
+# A data table's body rows are written as XML text and kept out of the element tree until
+# document.xml is serialized (`DeferredRows`): as lxml elements each cell (tc, tcPr, tcW,
+# vAlign, p, pPr, pStyle, r, t) held ~2 KB and cost ~10 us to build, 100 MB and most of
+# the DOCX stage for a 10,000-row table. The text is what python-docx would write for the
+# same cell. Hand-written: neither python-docx nor lxml writes elements without a tree.
+
+# Characters XML 1.0 cannot hold; lxml refuses them in text, and so does `_text`.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters that need more than copying: the above, breaks, and what XML escapes.
+_SPECIAL = re.compile("[\x00-\x1f&<>\ud800-\udfff\ufffe\uffff]")
+_BREAKS = re.compile("([\t\r\n])")
+_BREAK_XML = {"\t": "<w:tab/>", "\r": "<w:br/>", "\n": "<w:br/>"}
+ROW_START = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"  # a row that never splits (`keep_row_together`)
+ROW_END = "</w:tr>"
+CELL_END = "</w:p></w:tc>"
+
+
+def cell_start(width_twips: int, v_align: str, style_id: str) -> str:
+    """A one-paragraph cell up to its first run: width (tcW, in twips), vertical alignment
+    (`set_cell_vertical_alignment`) and paragraph style id; closed by CELL_END."""
+    return (f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width_twips}"/>'
+            f"<w:vAlign w:val={quoteattr(v_align)}/></w:tcPr>"
+            f"<w:p><w:pPr><w:pStyle w:val={quoteattr(style_id)}/></w:pPr>")
+
+
+def text_run(text: str, family: str | None = None) -> str:
+    """A run of non-empty `text` as python-docx's `add_run(text)` writes it (a tab as
+    w:tab, a line break as w:br), in `family` (`set_fonts`) when given."""
+    props = ""
+    if family is not None:
+        name = quoteattr(family)
+        props = f"<w:rPr><w:rFonts w:ascii={name} w:hAnsi={name} w:eastAsia={name} w:cs={name}/></w:rPr>"
+    if _SPECIAL.search(text) is None and len(text.strip()) == len(text):
+        return f"<w:r>{props}<w:t>{text}</w:t></w:r>"  # most cells: nothing to escape or keep
+    return f"<w:r>{props}{''.join(_run_content(part) for part in _BREAKS.split(text) if part)}</w:r>"
+
+
+def _run_content(part: str) -> str:
+    if part in _BREAK_XML:
+        return _BREAK_XML[part]
+    if _NOT_XML.search(part):
+        raise ValueError(f"All strings must be XML compatible: {part!r}")
+    space = ' xml:space="preserve"' if len(part.strip()) < len(part) else ""
+    return f"<w:t{space}>{escape(part)}</w:t>"
+
+
+class DeferredRows:
+    """Table rows held as XML text, each table's behind a placeholder comment in its w:tbl,
+    put in place by `splice` on the serialized document.xml. User text cannot forge a
+    placeholder: its '<' is escaped in the serialized XML."""
+
+    _MARK = re.compile(rb"<!--deferred rows (\d+)-->")
+
+    def __init__(self) -> None:
+        self._rows: list[bytes] = []
+
+    def append(self, tbl: _Element, rows: Sequence[str]) -> None:
+        """`rows` (XML text of w:tr elements) become the last rows of `tbl`."""
+        tbl.append(Comment(f"deferred rows {len(self._rows)}"))
+        self._rows.append("".join(rows).encode())
+
+    def splice(self, xml: bytes) -> bytes:
+        """The serialized document.xml with every placeholder replaced by its rows."""
+        return self._MARK.sub(lambda m: self._rows[int(m[1])], xml)
 
 
 # --- images, settings, sections -----------------------------------------------------------

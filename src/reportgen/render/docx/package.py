@@ -2,7 +2,8 @@
 
 In: the finished python-docx document, the `Meta` and the document's fixed timestamp.
 Out: core properties (title, subject, author, keywords, created/modified/last printed,
-revision 1) and a .docx whose bytes depend only on the input: python-docx stamps every
+revision 1) and a .docx whose bytes depend only on the input, long tables' rows spliced
+into document.xml (see oxml.DeferredRows): python-docx stamps every
 zip entry with the current time, so the package is re-zipped with fixed entry times in
 python-docx's own (deterministic) entry order. Hand-written: no library does this.
 """
@@ -15,9 +16,11 @@ from pathlib import Path
 
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
 
 from reportgen.model import Meta
 from reportgen.render import zipfix
+from reportgen.render.docx.oxml import DeferredRows
 
 
 def set_properties(word: WordDocument, meta: Meta, created: dt.datetime) -> None:
@@ -49,9 +52,13 @@ def _drop_template_leftovers(word: WordDocument) -> None:
             del rels[rel_id]
 
 
-def save(word: WordDocument, path: Path, created: dt.datetime) -> None:
+def save(word: WordDocument, path: Path, created: dt.datetime, deferred: DeferredRows) -> None:
+    """The package as python-docx saves it, re-zipped, with the deferred table rows
+    spliced into document.xml (serialized as python-docx serializes it)."""
     buffer = io.BytesIO()
     word.save(buffer)
     stamp = (max(created.year, 1980), created.month, created.day,
              created.hour, created.minute, created.second)
-    path.write_bytes(zipfix.repack(buffer.getvalue(), stamp, mode=0o600, create_system=0))
+    document = deferred.splice(serialize_part_xml(word.part.element))
+    path.write_bytes(zipfix.repack(buffer.getvalue(), stamp, mode=0o600, create_system=0,
+                                   replace={word.part.partname.membername: document}))

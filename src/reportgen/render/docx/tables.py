@@ -15,11 +15,10 @@ from docx.document import Document as WordDocument
 from docx.shared import Length, Pt
 from docx.table import Table as WordTable, _Cell
 
-from reportgen.fonts import split_by_font
 from reportgen.ja.numbers import split_unit
 from reportgen.model import KpiRow, RichText, Span, Table
 from reportgen.render.docx import oxml, styles
-from reportgen.render.docx.inline import Fonts, add_rich_text, add_span
+from reportgen.render.docx.inline import Fonts, add_rich_text, add_span, font_pieces
 
 
 def add_kpi_cards(word: WordDocument, row: KpiRow, fonts: Fonts, width: Length) -> WordTable:
@@ -60,48 +59,40 @@ def add_figure_grid(word: WordDocument, columns: int, width: Length) -> list[_Ce
     return list(table.rows[0].cells)
 
 
-def add_data_table(word: WordDocument, table: Table, fonts: Fonts, width: Length) -> WordTable:
+def add_data_table(word: WordDocument, table: Table, fonts: Fonts, width: Length,
+                   deferred: oxml.DeferredRows) -> WordTable:
+    """The header row through python-docx; the body rows as XML text in `deferred` (one
+    cell template per column, filled with each value's runs), spliced in at saving."""
     numeric = [c.kind == "number" for c in table.columns]
-    out = word.add_table(rows=1 + min(len(table.rows), 1), cols=len(table.columns))
+    out = word.add_table(rows=1, cols=len(table.columns))
     out.style = word.styles[styles.TABLE]
     oxml.set_table_full_width(out._tbl)
     oxml.set_table_look(out._tbl, first_row=True, banded_rows=True)
     oxml.mark_header_row(out.rows[0]._tr)
-    _set_column_widths(out, table, width)
-    headers = [c.name for c in table.columns]
-    _fill_row(out.rows[0].cells, headers, numeric, fonts, header=True)
+    shares = _column_widths(table, width)
+    for column, cell, share in zip(out.columns, out.rows[0].cells, shares):
+        column.width = cell.width = share
+    _fill_row(out.rows[0].cells, [c.name for c in table.columns], numeric, fonts, header=True)
     if table.rows:
-        _add_body(out, table, numeric, fonts)
+        deferred.append(out._tbl, _body_rows(word, table, numeric, shares, fonts))
     return out
 
 
-def _add_body(out: WordTable, table: Table, numeric: list[bool], fonts: Fonts) -> None:
-    """The first body row is set up through python-docx (styles, alignment, widths); every
-    other row is a copy of it, appended, then given its text. python-docx's own row and
-    cell access walks the whole table on each call (O(n²) for a long table)."""
-    first = out.rows[1]
-    oxml.keep_row_together(first._tr)
-    for cell, is_number in zip(first.cells, numeric):
-        cell.paragraphs[0].style = _cell_style(False, is_number)
-        oxml.set_cell_vertical_alignment(cell._tc, "center")
-    blank = oxml.copy_of(first._tr)
-    for i, values in enumerate(table.rows):
-        tr = first._tr if i == 0 else oxml.append_row(out._tbl, blank)
-        for tc, v in zip(tr.tc_lst, values):
-            _add_cell_text(_Cell(tc, out), v.text, fonts)
+def _body_rows(word: WordDocument, table: Table, numeric: list[bool], shares: list[Length],
+               fonts: Fonts) -> list[str]:
+    """Each body row as XML text: cells as wide as their column, centred vertically, in
+    the text or number style of their column; rows never split across pages."""
+    starts = [oxml.cell_start(share.twips, "center", word.styles[_cell_style(False, is_number)].style_id)
+              for share, is_number in zip(shares, numeric)]
+    return [oxml.ROW_START + "".join(start + _cell_runs(v.text, fonts) + oxml.CELL_END
+                                for start, v in zip(starts, values)) + oxml.ROW_END
+            for values in table.rows]
 
 
-def _add_cell_text(cell: _Cell, text: str, fonts: Fonts) -> None:
-    """Plain cell text as `add_rich_text` writes it, one run per font; a text without tabs
-    or line breaks skips python-docx's run machinery (most of the time of a long table)."""
-    if any(ch in text for ch in "\t\r\n"):
-        add_rich_text(cell.paragraphs[0], RichText.of(text), fonts)
-        return
-    p = cell._tc.p_lst[0]
-    for piece, font in split_by_font(text, fonts.main, fonts.fallback):
-        r = oxml.append_text_run(p, piece)
-        if font == fonts.fallback:
-            oxml.set_fonts(oxml.rpr(r), fonts.fallback_family)
+def _cell_runs(text: str, fonts: Fonts) -> str:
+    """Plain cell text as `add_rich_text` writes it: one run per font."""
+    return "".join(oxml.text_run(piece, fonts.fallback_family if fallback else None)
+                   for piece, fallback in font_pieces(text, fonts))
 
 
 def _fill_row(cells, texts: list[str], numeric: list[bool], fonts: Fonts, header: bool) -> None:
@@ -118,25 +109,22 @@ def _cell_style(header: bool, is_number: bool) -> str:
     return styles.TABLE_NUMBER if is_number else styles.TABLE_TEXT
 
 
-def _set_column_widths(out: WordTable, table: Table, width: Length) -> None:
+def _column_widths(table: Table, width: Length) -> list[Length]:
     """Columns share the width by their longest text (header or cell), within limits;
-    the grid (read by LibreOffice) and every cell (read by Word) get the same width
-    (set before the body rows are copied from the first one)."""
+    the grid (read by LibreOffice) and every cell (read by Word) get the same width."""
     weights = [_column_weight(table, i) for i in range(len(table.columns))]
     total = sum(weights)
-    for column, weight in zip(out.columns, weights):
-        share = Length(int(width * weight / total))
-        column.width = share
-        for cell in column.cells:
-            cell.width = share
+    return [Length(int(width * weight / total)) for weight in weights]
 
 
 def _column_weight(table: Table, i: int) -> float:
     """Display width in half-width cells (a kanji counts two), capped so that one long
     text column wraps instead of crushing the figures."""
-    texts = [table.columns[i].name] + [row[i].text for row in table.rows]
+    texts = dict.fromkeys([table.columns[i].name] + [row[i].text for row in table.rows])
     return min(max(_cells(t) for t in texts), 40) + 4
 
 
 def _cells(text: str) -> int:
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
