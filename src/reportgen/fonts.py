@@ -14,7 +14,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 # Characters that are layout, not glyphs: never looked up in a font.
-_LAYOUT = {"\n", "\t", "\u200b", "\u00ad"}
+LAYOUT = {"\n", "\t", "\u200b", "\u00ad"}
 
 
 @lru_cache(maxsize=8)
@@ -53,7 +53,7 @@ def open_font(path: Path) -> TTFont:
 def font_for(ch: str, main: Path, fallback: Path) -> Path | None:
     """The first of main/fallback that has `ch`, or None when neither does."""
     cp = ord(ch)
-    if ch in _LAYOUT or cp in codepoints(main):
+    if ch in LAYOUT or cp in codepoints(main):
         return main
     if cp in codepoints(fallback):
         return fallback

@@ -99,14 +99,14 @@ def warm(formats: tuple[str, ...]) -> None:
     from reportgen.model import Theme
 
     theme = Theme()
-    for path in (theme.font_regular, theme.font_bold):
-        codepoints(path)
     for fmt in formats:
         _renderer(fmt)
     if "pdf" in formats:
         from reportgen.render.pdf.fonts import register_fonts
 
         register_fonts(theme)
+    if {"docx", "xlsx"} & set(formats):  # they pick a font per character from the cmap
+        codepoints(theme.font_regular)
 
 
 def can_fork() -> bool:

@@ -18,7 +18,7 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from reportgen.fonts import font_for
+from reportgen.fonts import LAYOUT, codepoints
 from reportgen.ja.compose import CachedWidths
 from reportgen.model import Theme
 
@@ -69,12 +69,14 @@ class PdfFonts:
         return font
 
     def _pick(self, ch: str, bold: bool) -> str:
-        main_path = self.bold_path if bold else self.regular_path
-        if main_path is None or self.fallback_path is None:
-            return self.main(bold)
-        if font_for(ch, main_path, self.fallback_path) == self.fallback_path:
+        # The main font's coverage is read from the reportlab face that draws it (already
+        # parsed to register the font), not from a second parse of its cmap with fontTools.
+        main = self.main(bold)
+        if self.fallback_path is None or ch in LAYOUT or ord(ch) in pdfmetrics.getFont(main).face.charToGlyph:
+            return main
+        if ord(ch) in codepoints(self.fallback_path):
             return _register(self.fallback_path)
-        return self.main(bold)
+        return main  # drawn as a missing glyph; the reader refuses such text before it gets here
 
 
 def _register(path: Path) -> str:
