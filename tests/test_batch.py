@@ -66,3 +66,17 @@ def test_the_command_exits_2_when_a_workbook_fails(tmp_path, capsys):
     assert "FAILED" in out and "bad.xlsx" in out and "ok " in out and "2 workbooks" in out
     assert "missing sheet 'content'" in err
     assert list((tmp_path / "out" / "good").glob("*-appendix.xlsx"))
+
+
+def test_books_share_one_chart_cache_under_the_output_root(tmp_path):
+    content = [("type", "text", "ref"), ("section", "概要"), ("chart", "", "by_entity")]
+    books = [make_workbook(tmp_path / f"{name}.xlsx", content=content,
+                           meta=[(k, f"{name}のファクトシート" if k == "title" else v) for k, v in META])
+             for name in ("one", "two")]
+    results = build_many(books, tmp_path / "out", ("pdf",), jobs=1)
+    assert all(r.ok for r in results)
+    cached = sorted(p.suffix for p in (tmp_path / "out" / ".cache" / "charts").iterdir())
+    assert cached == [".png", ".svg"]  # one chart, drawn for the first book, reused by the second
+    svgs = [(r.out_dir / "charts" / "by_entity.svg").read_bytes() for r in results]
+    assert svgs[0] == svgs[1] and b"<svg" in svgs[0]
+    assert not list(r.out_dir / ".cache" for r in results if (r.out_dir / ".cache").exists())

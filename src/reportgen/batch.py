@@ -6,7 +6,10 @@ order given; each workbook's outputs go to `<out_root>/<workbook stem>/`.
 
 Each worker is warmed once when it starts (`warm`): the renderers and matplotlib are
 imported, the bundled fonts are parsed and registered with reportlab, so every build
-after that pays only for its own content. A workbook's error is reported with its name
+after that pays only for its own content. Drawn charts are cached by content in
+`<out_root>/.cache`, shared by every book: a chart that several books hold is drawn once
+(the cache writes each file whole and renames it, so workers never see each other's
+partial files). A workbook's error is reported with its name
 and does not stop the others.
 """
 
@@ -66,11 +69,12 @@ def warm_worker(formats: tuple[str, ...]) -> None:
         import reportgen.charts.mpl.draw  # noqa: F401  matplotlib, once per worker
 
 
-def build_one(workbook: Path, out_dir: Path, formats: tuple[str, ...], bleed_mm: float = 0.0) -> BatchResult:
+def build_one(workbook: Path, out_dir: Path, formats: tuple[str, ...], bleed_mm: float = 0.0,
+              cache_dir: Path | None = None) -> BatchResult:
     """Build one workbook quietly; its problems are returned, not raised."""
     start = time.perf_counter()
     try:
-        run(Build(workbook, out_dir, formats, bleed_mm, jobs=1, log=lambda line: None))
+        run(Build(workbook, out_dir, formats, bleed_mm, jobs=1, cache_dir=cache_dir, log=lambda line: None))
     except ReportError as exc:
         return BatchResult(workbook, out_dir, time.perf_counter() - start, tuple(str(d) for d in exc.diagnostics))
     return BatchResult(workbook, out_dir, time.perf_counter() - start)
@@ -85,5 +89,6 @@ def build_many(workbooks: Sequence[Path], out_root: Path, formats: tuple[str, ..
     dirs = out_dirs(workbooks, out_root)
     context = multiprocessing.get_context("spawn")  # a clean interpreter per worker, on every OS
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=warm_worker, initargs=(formats,)) as pool:
-        futures = [pool.submit(build_one, wb, d, formats, bleed_mm) for wb, d in zip(workbooks, dirs)]
+        cache = out_root / ".cache"
+        futures = [pool.submit(build_one, wb, d, formats, bleed_mm, cache) for wb, d in zip(workbooks, dirs)]
         return [f.result() for f in futures]

@@ -32,6 +32,7 @@ class Build:
     formats: tuple[str, ...] = FORMATS
     bleed_mm: float = 0.0
     jobs: int | None = None  # 1: render in this process; otherwise in forked workers when possible
+    cache_dir: Path | None = None  # drawn charts, by content; default <out_dir>/.cache
     log: Callable[[str], None] = print
     warn: Callable[[str], None] = lambda line: print(line, file=sys.stderr)
     outputs: list[Path] = field(default_factory=list)
@@ -127,7 +128,7 @@ def render_charts(build: Build, doc: Document, stage: Staging) -> Mapping[str, o
         return {}
     from reportgen.charts import render_charts as render
 
-    cache = build.out_dir / ".cache" / "charts"
+    cache = (build.cache_dir or build.out_dir / ".cache") / "charts"
     wanted = replace(doc, charts=MappingProxyType({cid: doc.charts[cid] for cid in sorted(used)}))
     with build.stage("charts", f"{len(used)} charts"):
         cache.mkdir(parents=True, exist_ok=True)
