@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import reduce
 from itertools import accumulate
 from operator import add
 from typing import Callable, Hashable, Literal, Protocol, Sequence
 
 from reportgen.ja.breaks import pair_table, space_breakable
 from reportgen.ja.classes import (
-    CLOSING_WIDE, CLW, COUNT, JAPANESE, NOT_END, OPENING_WIDE, OPW, STOP, STOPS, WESTERN, WIDE,
+    CLASSES, CLOSING_WIDE, CLW, COUNT, JAPANESE, NOT_END, OPENING_WIDE, OPW, STOP, STOPS, WESTERN, WIDE,
     classes, not_start,
 )
 from reportgen.ja.phrases import phrases
@@ -148,6 +149,11 @@ class _Glue:
 
 def compose(runs: Sequence[Run], measure: Widths, opts: Options) -> tuple[Line, ...]:
     """Break and set the runs into lines of at most `opts.width` points."""
+    line = _plain_line(runs, measure, opts)
+    return (line,) if line else _compose(runs, measure, opts)
+
+
+def _compose(runs: Sequence[Run], measure: Widths, opts: Options) -> tuple[Line, ...]:
     prep = _prepare(runs, measure)
     if not prep.chars:
         return ()
@@ -165,6 +171,36 @@ def wrap_text(text: str, width: float, char_width: Callable[[str], float], em: f
     opts = Options(width=width, em=em, align="left", phrase_breaks=phrase_breaks, balance=balance)
     lines = compose([Run(text, None, em)], CachedWidths(lambda _key, ch: char_width(ch)), opts)
     return tuple(text[line.start:line.end] for line in lines)
+
+
+# -- the short cut -------------------------------------------------------------------
+
+_GLUED = WIDE | JAPANESE
+"""Classes with a spacing rule next to some neighbour (¼ em, compression, stretching)."""
+_SEPARATORS = frozenset(" \t\r\n")
+
+
+def _plain_line(runs: Sequence[Run], measure: Widths, opts: Options) -> Line | None:
+    """The one line of a single run of Western characters without spaces that fits
+    (a number, a date, a code: most table cells), set as `_compose` would set it, or
+    None for anything else. Between such characters every gap is fixed and zero, so
+    there is nothing to glue, break, stretch or shrink: the line is one segment."""
+    if len(runs) != 1 or not runs[0].text:
+        return None
+    text = runs[0].text
+    if not _SEPARATORS.isdisjoint(text) or not _GLUED.isdisjoint(map(CLASSES.__getitem__, text)):
+        return None
+    widths = measure.widths(runs[0].key, text)
+    avail = opts.width - opts.first_indent
+    if reduce(add, widths) > avail + 1e-6:  # summed in the order `_line_end` sums
+        return None
+    natural = sum(widths)
+    shift = {"center": (avail - natural) / 2, "right": avail - natural}.get(opts.align, 0.0)
+    x0 = x = opts.first_indent + max(0.0, shift)
+    for w in widths[:-1]:
+        x += w
+    right = x + widths[-1]
+    return Line((Segment(0, text, x0, 0.0, right - x0),), 0, len(text), right, True)
 
 
 # -- prepare -------------------------------------------------------------------------

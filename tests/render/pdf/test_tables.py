@@ -15,7 +15,7 @@ from factories import make_document, ref
 from reportgen.model import Column, RichText, Table as DataSheet, TableBlock, Theme, Value
 from reportgen.render.pdf import write_pdf
 from reportgen.render.pdf.styles import make_styles
-from reportgen.render.pdf.tables import MIN_ROWS, DataTable, data_table
+from reportgen.render.pdf.tables import CLOSING_RULE, MIN_ROWS, PAD_Y, RULE, DataTable, data_table
 from reportgen.render.pdf.text import register_fonts
 
 
@@ -39,7 +39,7 @@ def row(t: DataTable) -> float:
 
 
 def body(piece: DataTable | Table) -> list[str]:
-    rows = piece.table()._cellvalues if isinstance(piece, DataTable) else piece._cellvalues
+    rows = [piece.head, *piece.body] if isinstance(piece, DataTable) else piece._cellvalues
     texts = [text(r[0]) for r in rows]
     assert texts[0] == "施策"   # every piece starts with the header row
     return texts[1:]
@@ -50,12 +50,19 @@ def text(cell) -> str:
     return (cell[0] if isinstance(cell, (list, tuple)) else cell).text.plain
 
 
-def test_row_heights_are_those_reportlab_gives_the_rows():
-    t = table(5, keep_height=700)
-    drawn = t.table()
-    drawn.wrap(300, 10_000)
-    assert drawn._rowHeights == t.heights
-    assert t.wrap(300, 10_000) == pytest.approx((drawn._width, drawn._height))
+def test_a_row_is_as_tall_as_its_tallest_cell_and_the_padding():
+    theme = Theme()
+    st = make_styles(theme)
+    long = "地域別の拠出額と利用者数を、前年同期と比べて示した長い説明の文です。" * 3
+    rows = sheet(2).rows
+    rows = (rows[0], (Value(long, "General", long, ref("t", "A9")), rows[1][1]))
+    block = TableBlock(dataclasses.replace(sheet(2), rows=rows), RichText.of("表"), ref("content", "A1"))
+    t = data_table(block, 300, 700, theme, st, register_fonts(theme))
+    one = st.cell.leading + 2 * PAD_Y
+    assert t.heights[:2] == pytest.approx([one, one])
+    assert t.heights[2] == pytest.approx(len(t.body[1][0].lines) * st.cell.leading + 2 * PAD_Y)
+    assert len(t.body[1][0].lines) >= 3
+    assert t.wrap(300, 10_000) == pytest.approx((300, sum(t.heights)))
 
 
 def test_a_table_that_fits_on_a_page_is_not_split_but_moved():
@@ -76,9 +83,10 @@ def test_a_long_table_splits_with_the_header_repeated():
 def test_only_the_last_piece_has_the_closing_rule():
     t = table(40, keep_height=500)
     first, rest = t.split(300, row(t) * 11)
-    widths = {c[0]: c[3] for c in first.table()._linecmds if c[1] == (0, -1)}
-    assert 0.8 not in widths.values()
-    assert any(c[1] == (0, -1) and c[3] == 0.8 for c in rest.table()._linecmds)
+    assert [r.weight for r in first.rules()] == [RULE] * 10            # under every body row
+    assert [r.weight for r in rest.rules()] == [RULE] * 30 + [CLOSING_RULE]  # header, rows, close
+    assert rest.rules()[-1].y == 0 and rest.rules()[-1].color == Theme().primary
+    assert rest.rules()[0].y == pytest.approx(rest.total - row(t))     # under the repeated header
 
 
 def test_a_split_never_leaves_fewer_than_three_body_rows_at_the_foot_of_a_page():

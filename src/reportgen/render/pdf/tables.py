@@ -4,41 +4,71 @@ Excel shows them (`Value.text`), the header repeated when the table crosses a pa
 In: a `TableBlock`, the column width, the page's text height, theme, styles, fonts. Out: a
 caption and a `DataTable`: a table that fits on a page is never split (it moves to the
 next page whole); a longer one splits between rows, leaving at least `MIN_ROWS` body rows
-on each side of a page break. Every cell is composed once, up front (a text composed
-again is taken from a per-table memo), and each page is drawn as a reportlab Table of
-that page's rows only, so a table of many thousand rows lays out in one pass.
+on each side of a page break. Every cell is composed once, up front (a text that repeats
+in a column is composed once per table), and each page's piece draws itself straight onto
+the canvas: its backgrounds as one path per colour, all its text as one text object, its
+rules as one path per weight. No reportlab Table and no flowable per cell, except for the
+rare table whose row is taller than a page, which reportlab's Table splits inside the row.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 from reportlab.lib.colors import HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 
 from reportgen.ja.compose import Line
 from reportgen.model import Column, RichText, TableBlock, Theme
 from reportgen.render.pdf.flow import Spaced, grid
+from reportgen.render.pdf.pen import Pen
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.text import PdfFonts, TextStyle, para
-from reportgen.render.pdf.textflow import JaParagraph, compose_text
+from reportgen.render.pdf.textflow import JaParagraph, compose_text, paint
 
 PAD_X = 6.0
 PAD_Y = 3.5
 MIN_ROWS = 3
 """Body rows kept together at the foot and at the head of a page when a table splits."""
+RULE = 0.3
+CLOSING_RULE = 0.8
 
-Row = tuple[JaParagraph, ...]
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell's text and its lines, set in its column less the padding."""
+
+    text: RichText
+    style: TextStyle
+    lines: tuple[Line, ...]
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.style.leading
+
+
+Row = tuple[Cell, ...]
 
 
 @dataclass(frozen=True)
 class Layout:
-    """What every piece of one table shares: column widths, theme colours, cell font."""
+    """What every piece of one table shares: column widths, theme colours, fonts."""
 
     widths: tuple[float, ...]
     theme: Theme
-    font: str
+    fonts: PdfFonts
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal line across the table at `y` (from the piece's bottom)."""
+
+    y: float
+    weight: float
+    color: str
 
 
 class DataTable(Flowable):
@@ -48,8 +78,7 @@ class DataTable(Flowable):
     `keep_height`, else with at least `MIN_ROWS` body rows on each side. It moves to the
     next page at most once; refused again there (a page already holding tall headings
     above it), it splits as reportlab would rather than loop. Splitting costs the rows of
-    one page (reportlab's own Table split copies every remaining row, O(n²) in all).
-    `piece`: does this piece hold the table's first body row, does it hold its last."""
+    one page. `piece`: does this piece hold the table's first body row, does it hold its last."""
 
     def __init__(self, head: Row, body: list[Row], heights: list[float], layout: Layout,
                  keep_height: float, piece: tuple[bool, bool] = (True, True)):
@@ -64,17 +93,67 @@ class DataTable(Flowable):
         self.width, self.height = sum(self.layout.widths), self.total
         return self.width, self.height
 
-    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
-        """Drawn as the reportlab Table of this piece's rows, where the frame puts it."""
-        table = self.table()
-        table.wrapOn(canvas, self.width, self.height)
-        table.drawOn(canvas, x, y, _sW)
+    def row_bottoms(self) -> list[float]:
+        """The y of each row's bottom edge (header first), from the piece's bottom."""
+        return [self.total - used for used in accumulate(self.heights)]
 
-    def table(self) -> Table:
-        """This piece as a reportlab Table (a page's rows at most, once split)."""
-        g = self.layout
-        rows = [list(self.head), *[list(r) for r in self.body]]
-        return grid(rows, g.widths, _table_style(g.theme, len(self.body), self.piece), g.font, repeat_rows=1)
+    def rules(self) -> list[Rule]:
+        """Hairlines between body rows; the closing rule in the theme colour under the
+        table's last row. A piece that ends at a page break has a hairline under its last
+        row instead, one that goes on from the page before a hairline under its header."""
+        theme, (opens, closes) = self.layout.theme, self.piece
+        bottoms = self.row_bottoms()
+        thin = bottoms[1:-1] if closes else bottoms[1:]
+        if self.body and not opens:
+            thin = [bottoms[0], *thin]
+        rules = [Rule(y, RULE, theme.rule) for y in thin]
+        return [*rules, Rule(bottoms[-1], CLOSING_RULE, theme.primary)] if closes else rules
+
+    def draw(self) -> None:
+        canvas, bottoms = self.canv, self.row_bottoms()
+        self._backgrounds(canvas, bottoms)
+        pen = Pen(canvas, self.layout.fonts)
+        for row, bottom, height in zip([self.head, *self.body], bottoms, self.heights):
+            self._paint_row(pen, row, bottom, height)
+        pen.close()
+        self._rules(canvas)
+
+    def _backgrounds(self, canvas: Canvas, bottoms: list[float]) -> None:
+        """The header in the theme colour; every second body row in the zebra colour
+        (the first body row of each page stays white, on the white page)."""
+        theme = self.layout.theme
+        canvas.setFillColor(HexColor(theme.primary))
+        canvas.rect(0, bottoms[0], self.width, self.heights[0], stroke=0, fill=1)
+        zebra = [(b, h) for b, h in zip(bottoms[2::2], self.heights[2::2])]
+        if zebra:
+            path = canvas.beginPath()
+            for bottom, height in zebra:
+                path.rect(0, bottom, self.width, height)
+            canvas.setFillColor(HexColor(theme.zebra))
+            canvas.drawPath(path, stroke=0, fill=1)
+
+    def _paint_row(self, pen: Pen, row: Row, bottom: float, height: float) -> None:
+        """Each cell's lines middle-aligned in the row, inside the padding."""
+        x = PAD_X
+        for cell, width in zip(row, self.layout.widths):
+            if cell.lines:
+                paint(pen, cell.text, cell.style, cell.lines, x, bottom + (height + cell.height) / 2)
+            x += width
+
+    def _rules(self, canvas: Canvas) -> None:
+        """The rules, one path per weight and colour, with round caps as reportlab's Table."""
+        canvas.setLineCap(1)
+        canvas.setLineJoin(1)
+        rules = self.rules()
+        for weight, color in dict.fromkeys((r.weight, r.color) for r in rules):
+            path = canvas.beginPath()
+            for r in rules:
+                if (r.weight, r.color) == (weight, color):
+                    path.moveTo(0, r.y)
+                    path.lineTo(self.width, r.y)
+            canvas.setStrokeColor(HexColor(color))
+            canvas.setLineWidth(weight)
+            canvas.drawPath(path, stroke=1, fill=0)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         if self.total <= availHeight:
@@ -102,7 +181,12 @@ class DataTable(Flowable):
         return [first, rest]
 
     def _reportlab_split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        table = self.table()
+        """Split as reportlab's Table does, inside a row if need be (a cell taller than a
+        page): the pieces are reportlab Tables of the cells as paragraphs."""
+        g = self.layout
+        rows = [[JaParagraph(c.text, c.style, g.fonts, c.lines) for c in r] for r in [self.head, *self.body]]
+        table = grid(rows, g.widths, _table_style(g.theme, len(self.body), self.piece), g.fonts.regular,
+                     repeat_rows=1)
         table.spaceBefore = getattr(self, "spaceBefore", 0)
         table.spaceAfter = getattr(self, "spaceAfter", 0)
         return table.split(availWidth, availHeight)
@@ -128,31 +212,31 @@ def data_table(block: TableBlock, width: float, keep_height: float, theme: Theme
     styles = [st.cell_number if c.kind == "number" else st.cell for c in cols]
     body = [tuple(cells.cell(v.text, s, w) for v, s, w in zip(row, styles, widths)) for row in block.table.rows]
     heights = [_row_height(head), *map(_row_height, body)]
-    table = DataTable(head, body, heights, Layout(tuple(widths), theme, fonts.regular), keep_height)
+    table = DataTable(head, body, heights, Layout(tuple(widths), theme, fonts), keep_height)
     table.spaceBefore = st.body.leading * 0.3
     table.spaceAfter = st.body.leading * 0.5
     return table
 
 
 class _Cells:
-    """Cell paragraphs with their lines composed once per (text, style, column width)."""
+    """Cells composed once per (text, style, column width): one object per distinct cell."""
 
     def __init__(self, fonts: PdfFonts):
         self.fonts = fonts
-        self.memo: dict[tuple[str, TextStyle, float], tuple[RichText, tuple[Line, ...]]] = {}
+        self.memo: dict[tuple[str, TextStyle, float], Cell] = {}
 
-    def cell(self, text: str, style: TextStyle, column: float) -> JaParagraph:
+    def cell(self, text: str, style: TextStyle, column: float) -> Cell:
         key = (text, style, column)
-        if key not in self.memo:
+        cell = self.memo.get(key)
+        if cell is None:
             rich = RichText.of(text)
-            self.memo[key] = rich, compose_text(rich, style, self.fonts, column - 2 * PAD_X)
-        rich, lines = self.memo[key]
-        return JaParagraph(rich, style, self.fonts, lines)
+            cell = self.memo[key] = Cell(rich, style, compose_text(rich, style, self.fonts, column - 2 * PAD_X))
+        return cell
 
 
 def _row_height(row: Row) -> float:
     """As reportlab sizes a row: its tallest cell and the padding above and below."""
-    return max(len(p.lines_for(0)) * p.style.leading for p in row) + 2 * PAD_Y
+    return max(c.height for c in row) + 2 * PAD_Y
 
 
 def caption(block: TableBlock, st: Styles, fonts: PdfFonts) -> Flowable:
@@ -186,11 +270,8 @@ def column_widths(block: TableBlock, width: float, st: Styles, fonts: PdfFonts) 
 
 
 def _table_style(theme: Theme, n_rows: int, piece: tuple[bool, bool] = (True, True)) -> list[tuple]:
-    """Header colour, padding, zebra body rows and hairlines between them. `piece`: does it
-    open the table, does it close it. The closing rule in the theme colour goes under
-    the table's last row; a piece that ends at a page break has a hairline under its last
-    row instead, one that goes on from the page before a hairline under its header (as
-    reportlab's own table split draws them)."""
+    """`DataTable`'s look as a reportlab TableStyle, for `_reportlab_split`: header colour,
+    padding, zebra body rows and the rules of `DataTable.rules`."""
     opens, closes = piece
     rule = HexColor(theme.rule)
     commands = [
@@ -200,11 +281,11 @@ def _table_style(theme: Theme, n_rows: int, piece: tuple[bool, bool] = (True, Tr
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
         ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
         ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
-        *([("LINEBELOW", (0, -1), (-1, -1), 0.8, HexColor(theme.primary))] if closes else []),
+        *([("LINEBELOW", (0, -1), (-1, -1), CLOSING_RULE, HexColor(theme.primary))] if closes else []),
     ]
     if n_rows:
         commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [white, HexColor(theme.zebra)]))
         if not opens:
-            commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.3, rule))
-        commands.append(("LINEBELOW", (0, 1), (-1, -2 if closes else -1), 0.3, rule))
+            commands.append(("LINEBELOW", (0, 0), (-1, 0), RULE, rule))
+        commands.append(("LINEBELOW", (0, 1), (-1, -2 if closes else -1), RULE, rule))
     return commands

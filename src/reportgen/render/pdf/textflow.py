@@ -3,8 +3,9 @@
 In: `RichText` (spans: bold, colour, link, superscript), a `TextStyle` and `PdfFonts`.
 Out: `JaParagraph`, which wraps, splits across frames with orphan and widow control (never
 one line alone at a frame's top or bottom) and draws each composed segment at its x with
-its character spacing; characters the main font lacks are drawn with the fallback font.
-`compose_text` and `height_for` give the lines and height without a Flowable.
+its character spacing, one text object per paragraph (`pen.Pen`); characters the main
+font lacks are drawn with the fallback font. `compose_text` and `height_for` give the
+lines and height without a Flowable; `paint` draws composed lines with a pen.
 """
 
 from __future__ import annotations
@@ -12,22 +13,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import groupby
-from typing import Literal
+from typing import Literal, Sequence
 
-from reportlab.lib.colors import HexColor
-from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
-from reportgen.ja.compose import Line, Options, Run, Segment, compose
+from reportgen.ja.compose import Line, Options, Run, compose
 from reportgen.model import RichText, Span
 from reportgen.render.pdf.fonts import PdfFonts, pdf_widths
+from reportgen.render.pdf.pen import Pen
 
 SUPERSCRIPT_SCALE = 0.6
 SUPERSCRIPT_RISE = 0.4    # of the body size
 ASCENT = 0.88             # baseline below the em box's top, for CJK fonts
 MIN_LINES = 2             # orphan and widow control: lines kept together at a break
-
-_hex_color = lru_cache(maxsize=64)(HexColor)  # parsed once per colour, not per drawn segment
 
 
 @dataclass(frozen=True)
@@ -81,6 +79,37 @@ def rest_of(text: RichText, start: int) -> RichText:
     return RichText(tuple(spans))
 
 
+def baseline(style: TextStyle, top: float, i: int) -> float:
+    """The baseline of line `i` of a text whose first line's top is at `top`."""
+    return top - i * style.leading - (style.leading - style.size) / 2 - ASCENT * style.size
+
+
+def paint(pen: Pen, text: RichText, style: TextStyle, lines: Sequence[Line], x: float, top: float) -> None:
+    """Show the composed `lines` of `text` with `pen`, the first line's top at `top` and
+    its left edge at `x`."""
+    looks = [_look(span, style) for span in text.spans]
+    for i, line in enumerate(lines):
+        y = baseline(style, top, i)
+        for seg in line.segments:
+            bold, size, rise, color = looks[seg.run]
+            pen.show(x + seg.x, y, seg.text, bold, size, seg.char_space, rise, color)
+
+
+def _look(span: Span, style: TextStyle) -> tuple[bool, float, float, str]:
+    """How a span is drawn: bold, font size, rise and colour."""
+    sup = span.superscript
+    size = style.size * (SUPERSCRIPT_SCALE if sup else 1.0)
+    return style.bold or span.bold, size, SUPERSCRIPT_RISE * style.size if sup else 0.0, _color(span, style)
+
+
+def _color(span: Span, style: TextStyle) -> str:
+    if span.color:
+        return span.color
+    if span.link and style.link_color:
+        return style.link_color
+    return style.color
+
+
 class JaParagraph(Flowable):
     """A paragraph, list item, card text or heading set by `reportgen.ja.compose`."""
 
@@ -114,41 +143,19 @@ class JaParagraph(Flowable):
         return [head, JaParagraph(rest, replace(self.style, first_indent=0.0), self.fonts)]
 
     def draw(self) -> None:
-        style, canv = self.style, self.canv
-        for i, line in enumerate(self._lines):
-            top = self.height - i * style.leading
-            baseline = top - (style.leading - style.size) / 2 - ASCENT * style.size
-            text = canv.beginText()
-            for seg in line.segments:
-                self._draw_segment(text, seg, baseline)
-            canv.drawText(text)
-            self._draw_links(line, baseline)
+        pen = Pen(self.canv, self.fonts)
+        paint(pen, self.text, self.style, self._lines, 0.0, self.height)
+        pen.close()
+        if any(span.link for span in self.text.spans):
+            for i, line in enumerate(self._lines):
+                self._draw_links(line, baseline(self.style, self.height, i))
 
-    def _draw_segment(self, text: PDFTextObject, seg: Segment, baseline: float) -> None:
-        span, style = self.text.spans[seg.run], self.style
-        bold = style.bold or span.bold
-        size = style.size * (SUPERSCRIPT_SCALE if span.superscript else 1.0)
-        text.setTextOrigin(seg.x, baseline)
-        text.setRise(SUPERSCRIPT_RISE * style.size if span.superscript else 0.0)
-        text.setCharSpace(seg.char_space)
-        text.setFillColor(_hex_color(self._color(span)))
-        for part, font in self.fonts.runs(seg.text, bold):
-            text.setFont(font, size)
-            text.textOut(part)
-
-    def _color(self, span: Span) -> str:
-        if span.color:
-            return span.color
-        if span.link and self.style.link_color:
-            return self.style.link_color
-        return self.style.color
-
-    def _draw_links(self, line: Line, baseline: float) -> None:
+    def _draw_links(self, line: Line, y: float) -> None:
         """One link annotation per run of segments that share a link."""
         size, spans = self.style.size, self.text.spans
         for link, segs in groupby(line.segments, key=lambda seg: spans[seg.run].link):
             if link:
                 segs = list(segs)
                 x1, x2 = segs[0].x, segs[-1].x + segs[-1].width
-                rect = (x1, baseline - 0.12 * size, x2, baseline + ASCENT * size)
+                rect = (x1, y - 0.12 * size, x2, y + ASCENT * size)
                 self.canv.linkURL(link, rect, relative=1, thickness=0)
