@@ -65,11 +65,8 @@ def run(build: Build, workers: Workers | None = None) -> Document:
     start = time.perf_counter()
     own = workers is None and build.jobs != 1 and set(build.formats) - {"xlsx"} and can_fork()
     if own:
-        # Forked now, they warm up while the workbook is read. openpyxl is loaded first: every
-        # renderer formats numbers with its helpers, and a forked worker inherits it for free.
-        # The XLSX appendix is written here meanwhile, where openpyxl is loaded anyway.
-        import reportgen.workbook  # noqa: F401
-
+        # Forked now, they warm up while the workbook is read. The XLSX appendix is written
+        # here meanwhile: this process loads openpyxl to read the workbook anyway.
         workers = Workers(tuple(f for f in build.formats if f != "xlsx"))
     try:
         return _run(build, workers)
