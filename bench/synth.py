@@ -141,5 +141,37 @@ def _trend(wb: Workbook) -> None:
         ws.append((month, 10 + 3 * i, 2 + i))
 
 
-if __name__ == "__main__":  # python -m bench.synth PAGES PATH
-    write_synthetic(Path(sys.argv[2]), int(sys.argv[1]))
+CONTRACT_SHEETS = ("meta", "content", "values", "charts")
+
+
+def write_variants(sample: Path, folder: Path, count: int) -> list[Path]:
+    """`count` distinct fact sheets made from `sample`, for the batch benchmark: each with
+    its own title and every typed number of its data sheets scaled by 1 + i/100, so that
+    no two books share an output or a chart (formulas are left as they are)."""
+    from openpyxl import load_workbook
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        wb = load_workbook(sample)
+        for ws in wb.worksheets:
+            if ws.title == "meta":
+                for key, value in ws.iter_rows(min_col=1, max_col=2):
+                    if key.value == "title":
+                        value.value = f"{value.value}（第{i + 1}版）"
+            elif ws.title not in CONTRACT_SHEETS:
+                for row in ws.iter_rows(min_row=2):
+                    for cell in row:
+                        if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+                            cell.value = round(cell.value * (1 + i / 100), 4)
+        path = folder / f"book{i:02d}.xlsx"
+        wb.save(path)
+        paths.append(path)
+    return paths
+
+
+if __name__ == "__main__":  # python -m bench.synth PAGES PATH | python -m bench.synth variants SAMPLE DIR N
+    if sys.argv[1] == "variants":
+        write_variants(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
+    else:
+        write_synthetic(Path(sys.argv[2]), int(sys.argv[1]))
