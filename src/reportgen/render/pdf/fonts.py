@@ -18,7 +18,7 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from reportgen.fonts import LAYOUT, codepoints
+from reportgen.fonts import LAYOUT
 from reportgen.ja.compose import CachedWidths
 from reportgen.model import Theme
 
@@ -69,14 +69,19 @@ class PdfFonts:
         return font
 
     def _pick(self, ch: str, bold: bool) -> str:
-        # The main font's coverage is read from the reportlab face that draws it (already
-        # parsed to register the font), not from a second parse of its cmap with fontTools.
+        # Coverage is read from the reportlab faces that draw the text (parsed anyway to
+        # register them), not from a second parse of their cmaps with fontTools.
         main = self.main(bold)
-        if self.fallback_path is None or ch in LAYOUT or ord(ch) in pdfmetrics.getFont(main).face.charToGlyph:
+        if self.fallback_path is None or ch in LAYOUT or ord(ch) in _chars(main):
             return main
-        if ord(ch) in codepoints(self.fallback_path):
-            return _register(self.fallback_path)
-        return main  # drawn as a missing glyph; the reader refuses such text before it gets here
+        fallback = _register(self.fallback_path)
+        # else drawn as a missing glyph: the reader refuses such text before it gets here
+        return fallback if ord(ch) in _chars(fallback) else main
+
+
+def _chars(name: str) -> dict[int, int]:
+    """Code point → glyph of a registered font: the characters it can draw."""
+    return pdfmetrics.getFont(name).face.charToGlyph
 
 
 def _register(path: Path) -> str:
