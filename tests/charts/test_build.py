@@ -54,6 +54,31 @@ def test_a_cached_chart_is_copied_not_drawn(tmp_path, monkeypatch):
         assert again[cid].alt_text == first[cid].alt_text
 
 
+def test_without_png_only_the_svg_is_drawn_and_cached(tmp_path):
+    images = render_charts(small_doc(), tmp_path / "a", cache_dir=tmp_path / "cache", png=False)
+    assert all(i.png is None and i.svg.read_bytes().startswith(b"<?xml") for i in images.values())
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["bar.svg", "donut.svg"]
+    assert sorted(p.suffix for p in (tmp_path / "cache").iterdir()) == [".svg", ".svg"]
+
+
+def test_a_cached_svg_serves_a_build_without_png(tmp_path, monkeypatch):
+    first = render_charts(small_doc(), tmp_path / "a", cache_dir=tmp_path / "cache")
+    monkeypatch.setattr(build, "_draw", lambda *_args: pytest.fail("drawn although the SVG is cached"))
+    again = render_charts(small_doc(), tmp_path / "b", cache_dir=tmp_path / "cache", png=False)
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["bar.svg", "donut.svg"]
+    assert all(again[c].svg.read_bytes() == first[c].svg.read_bytes() for c in first)
+
+
+def test_a_png_missing_from_the_cache_is_drawn_and_added(tmp_path):
+    svg_only = render_charts(small_doc(), tmp_path / "a", cache_dir=tmp_path / "cache", png=False)
+    full = render_charts(small_doc(), tmp_path / "b", cache_dir=tmp_path / "cache")
+    plain = render_charts(small_doc(), tmp_path / "c")
+    assert len(list((tmp_path / "cache").iterdir())) == 4
+    for cid in plain:
+        assert svg_only[cid].svg.read_bytes() == full[cid].svg.read_bytes() == plain[cid].svg.read_bytes()
+        assert full[cid].png.read_bytes() == plain[cid].png.read_bytes()
+
+
 def test_only_the_changed_chart_is_drawn_again(tmp_path, monkeypatch):
     render_charts(small_doc(), tmp_path / "a", cache_dir=tmp_path / "cache")
     drawn: list[str] = []

@@ -8,12 +8,13 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class ChartImages:
-    """One chart's files. `alt_text` is the title and a one-line summary of the data;
+    """One chart's files. `png` is None when the chart stage was asked for no PNG (a build
+    without the DOCX). `alt_text` is the title and a one-line summary of the data;
     `width_pt`/`height_pt` are the drawing's natural size."""
 
     chart_id: str
     svg: Path
-    png: Path
+    png: Path | None
     alt_text: str
     width_pt: float
     height_pt: float

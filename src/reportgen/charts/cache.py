@@ -3,7 +3,8 @@
 In: a `ChartSpec`, the `Theme` and a cache folder. Out: the cache key (a SHA-256 over
 the spec's fields, the plotted cells' raw values, formats and texts, the theme's colours
 and fonts' bytes, the matplotlib version and this package's source), and the cached
-`<key>.svg`/`<key>.png` pair when both exist. Never imports matplotlib.
+`<key>.svg` and `<key>.png`, each kept and found on its own: a build without the DOCX
+needs only the SVG. Never imports matplotlib.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from reportgen.model import ChartSpec, Theme
 
 SPEC_FIELDS = ("id", "kind", "category", "series", "title", "unit", "caption", "sort", "highlight", "width")
 THEME_FIELDS = ("primary", "accent", "text", "muted", "rule", "palette")
-SUFFIXES = (".svg", ".png")
 
 
 def cache_key(spec: ChartSpec, theme: Theme) -> str:
@@ -62,9 +62,9 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def fetch(cache_dir: Path, key: str, targets: tuple[Path, Path]) -> bool:
-    """Copy the cached pair to `targets` (svg, png); False when the cache lacks either."""
-    cached = [cache_dir / f"{key}{s}" for s in SUFFIXES]
+def fetch(cache_dir: Path, key: str, targets: tuple[Path, ...]) -> bool:
+    """Copy the cached file of each target's suffix to it; False when the cache lacks one."""
+    cached = [cache_dir / f"{key}{target.suffix}" for target in targets]
     if not all(p.is_file() for p in cached):
         return False
     for source, target in zip(cached, targets):
@@ -72,10 +72,10 @@ def fetch(cache_dir: Path, key: str, targets: tuple[Path, Path]) -> bool:
     return True
 
 
-def store(cache_dir: Path, key: str, sources: tuple[Path, Path]) -> None:
-    """Put a freshly drawn pair in the cache (each file written whole, then renamed)."""
+def store(cache_dir: Path, key: str, sources: tuple[Path, ...]) -> None:
+    """Put freshly drawn files in the cache under their suffixes (each written whole, then renamed)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    for source, suffix in zip(sources, SUFFIXES):
-        part = cache_dir / f"{key}{suffix}.{os.getpid()}.part"
+    for source in sources:
+        part = cache_dir / f"{key}{source.suffix}.{os.getpid()}.part"
         shutil.copyfile(source, part)
-        os.replace(part, cache_dir / f"{key}{suffix}")
+        os.replace(part, cache_dir / f"{key}{source.suffix}")

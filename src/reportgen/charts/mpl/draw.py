@@ -1,7 +1,7 @@
-"""One chart plan → one figure → two files.
+"""One chart plan → one figure → its files.
 
-In: a `ChartPlan`, the `Theme`, the two output paths. Out: the files written. Must run
-inside `session.rendering(theme)`.
+In: a `ChartPlan`, the `Theme`, the SVG path and the PNG path (None: no PNG). Out: the
+files written. Must run inside `session.rendering(theme)`.
 """
 
 from __future__ import annotations
@@ -35,5 +35,5 @@ def figure(plan: ChartPlan, theme: Theme) -> Figure:
     return fig
 
 
-def draw_files(plan: ChartPlan, theme: Theme, svg: Path, png: Path) -> None:
+def draw_files(plan: ChartPlan, theme: Theme, svg: Path, png: Path | None) -> None:
     save(figure(plan, theme), svg, png)

@@ -3,7 +3,7 @@ the legend, label fitting, and the deterministic SVG/PNG files.
 
 In: a `ChartPlan` (and drawn artists). Out: a matplotlib `Figure` on an Agg canvas, then
 `<id>.svg` (labels as <text> in the bundled fonts' family names, fixed hash salt, no
-date) and `<id>.png` (300 dpi, RGB, no metadata).
+date) and, when asked, `<id>.png` (300 dpi, RGB, no metadata).
 """
 
 from __future__ import annotations
@@ -34,7 +34,18 @@ def new_figure(plan: ChartPlan) -> tuple[Figure, Axes]:
     fig = Figure(figsize=(plan.width_pt / 72, plan.height_pt / 72), dpi=PNG_DPI)
     FigureCanvasAgg(fig)
     mpl.rcParams["font.size"] = plan.font_size
-    return fig, fig.add_subplot()
+    ax = fig.add_subplot()
+    no_axis_titles(ax)
+    return fig, ax
+
+
+def no_axis_titles(ax: Axes) -> None:
+    """Charts have no axis titles. Hidden, and pinned where they would not be drawn anyway,
+    so that matplotlib stops measuring every tick label again to place an empty title at
+    each layout pass and each draw (about a tenth of a chart's time)."""
+    for axis in (ax.xaxis, ax.yaxis):
+        axis.label.set_visible(False)
+        axis.set_label_coords(0.5, 0.5)
 
 
 def plain(text: str) -> str:
@@ -45,7 +56,8 @@ def plain(text: str) -> str:
 def unit_label(ax: Axes, plan: ChartPlan, theme: Theme) -> None:
     if plan.unit_label:
         ax.set_title(plain(plan.unit_label), loc="left", fontsize=plan.font_size - 0.5,
-                     color=theme.muted)
+                     color=theme.muted, y=1.0)  # a fixed y: no tick labels above the plot to avoid,
+                                                # so matplotlib need not measure them to place it
 
 
 def legend(ax: Axes, plan: ChartPlan) -> None:
@@ -113,12 +125,13 @@ def style_labels(texts: Iterable[Text], plan: ChartPlan, theme: Theme, series: i
         text.update(label_style(plan, theme, series, point))
 
 
-def save(fig: Figure, svg: Path, png: Path) -> None:
+def save(fig: Figure, svg: Path, png: Path | None) -> None:
     """Write both files from the layout the drawing ended with (`draw.figure`). The figure
     has no layout engine (`fit.lay_out` runs one when asked), so savefig draws once: with
     an engine, even a switched-off one, it first draws the whole figure without output."""
     fig.savefig(svg, format="svg", metadata=SVG_METADATA)
-    write_png(fig, png)
+    if png is not None:
+        write_png(fig, png)
 
 
 def write_png(fig: Figure, path: Path) -> None:
