@@ -4,7 +4,8 @@ In: a `Theme` (paths of the regular, bold and fallback TrueType files). Out: `Pd
 (the registered reportlab font names; TrueType fonts are always subset-embedded) and
 `pdf_widths(fonts)`, the cached advance-width measurer the Japanese composer reads.
 A character the main font lacks is measured, and drawn, with the fallback font, which is
-registered (its file parsed) only when a document first needs it.
+registered (its file parsed) only when a document first needs it. Parsed faces are
+cached per user (`facecache`): a new process restores them instead of parsing again.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from reportgen.fonts import LAYOUT
 from reportgen.ja.compose import CachedWidths
 from reportgen.model import Theme
+from reportgen.render.pdf.facecache import load_font
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _chars(name: str) -> dict[int, int]:
 def _register(path: Path) -> str:
     name = path.stem
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(load_font(name, path))
     return name
 
 
