@@ -3,20 +3,21 @@
 In: the finished python-docx document, the `Meta` and the document's fixed timestamp.
 Out: core properties (title, subject, author, keywords, created/modified/last printed,
 revision 1) and a .docx whose bytes depend only on the input, long tables' rows spliced
-into document.xml (see oxml.DeferredRows): python-docx stamps every
-zip entry with the current time, so the package is re-zipped with fixed entry times in
-python-docx's own (deterministic) entry order. Hand-written: no library does this.
+into document.xml (see oxml.DeferredRows): python-docx stamps every zip entry with the
+current time, so the package is zipped here with fixed entry times in python-docx's own
+(deterministic) entry order. Hand-written: no library does this.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
+from typing import Iterator
 
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.oxml import serialize_part_xml
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.opc.pkgwriter import _ContentTypesItem
 
 from reportgen.model import Meta
 from reportgen.render import zipfix
@@ -53,12 +54,26 @@ def _drop_template_leftovers(word: WordDocument) -> None:
 
 
 def save(word: WordDocument, path: Path, created: dt.datetime, deferred: DeferredRows) -> None:
-    """The package as python-docx saves it, re-zipped, with the deferred table rows
-    spliced into document.xml (serialized as python-docx serializes it)."""
-    buffer = io.BytesIO()
-    word.save(buffer)
+    """The package's entries in python-docx's own order, written once with fixed times,
+    the deferred table rows spliced into document.xml."""
     stamp = (max(created.year, 1980), created.month, created.day,
              created.hour, created.minute, created.second)
-    document = deferred.splice(serialize_part_xml(word.part.element))
-    path.write_bytes(zipfix.repack(buffer.getvalue(), stamp, mode=0o600, create_system=0,
-                                   replace={word.part.partname.membername: document}))
+    path.write_bytes(zipfix.pack(_entries(word, deferred), stamp, mode=0o600, create_system=0))
+
+
+def _entries(word: WordDocument, deferred: DeferredRows) -> Iterator[tuple[str, bytes]]:
+    """(zip name, content) of every part, as python-docx's `PackageWriter.write` orders
+    them: content types, package relationships, then each part and its relationships.
+    Written here rather than through `Document.save`, whose zip (current times, default
+    deflate) would only be unpacked and packed again."""
+    package = word.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    yield CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob
+    yield PACKAGE_URI.rels_uri.membername, package.rels.xml
+    for part in parts:
+        blob = deferred.splice(part.blob) if part is word.part else part.blob
+        yield part.partname.membername, blob
+        if len(part.rels):
+            yield part.partname.rels_uri.membername, part.rels.xml
