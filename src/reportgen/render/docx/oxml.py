@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from lxml.etree import Comment, _Element
+from lxml.etree import Comment, XPath, _Element
 
 # Child order inside w:rPr and w:pPr (ECMA-376 §17.3.2.28 / §17.3.1.26): new children are
 # inserted at their schema position so Word accepts the file.
@@ -49,6 +49,9 @@ _TBLPR_ORDER = (
 _TBLSTYLEPR_ORDER = ("pPr", "rPr", "tblPr", "trPr", "tcPr")
 _STYLE_ORDER = ("pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr")
 _THEME_FONT_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+_THEME_COLOR_ATTRS = ("themeColor", "themeShade", "themeTint", "themeFill", "themeFillShade",
+                      "themeFillTint")
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 
@@ -138,17 +141,22 @@ def set_fonts_in_every_style(styles: _Element, family: str) -> None:
 
 def strip_theme_fonts(root: _Element) -> None:
     """Remove every theme-font attribute under `root`: explicit names must win."""
-    for rfonts in root.iter(qn("w:rFonts")):
-        for attr in _THEME_FONT_ATTRS:
-            rfonts.attrib.pop(qn(f"w:{attr}"), None)
+    _strip(root, "w:rFonts", _THEME_FONT_ATTRS)
 
 
 def strip_theme_colors(root: _Element) -> None:
     """Remove theme colour references so the explicit `w:val`/`w:color` colours win."""
-    for el in root.iter():
-        for attr in ("themeColor", "themeShade", "themeTint", "themeFill", "themeFillShade",
-                     "themeFillTint"):
-            el.attrib.pop(qn(f"w:{attr}"), None)
+    _strip(root, "*", _THEME_COLOR_ATTRS)
+
+
+def _strip(root: _Element, tag: str, attrs: tuple[str, ...]) -> None:
+    """Remove the w: attributes `attrs` from the `tag` elements under `root` that have
+    any of them (found by one XPath query, not by visiting every element)."""
+    names = [qn(f"w:{attr}") for attr in attrs]
+    query = f".//{tag}[{' or '.join(f'@w:{attr}' for attr in attrs)}]"
+    for el in XPath(query, namespaces={"w": _W})(root):
+        for name in names:
+            el.attrib.pop(name, None)
 
 
 def set_lang(rpr_el: _Element, latin: str, east_asian: str) -> None:
@@ -176,6 +184,13 @@ def set_superscript(rpr_el: _Element) -> None:
 
 def set_underline(rpr_el: _Element) -> None:
     _child(rpr_el, "u", _RPR_ORDER, val="single")
+
+
+def remove_styles(styles: _Element, kind: str, keep: Iterable[str]) -> None:
+    """Remove the styles of type `kind` ("table", ...) except those with an id in `keep`."""
+    for style in XPath(f"w:style[@w:type='{kind}']", namespaces={"w": _W})(styles):
+        if style.get(qn("w:styleId")) not in keep:
+            styles.remove(style)
 
 
 def clear_formatting(style_el: _Element) -> None:

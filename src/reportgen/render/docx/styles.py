@@ -19,7 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.styles import CT_Styles
 from docx.shared import Pt
 from docx.styles import BabelFish
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, StyleFactory
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 from reportgen.model import Theme
@@ -212,9 +212,7 @@ _KEEP_TABLE_STYLES = {"TableNormal", "TableGrid"}
 def _remove_template_table_styles(word: WordDocument) -> None:
     """The template's 130 coloured table styles (Light Shading, Medium Grid ...) would
     crowd Word's gallery next to the fact sheet's own; Word recreates them on demand."""
-    for style in list(word.styles):
-        if style.type == WD_STYLE_TYPE.TABLE and style.style_id not in _KEEP_TABLE_STYLES:
-            style.delete()
+    oxml.remove_styles(word.styles.element, "table", keep=_KEEP_TABLE_STYLES)
 
 
 def _set_defaults(styles_el: CT_Styles, family: str, lang: str, theme: Theme) -> None:
@@ -227,12 +225,16 @@ def _set_defaults(styles_el: CT_Styles, family: str, lang: str, theme: Theme) ->
 
 
 def _style(word: WordDocument, name: str, kind: WD_STYLE_TYPE) -> BaseStyle:
-    """The template's style of that name, cleared, or a new one."""
-    try:
-        style = word.styles[name]
-        oxml.clear_formatting(style.element)
-    except KeyError:
-        style = word.styles.add_style(name, kind)
+    """The template's style of that name, cleared, or a new one (looked up once: python-
+    docx's `styles[name]` and `add_style` each search all styles again)."""
+    styles_el = word.styles.element
+    internal = BabelFish.ui2internal(name)
+    element = styles_el.get_by_name(internal)
+    if element is None:
+        element = styles_el.add_style_of_type(internal, kind, False)
+    else:
+        oxml.clear_formatting(element)
+    style = StyleFactory(element)
     style.hidden = False
     style.unhide_when_used = False
     style.quick_style = True
