@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Length
 from docx.text.paragraph import Paragraph as WordParagraph
 
@@ -50,6 +51,7 @@ class Body:
                  lists: Lists, width: Length, max_height: Length, deferred: oxml.DeferredRows):
         self._word, self._charts, self._fonts, self._lists = word, charts, fonts, lists
         self._deferred = deferred
+        self._body = word.element.body
         self._width, self._max_height = width, max_height
         self._break_due = False
         self._started = False
@@ -78,7 +80,10 @@ class Body:
         self._flush_half()
 
     def _para(self, style: str, text: RichText | None = None) -> WordParagraph:
-        p = self._word.add_paragraph(style=style)
+        """A body paragraph in `style`, built directly (python-docx's `add_paragraph`
+        searches the schema order of every property it places: most of a short build)."""
+        style_id = self._word.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        p = WordParagraph(oxml.add_paragraph(self._body, style_id), self._word)
         if self._break_due:
             p.paragraph_format.page_break_before = True
             self._break_due = False

@@ -84,6 +84,23 @@ def _ensure(parent: _Element, tag: str, order: tuple[str, ...]) -> _Element:
     return found if found is not None else _child(parent, tag, order)
 
 
+def add_paragraph(body: _Element, style_id: str | None) -> _Element:
+    """A paragraph in style `style_id` (None: the default style) added at the end of the
+    body, before its section properties, as python-docx's `add_paragraph(style=...)`
+    writes it."""
+    p = _el("p")
+    if style_id is not None:
+        ppr = _el("pPr")
+        ppr.append(_el("pStyle", val=style_id))
+        p.append(ppr)
+    sectpr = body.find(qn("w:sectPr"))
+    if sectpr is None:
+        body.append(p)
+    else:
+        sectpr.addprevious(p)
+    return p
+
+
 def append_text_run(p: _Element, text: str) -> _Element:
     """A run of `text` (no tabs or line breaks) appended to a paragraph, as python-docx's
     `Paragraph.add_run(text)` writes it, without its per-element bookkeeping."""
