@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from docx.oxml import OxmlElement
+from docx.oxml.parser import oxml_parser
 from docx.oxml.ns import qn
 from lxml.etree import Comment, XPath, _Element
 
@@ -52,13 +53,16 @@ _THEME_FONT_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 _THEME_COLOR_ATTRS = ("themeColor", "themeShade", "themeTint", "themeFill", "themeFillShade",
                       "themeFillTint")
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W_NSMAP = {"w": _W}
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 
 def _el(tag: str, **attrs: str) -> _Element:
-    el = OxmlElement(f"w:{tag}")
+    """A new `w:tag` element (python-docx's element class for it), as `OxmlElement` makes
+    it, without parsing the prefixed tag anew on every call."""
+    el = oxml_parser.makeelement(f"{{{_W}}}{tag}", nsmap=_W_NSMAP)
     for name, value in attrs.items():
-        el.set(qn(f"w:{name}"), value)
+        el.set(f"{{{_W}}}{name}", value)
     return el
 
 
@@ -70,9 +74,9 @@ def _child(parent: _Element, tag: str, order: tuple[str, ...], **attrs: str) -> 
         old.addprevious(new)
         parent.remove(old)
         return new
-    later = order[order.index(tag) + 1:]
+    later = {f"{{{_W}}}{t}" for t in order[order.index(tag) + 1:]}
     for sibling in parent:
-        if sibling.tag in {qn(f"w:{t}") for t in later}:
+        if sibling.tag in later:
             sibling.addprevious(new)
             return new
     parent.append(new)
@@ -171,7 +175,7 @@ def _strip(root: _Element, tag: str, attrs: tuple[str, ...]) -> None:
     any of them (found by one XPath query, not by visiting every element)."""
     names = [qn(f"w:{attr}") for attr in attrs]
     query = f".//{tag}[{' or '.join(f'@w:{attr}' for attr in attrs)}]"
-    for el in XPath(query, namespaces={"w": _W})(root):
+    for el in XPath(query, namespaces=_W_NSMAP)(root):
         for name in names:
             el.attrib.pop(name, None)
 
@@ -205,7 +209,7 @@ def set_underline(rpr_el: _Element) -> None:
 
 def remove_styles(styles: _Element, kind: str, keep: Iterable[str]) -> None:
     """Remove the styles of type `kind` ("table", ...) except those with an id in `keep`."""
-    for style in XPath(f"w:style[@w:type='{kind}']", namespaces={"w": _W})(styles):
+    for style in XPath(f"w:style[@w:type='{kind}']", namespaces=_W_NSMAP)(styles):
         if style.get(qn("w:styleId")) not in keep:
             styles.remove(style)
 
