@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.shared import RGBColor
 from docx.text.paragraph import Paragraph as WordParagraph
-from docx.text.run import Run
+from lxml.etree import _Element
 
 from reportgen.fonts import codepoints, split_by_font
 from reportgen.model import RichText, Span, Theme
@@ -42,14 +42,13 @@ def add_rich_text(paragraph: WordParagraph, text: RichText, fonts: Fonts) -> Non
         add_span(paragraph, span, fonts)
 
 
-def add_span(paragraph: WordParagraph, span: Span, fonts: Fonts, style: str | None = None) -> list[Run]:
+def add_span(paragraph: WordParagraph, span: Span, fonts: Fonts, style: str | None = None) -> None:
     """One span as one or more runs (split where the fallback font takes over)."""
     runs = [_run(paragraph, piece, span, fonts, fallback, style)
             for piece, fallback in font_pieces(span.text, fonts)]
     if span.link and runs:
         rel_id = paragraph.part.relate_to(span.link, RT.HYPERLINK, is_external=True)
-        oxml.wrap_in_hyperlink(paragraph._p, [r._r for r in runs], rel_id)
-    return runs
+        oxml.wrap_in_hyperlink(paragraph._p, runs, rel_id)
 
 
 def font_pieces(text: str, fonts: Fonts) -> list[tuple[str, bool]]:
@@ -69,23 +68,20 @@ def _main_chars(main: Path) -> frozenset[str]:
 
 
 def _run(paragraph: WordParagraph, text: str, span: Span, fonts: Fonts, fallback: bool,
-         style: str | None) -> Run:
-    """A run of `text`; plain text (no tab or line break) is appended directly, not
-    character by character as python-docx's `Run.text` does."""
+         style: str | None) -> _Element:
+    """A run of `text` with the span's character style, bold and colour, in the fallback
+    family when `fallback`; written as python-docx's `add_run` and run setters write it,
+    but plain text (no tab or line break) in one piece, not character by character, and
+    the properties at once, not each placed by a search of the schema order."""
     if any(ch in text for ch in "\t\r\n"):
-        run = paragraph.add_run(text)
+        r = paragraph.add_run(text)._r
     else:
-        run = Run(oxml.append_text_run(paragraph._p, text), paragraph)
+        r = oxml.append_text_run(paragraph._p, text)
     run_style = _run_style(span, style)
-    if run_style:
-        run.style = run_style
-    if span.bold:
-        run.bold = True
-    if span.color:
-        run.font.color.rgb = RGBColor.from_string(span.color.lstrip("#").upper())
-    if fallback:
-        oxml.set_fonts(oxml.rpr(run._r), fonts.fallback_family)
-    return run
+    style_id = paragraph.part.get_style_id(run_style, WD_STYLE_TYPE.CHARACTER) if run_style else None
+    oxml.set_run_properties(r, style_id, span.bold, span.color.lstrip("#").upper() if span.color else None,
+                            fonts.fallback_family if fallback else None)
+    return r
 
 
 def _run_style(span: Span, style: str | None) -> str | None:

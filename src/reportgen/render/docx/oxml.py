@@ -118,6 +118,25 @@ def append_text_run(p: _Element, text: str) -> _Element:
     return r
 
 
+def set_run_properties(r: _Element, style_id: str | None, bold: bool, color: str | None,
+                       family: str | None) -> None:
+    """Character style id, bold, colour ("RRGGBB") and font family (`set_fonts`) of a run
+    without properties yet, in schema order, as python-docx's `Run.style`, `Run.bold` and
+    `Font.color.rgb` write them."""
+    if not (style_id or bold or color or family):
+        return
+    rpr_el = _el("rPr")
+    if style_id:
+        rpr_el.append(_el("rStyle", val=style_id))
+    if family:
+        rpr_el.append(_el("rFonts", ascii=family, hAnsi=family, eastAsia=family, cs=family))
+    if bold:
+        rpr_el.append(_el("b"))
+    if color:
+        rpr_el.append(_el("color", val=color))
+    r.insert(0, rpr_el)
+
+
 def rpr(owner: _Element) -> _Element:
     """The w:rPr of a run or style (python-docx places it), or of the document defaults."""
     if owner.tag == qn("w:rPr"):
