@@ -1,0 +1,45 @@
+"""A chart's pixels → PNG bytes: RGB, every row "Up"-filtered, deflate level 1, the resolution.
+
+In: an (height, width, 4) uint8 RGBA array whose alpha is opaque, and the dpi. Out: the
+bytes of a PNG file with IHDR, pHYs, IDAT and IEND chunks only (no text, no time).
+
+Hand-written around numpy and zlib because no library lets us choose the row filter:
+Pillow (and so matplotlib) filters RGB rows adaptively, trying five filters per row,
+which costs as much as compressing. Charts are flat colours on white, so the Up filter
+(each byte minus the byte above) alone leaves mostly zeros; at `LEVEL` 1 a 300-dpi chart
+is written in a third of Pillow's time (~12 ms against ~37 ms), and its file is ~1.6x
+as large (~60 KB against ~37 KB; `LEVEL` 4 gives ~38 KB at ~31 ms).
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+import numpy as np
+
+SIGNATURE = b"\x89PNG\r\n\x1a\n"
+UP = 2  # PNG filter type: each byte minus the one above it (the first row: minus zero)
+LEVEL = 1
+METRES_PER_INCH = 0.0254
+
+
+def png_bytes(rgba: np.ndarray, dpi: float) -> bytes:
+    height, width = rgba.shape[:2]
+    rows = np.empty((height, 1 + 3 * width), np.uint8)  # each row: its filter type, then RGB
+    rows[:, 0] = UP
+    pixels = rows[:, 1:].reshape(height, width, 3)  # a view into `rows`
+    pixels[0] = rgba[0, :, :3]
+    np.subtract(rgba[1:, :, :3], rgba[:-1, :, :3], out=pixels[1:])  # uint8: wraps modulo 256
+    per_metre = int(dpi / METRES_PER_INCH + 0.5)
+    return b"".join((
+        SIGNATURE,
+        _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)),  # 8-bit RGB
+        _chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),
+        _chunk(b"IDAT", zlib.compress(rows.data, LEVEL)),
+        _chunk(b"IEND", b""),
+    ))
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
