@@ -404,5 +404,5 @@ def test_without_the_dtd_scan_workbook_xml_entities_stay_unexpanded(tmp_path, mo
 
     monkeypatch.setattr(source, "_check_xml", lambda zf, where: None)
     book = source.Book.open(xxe_in_workbook(tmp_path))
-    leak = book.formulas.defined_names.get("leak")
+    leak = book.workbook.defined_names.get("leak")
     assert leak.attr_text is None and "root:" not in repr(vars(leak))

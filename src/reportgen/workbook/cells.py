@@ -4,22 +4,37 @@ from __future__ import annotations
 
 import datetime as dt
 
+from openpyxl.utils.cell import coordinate_to_tuple
+
 from reportgen.diagnostics import CellRef
 from reportgen.model import Value
 from reportgen.workbook.numfmt import NumberFormatError, format_value
+from reportgen.workbook.sheets import Sheet
 from reportgen.workbook.source import Book, CellProblem
+
+_MIDNIGHT = dt.time(0)
 
 
 def read_value(book: Book, sheet: str, coord: str) -> Value:
     """The cell as a `Value`; raises `CellProblem` for error values and bad formulas."""
-    raw = book.raw(sheet, coord)
-    fmt = book.number_format(sheet, coord)
+    if sheet not in book.sheets:
+        raise CellProblem(f"reference to a missing sheet '{sheet}'")
+    return value_at(book, book.sheet(sheet), *coordinate_to_tuple(coord), CellRef(sheet, coord))
+
+
+def value_at(book: Book, sheet: Sheet, row: int, col: int, ref: CellRef) -> Value:
+    """`read_value` by position, for callers that walk a sheet (`ref` names the cell)."""
+    cell = sheet.cells.get((row, col))
+    if cell is None:
+        return Value(None, "General", "", ref)
+    raw = book.cell_raw(sheet, row, col, cell)
+    fmt = book.formats[cell.style]
     if isinstance(raw, float) and raw.is_integer() and "." not in fmt and fmt != "General":
         raw = int(raw)
-    if isinstance(raw, dt.datetime) and raw.time() == dt.time(0):
+    if isinstance(raw, dt.datetime) and raw.time() == _MIDNIGHT:
         raw = raw.date()
     try:
         text = format_value(raw, fmt)
     except NumberFormatError as exc:
         raise CellProblem(f"cannot show {raw!r} in number format {fmt!r}: {exc}") from None
-    return Value(raw, fmt, text, CellRef(sheet, coord))
+    return Value(raw, fmt, text, ref)

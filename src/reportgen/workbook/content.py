@@ -19,7 +19,7 @@ from reportgen.model import (
 )
 from reportgen.workbook.charts import header_map
 from reportgen.workbook.inline import InlineError, to_rich_text
-from reportgen.workbook.source import Book, is_blank, visible_rows
+from reportgen.workbook.source import Book, is_blank
 
 SHEET = "content"
 COLUMNS = ("type", "text", "ref", "caption", "options")
@@ -81,7 +81,7 @@ def _rows(ctx: Context) -> list[Row]:
         return []
     ws = ctx.book.sheet(SHEET)
     rows: list[Row] = []
-    for r in visible_rows(ws)[1:]:
+    for r in ws.visible_rows()[1:]:
         refs = {k: CellRef(SHEET, f"{get_column_letter(c)}{r}") for k, c in cols.items()}
         cells = {k: ctx.book.rich(SHEET, ref.cell) for k, ref in refs.items()}
         if all(is_blank(str(v) if v is not None else None) for v in cells.values()):

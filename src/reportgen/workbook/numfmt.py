@@ -59,13 +59,14 @@ class Section(NamedTuple):
     tokens: tuple[Token, ...]
     condition: tuple[str, Decimal] | None
     japanese: bool  # a [$-411] locale tag
+    kinds: frozenset[str]  # the kinds of its tokens, worked out once (asked for every value shown)
 
     @property
     def is_date(self) -> bool:
-        return any(t.kind in ("date", "elapsed") for t in self.tokens)
+        return "date" in self.kinds or "elapsed" in self.kinds
 
     def has(self, kind: str) -> bool:
-        return any(t.kind == kind for t in self.tokens)
+        return kind in self.kinds
 
 
 def is_date_format(code: str | None) -> bool:
@@ -79,7 +80,21 @@ def format_value(raw: Raw, code: str) -> str:
         return ""
     if isinstance(raw, bool):
         return "TRUE" if raw else "FALSE"
-    sections = parse(code or "General")
+    code = code or "General"
+    if code == "General" and (type(raw) is str or type(raw) is int and -_WHOLE < raw < _WHOLE):
+        return raw if type(raw) is str else str(raw)  # what General shows for text and whole numbers
+    return _format(raw, code)
+
+
+_WHOLE = 10**15  # General shows whole numbers below this in full
+
+
+@lru_cache(maxsize=1 << 16, typed=True)
+def _format(raw: Raw, code: str) -> str:
+    """`format_value`, remembered: a table column repeats its values (dates, counts,
+    categories), and a value's text depends on nothing else. `typed` keeps 1, 1.0 and
+    True apart; -0.0 and 0.0 share an entry, and show the same."""
+    sections = parse(code)
     if isinstance(raw, str):
         return _format_text(raw, sections)
     value = _to_decimal(raw)
@@ -164,7 +179,8 @@ def _parse_section(text: str) -> Section:
         tokens = _minutes(tokens)
     else:
         tokens = _ensure_integer_placeholder(tokens)
-    return Section(tuple(_merge_literals(tokens)), condition, japanese)
+    merged = tuple(_merge_literals(tokens))
+    return Section(merged, condition, japanese, frozenset(t.kind for t in merged))
 
 
 def _next_token(text: str, i: int) -> tuple[Token | None, int, tuple | None]:
@@ -376,8 +392,18 @@ def _to_decimal(raw: float | int | dt.date | dt.datetime | dt.time) -> Decimal:
 
 def _round(value: Decimal, places: int) -> Decimal:
     """Half away from zero to `places` decimals, with room for every digit of 1e308."""
-    context = Context(prec=max(28, value.adjusted() + places + 3))
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=context)
+    return value.quantize(_quantum(places), rounding=ROUND_HALF_UP, context=_context(max(28, value.adjusted() + places + 3)))
+
+
+@lru_cache(maxsize=64)
+def _quantum(places: int) -> Decimal:
+    return Decimal(1).scaleb(-places)
+
+
+@lru_cache(maxsize=64)
+def _context(precision: int) -> Context:
+    """A decimal context per precision, made once (quantize only sets its flags)."""
+    return Context(prec=precision)
 
 
 def _render(section: Section, value: Decimal) -> str:
@@ -458,9 +484,9 @@ def _render_number(section: Section, value: Decimal) -> str:
     sign = "-" if value < 0 else ""
     value = abs(value)
     tokens = section.tokens
-    value = value.scaleb(2 * sum(t.kind == "percent" for t in tokens))
-    value = value.scaleb(-3 * sum(t.kind == "scale" for t in tokens))
-    exp_at = next((i for i, t in enumerate(tokens) if t.kind == "exp"), len(tokens))
+    percents, scales, exp_at = _shape(tokens)
+    value = value.scaleb(2 * percents)
+    value = value.scaleb(-3 * scales)
     mantissa_tokens, exponent_tokens = tokens[:exp_at], tokens[exp_at:]
     exponent = None
     if exponent_tokens:
@@ -469,6 +495,14 @@ def _render_number(section: Section, value: Decimal) -> str:
     if exponent is not None:
         text += _fill_exponent(exponent_tokens, exponent)
     return sign + text
+
+
+@lru_cache(maxsize=1024)
+def _shape(tokens: tuple[Token, ...]) -> tuple[int, int, int]:
+    """How many `%` and scaling commas a number section has, and where its exponent
+    starts (len(tokens) when none): worked out once per section, not per value."""
+    exp_at = next((i for i, t in enumerate(tokens) if t.kind == "exp"), len(tokens))
+    return sum(t.kind == "percent" for t in tokens), sum(t.kind == "scale" for t in tokens), exp_at
 
 
 def _scientific(tokens: tuple[Token, ...], value: Decimal) -> tuple[Decimal, int]:
@@ -506,17 +540,25 @@ def _fraction_placeholders(tokens: tuple[Token, ...]) -> list[Token]:
 
 
 def _fill_mantissa(tokens: tuple[Token, ...], value: Decimal) -> str:
-    integer = _integer_placeholders(tokens)
-    fraction = _fraction_placeholders(tokens)
+    integer, fraction, grouped = _placeholders(tokens)
     whole, _, frac_digits = f"{_round(value, len(fraction)):f}".partition(".")
-    int_text = _fill_integer([t.text for t in integer], whole.lstrip("0"))
-    if any(t.kind == "group" for t in tokens):
+    int_text = _fill_integer(integer, whole.lstrip("0"))
+    if grouped:
         int_text = _group(int_text)
-    frac_text = _fill_fraction([t.text for t in fraction], frac_digits)
+    frac_text = _fill_fraction(fraction, frac_digits)
     return _assemble(tokens, int_text, frac_text)
 
 
-def _fill_integer(placeholders: list[str], digits: str) -> str:
+@lru_cache(maxsize=1024)
+def _placeholders(tokens: tuple[Token, ...]) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """The integer and fraction placeholders of a mantissa, and whether it groups
+    thousands: worked out once per section, not per value."""
+    integer = tuple(t.text for t in _integer_placeholders(tokens))
+    fraction = tuple(t.text for t in _fraction_placeholders(tokens))
+    return integer, fraction, any(t.kind == "group" for t in tokens)
+
+
+def _fill_integer(placeholders: tuple[str, ...] | list[str], digits: str) -> str:
     """Digits right-aligned into the placeholders; the first takes any overflow."""
     n = len(placeholders)
     if len(digits) >= n:
@@ -533,7 +575,7 @@ def _group(text: str) -> str:
     return text[: len(text) - len(body)] + ",".join(reversed(groups))
 
 
-def _fill_fraction(placeholders: list[str], digits: str) -> str:
+def _fill_fraction(placeholders: tuple[str, ...], digits: str) -> str:
     """Trailing zeros vanish under `#` and become spaces under `?`."""
     chars = list(digits)
     for i in range(len(placeholders) - 1, -1, -1):

@@ -3,8 +3,9 @@
 In: a path. Out: a `Book` that answers "what is the value of sheet!A1" using the saved
 value, or evaluates a formula that has none. Everything that can go wrong with the file
 itself (not a zip, encrypted, zip bomb, old .xls) becomes a located `ReportError`.
-openpyxl parses the XML through defusedxml when it is installed (it is a dependency), so
-entity expansion and external entities are refused by the parser.
+openpyxl (read-only: names, styles, shared strings) parses the XML through defusedxml,
+and the sheet parser (`sheets`) refuses what defusedxml refuses, so entity expansion and
+external entities are refused by the parser.
 """
 
 from __future__ import annotations
@@ -16,14 +17,18 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from contextlib import contextmanager
+from typing import Iterator
+from xml.parsers.expat import ExpatError
+
 from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText
-from openpyxl.utils.cell import column_index_from_string, get_column_letter
-from openpyxl.utils.escape import unescape
+from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.diagnostics import CellRef, Collector, Diagnostic, ReportError
+from reportgen.workbook.sheets import Cell, Sheet, Styles, parse_sheet, unescape_text
 
 # A real fact-sheet workbook is a few hundred KB; these bounds refuse zip bombs before
 # anything is inflated (sizes come from the zip directory).
@@ -33,7 +38,7 @@ MAX_RATIO = 200
 MAX_ROWS = 100_000  # used range of one sheet: ten times the largest table a fact sheet appendix holds
 MAX_CELLS = 2_000_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA")
+EXCEL_ERRORS = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"))
 
 Raw = float | int | str | bool | dt.date | dt.datetime | dt.time | None
 
@@ -169,11 +174,19 @@ def _part_path(target: str) -> str:
     return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
-def _load(path: Path, **kw: object) -> Workbook:
+def _load(path: Path) -> Workbook:
+    """The workbook's parts but its worksheets (names, styles, shared strings), read by
+    openpyxl in read-only mode: the worksheets are read by `sheets.parse_sheet`."""
+    with _readable(path), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions
+        return load_workbook(path, read_only=True, rich_text=True)
+
+
+@contextmanager
+def _readable(path: Path) -> Iterator[None]:
+    """Whatever openpyxl or the sheet parser raises for a damaged file, as a ReportError."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions
-            return load_workbook(path, **kw)
+        yield
     except ReportError:
         raise
     except Exception as exc:  # openpyxl raises many types for a damaged file
@@ -194,75 +207,73 @@ def _load_problem(exc: BaseException) -> str:
         if isinstance(e, (zipfile.BadZipFile, zlib.error, EOFError)):
             return f"damaged .xlsx (corrupt zip data: {e}); save it again from Excel"
     root = chain[-1]
+    if isinstance(root, ExpatError):  # the name ElementTree gives the same expat error
+        return f"cannot read the workbook (ParseError: {root}); save it again from Excel"
     return f"cannot read the workbook ({type(root).__name__}: {root}); save it again from Excel"
 
 
-def _unescape_text(wb: Workbook) -> None:
-    """openpyxl leaves OOXML `_xHHHH_` escapes in cell text (ECMA-376 Part 1 §22.9.2.19
-    ST_Xstring; Excel writes control characters this way): undo them, so text is what Excel
-    shows and a control character is caught at its cell. openpyxl already turns Excel's
-    escaped underscore `_x005F_` into `_` (so a literal `_x0041_` typed in Excel, which is
-    very rare, becomes `A`). Private parts of openpyxl are used: `_cells` (only the cells
-    that exist) and `_value` (the public setter refuses control characters)."""
-    for ws in wb.worksheets:
-        for cell in ws._cells.values():  # the cells that exist; iter_rows would create the whole range
-            value = cell.value
-            if isinstance(value, str) and "_x" in value:
-                cell._value = unescape(value)
-            elif isinstance(value, CellRichText):
-                for i, block in enumerate(value):
-                    if isinstance(block, str) and "_x" in block:
-                        value[i] = unescape(block)
-                    elif not isinstance(block, str) and "_x" in block.text:
-                        block.text = unescape(block.text)
+def _read_sheets(path: Path, wb: Workbook) -> dict[str, Sheet]:
+    """Every sheet of the workbook, parsed once (chart sheets are empty sheets)."""
+    shared = next((ws._shared_strings for ws in wb.worksheets), [])  # openpyxl's table, one per load
+    strings = [unescape_text(s) for s in shared]
+    styles = Styles(frozenset(wb._date_formats), frozenset(wb._timedelta_formats), wb.epoch)
+    sheets: dict[str, Sheet] = {}
+    with _readable(path):
+        for ws in wb._sheets:
+            part = getattr(ws, "_worksheet_path", None)
+            if part is None:
+                sheets[ws.title] = Sheet.empty(ws.title, ws.sheet_state)
+            else:
+                sheets[ws.title] = parse_sheet(ws.title, ws.sheet_state, wb._archive.read(part), strings, styles)
+    return sheets
+
+
+def _number_formats(wb: Workbook) -> tuple[str, ...]:
+    """The number format of each cell style id (openpyxl's NumberFormatDescriptor, once
+    per style instead of once per cell); private parts: `_cell_styles`, `_number_formats`."""
+    custom = wb._number_formats
+    formats = []
+    for style in wb._cell_styles:
+        fid = style.numFmtId
+        fmt = BUILTIN_FORMATS.get(fid, "General") if fid < BUILTIN_FORMATS_MAX_SIZE else custom[fid - BUILTIN_FORMATS_MAX_SIZE]
+        formats.append(fmt or "General")
+    return tuple(formats)
 
 
 @dataclass
 class Book:
-    """Both views of one workbook: formulas + rich text, and the saved values. The saved
-    values are parsed only when a formula cell is first read (elsewhere both views hold
-    the same value), so a workbook without formulas is parsed once, not twice."""
+    """One workbook, read once: each sheet's cells as typed (formulas, rich text) and as
+    saved (a formula's last result), its defined names and number formats. Formulas
+    without a saved value are evaluated when read, and remembered."""
 
     path: Path
-    formulas: Workbook
-    _values: Workbook | None = None
-    _sheets: dict[tuple[bool, str], Worksheet] = field(default_factory=dict)
-    _cache: dict[tuple[str, str], Raw] = field(default_factory=dict)
-    _evaluating: set[tuple[str, str]] = field(default_factory=set)
+    workbook: Workbook  # openpyxl's read-only workbook: defined names
+    sheets: dict[str, Sheet]
+    formats: tuple[str, ...]  # number format by cell style id
+    _cache: dict[tuple[str, int, int], Raw] = field(default_factory=dict)
+    _evaluating: set[tuple[str, int, int]] = field(default_factory=set)
 
     @classmethod
     def open(cls, path: Path) -> "Book":
         check_container(path)
-        formulas = _load(path, rich_text=True)
-        _unescape_text(formulas)
-        return cls(path, formulas)
-
-    @property
-    def values(self) -> Workbook:
-        """The saved-values view (formula cells hold their last computed value)."""
-        if self._values is None:
-            self._values = _load(self.path, data_only=True)
-            _unescape_text(self._values)
-        return self._values
+        wb = _load(path)
+        try:
+            with _readable(path):
+                formats = _number_formats(wb)
+            return cls(path, wb, _read_sheets(path, wb), formats)
+        finally:
+            wb.close()
 
     @property
     def sheetnames(self) -> list[str]:
-        return self.formulas.sheetnames
+        return list(self.sheets)
 
-    def sheet(self, name: str) -> Worksheet:
-        return self._sheet(name)
-
-    def _sheet(self, name: str, saved: bool = False) -> Worksheet:
-        """A sheet of either view by name, remembered (openpyxl searches the list of sheets
-        on every lookup, once or twice per cell read)."""
-        key = (saved, name)
-        if key not in self._sheets:
-            self._sheets[key] = (self.values if saved else self.formulas)[name]
-        return self._sheets[key]
+    def sheet(self, name: str) -> Sheet:
+        return self.sheets[name]
 
     def name_target(self, name: str) -> tuple[str, str] | None:
         """(sheet, cell) of a single-cell workbook-level defined name, else None."""
-        dn = self.formulas.defined_names.get(name)
+        dn = self.workbook.defined_names.get(name)
         if dn is None:
             return None
         dests = list(dn.destinations)
@@ -273,56 +284,86 @@ class Book:
 
     def rich(self, sheet: str, coord: str) -> str | CellRichText | None:
         """The cell as typed: a string, rich text, or None (numbers come back as str())."""
-        v = self._sheet(sheet)[coord].value
+        row, col = coordinate_to_tuple(coord)
+        v = self.sheets[sheet].value(row, col)
         if v is None or isinstance(v, (str, CellRichText)):
             return v
         return str(self.raw(sheet, coord))
 
     def number_format(self, sheet: str, coord: str) -> str:
-        return self._sheet(sheet)[coord].number_format or "General"
+        return self.format_at(self.sheets[sheet], *coordinate_to_tuple(coord))
+
+    def format_at(self, sheet: Sheet, row: int, col: int) -> str:
+        cell = sheet.cells.get((row, col))
+        return "General" if cell is None else self.formats[cell.style]
 
     def raw(self, sheet: str, coord: str) -> Raw:
         """The cell's value: saved value, else the formula evaluated; errors raise CellProblem."""
-        key = (sheet, coord)
+        if sheet not in self.sheets:
+            raise CellProblem(f"reference to a missing sheet '{sheet}'")
+        return self.raw_at(self.sheets[sheet], *coordinate_to_tuple(coord))
+
+    def raw_at(self, sheet: Sheet, row: int, col: int) -> Raw:
+        """`raw` by position. A plain cell's value is its saved value; a formula's is
+        resolved once and remembered."""
+        cell = sheet.cells.get((row, col))
+        if cell is None:
+            return None
+        return self.cell_raw(sheet, row, col, cell)
+
+    def cell_raw(self, sheet: Sheet, row: int, col: int, cell: Cell) -> Raw:
+        """`raw_at` for a cell already looked up."""
+        if not cell.formula:
+            return _plain(cell)
+        key = (sheet.name, row, col)
         if key not in self._cache:
-            self._cache[key] = self._resolve(sheet, coord)
+            self._cache[key] = self._formula_value(sheet, row, col, cell)
         return self._cache[key]
 
-    def _resolve(self, sheet: str, coord: str) -> Raw:
-        if sheet not in self.formulas.sheetnames:
-            raise CellProblem(f"reference to a missing sheet '{sheet}'")
-        cell = self._sheet(sheet)[coord]
-        typed = cell.value
-        saved = self._sheet(sheet, saved=True)[coord] if cell.data_type == "f" else cell
-        if saved.data_type == "e" or (isinstance(saved.value, str) and saved.value in EXCEL_ERRORS):
-            raise CellProblem(f"Excel error value {saved.value} (fix the formula or the data it uses)")
-        if isinstance(typed, CellRichText):
-            return str(typed)
-        is_formula = isinstance(typed, str) and typed.startswith("=")
-        if not is_formula or saved.value is not None:
-            return saved.value
-        return self._evaluate(sheet, coord, typed)
+    def _formula_value(self, sheet: Sheet, row: int, col: int, cell: Cell) -> Raw:
+        _check_error(cell)
+        if cell.saved is not None or not isinstance(cell.value, str):
+            return cell.saved  # an array or data-table formula has only its saved value
+        key = (sheet.name, row, col)
+        if key in self._evaluating:
+            raise CellProblem(f"circular reference in formula {cell.value}")
+        self._evaluating.add(key)
+        try:
+            return self._evaluate(sheet.name, cell.value)
+        finally:
+            self._evaluating.discard(key)
 
-    def _evaluate(self, sheet: str, coord: str, formula: str) -> Raw:
+    def _evaluate(self, sheet: str, formula: str) -> Raw:
         from reportgen.workbook.formula import FormulaError, evaluate
 
-        key = (sheet, coord)
-        if key in self._evaluating:
-            raise CellProblem(f"circular reference in formula {formula}")
-        self._evaluating.add(key)
         try:
             return evaluate(formula, sheet, self._resolve_ref, self.name_target)
         except FormulaError as exc:
             raise CellProblem(f"formula {formula} has no saved value and cannot be evaluated "
                               f"here ({exc}); open and save the workbook in Excel") from None
-        finally:
-            self._evaluating.discard(key)
 
     def _resolve_ref(self, sheet: str, coord: str) -> Raw:
         try:
             return self.raw(sheet, coord.replace("$", ""))
         except CellProblem as exc:
             raise CellProblem(f"{CellRef(sheet, coord)}: {exc}") from None
+
+
+def _plain(cell: Cell) -> Raw:
+    """A cell without a formula: its value (rich text as plain text)."""
+    value = cell.value
+    if type(value) is str:  # the common case first: text
+        if value in EXCEL_ERRORS or cell.error:
+            _check_error(cell)
+        return value
+    _check_error(cell)
+    return str(value) if isinstance(value, CellRichText) else value  # type: ignore[return-value]
+
+
+def _check_error(cell: Cell) -> None:
+    saved = cell.saved
+    if cell.error or (isinstance(saved, str) and saved in EXCEL_ERRORS):
+        raise CellProblem(f"Excel error value {saved} (fix the formula or the data it uses)")
 
 
 def is_blank(raw: object) -> bool:
@@ -332,8 +373,7 @@ def is_blank(raw: object) -> bool:
 def check_extent(book: Book, diag: Collector) -> None:
     """Report sheets whose used range is absurdly large (a stray cell at XFD1048576 makes
     every row and column count), at their far corner, before anything walks them."""
-    for name in book.sheetnames:
-        ws = book.sheet(name)
+    for name, ws in book.sheets.items():
         cells = ws.max_row * ws.max_column
         if ws.max_row > MAX_ROWS or cells > MAX_CELLS:
             corner = f"{get_column_letter(ws.max_column)}{ws.max_row}"
@@ -342,18 +382,13 @@ def check_extent(book: Book, diag: Collector) -> None:
                      "or formatting far below or right of the data")
 
 
-def visible_rows(ws: Worksheet) -> list[int]:
-    """Row numbers 1..max_row that are not hidden."""
-    return [r for r in range(1, ws.max_row + 1) if not ws.row_dimensions[r].hidden]
-
-
 def key_rows(book: Book, sheet: str, header: str, what: str, diag: Collector) -> dict[str, str]:
     """Column A name → coordinate of its value in column B, for key/value sheets (meta,
     values); a header row whose A1 is `header` is skipped, a repeated name reported."""
     ws = book.sheet(sheet)
     rows: dict[str, str] = {}
-    for r in visible_rows(ws):
-        key = ws.cell(r, 1).value
+    for r in ws.visible_rows():
+        key = ws.value(r, 1)
         if is_blank(key) or (r == 1 and str(key).strip().lower() == header):
             continue
         key = str(key).strip()
@@ -362,14 +397,3 @@ def key_rows(book: Book, sheet: str, header: str, what: str, diag: Collector) ->
             continue
         rows[key] = f"B{r}"
     return rows
-
-
-def hidden_columns(ws: Worksheet) -> set[int]:
-    """Column indexes hidden in the sheet (a dimension may cover a range min..max)."""
-    hidden: set[int] = set()
-    for key, dim in ws.column_dimensions.items():
-        if dim.hidden:
-            lo = dim.min or column_index_from_string(key)
-            hi = dim.max or lo
-            hidden.update(range(lo, hi + 1))
-    return hidden

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 
 from reportgen.diagnostics import CellRef, Collector
 from reportgen.model import Column, Table, Value
 from reportgen.model.data import ColumnKind
-from reportgen.workbook.cells import read_value
-from reportgen.workbook.source import Book, CellProblem, hidden_columns, is_blank, key_rows, visible_rows
+from reportgen.workbook.cells import read_value, value_at
+from reportgen.workbook.sheets import Sheet
+from reportgen.workbook.source import Book, CellProblem, is_blank, key_rows
 
 VALUES = "values"
 
@@ -22,45 +24,45 @@ VALUES = "values"
 def read_table(book: Book, name: str, diag: Collector) -> Table | None:
     """The sheet as a table, or None (with diagnostics) when it cannot be one."""
     ws = book.sheet(name)
-    if ws.merged_cells.ranges:
-        first = min(ws.merged_cells.ranges, key=lambda m: (m.min_row, m.min_col))  # ranges is a set
+    if ws.merged:
+        first = min(ws.merged, key=lambda m: (m.min_row, m.min_col))
         diag.add(CellRef(name, first.coord.split(":")[0]),
                  f"merged cells {first.coord} in a data table (unmerge them: one value per cell)")
         return None
-    rows = visible_rows(ws)
+    rows = ws.visible_rows()
     if not rows:
         diag.add(CellRef(name, "A1"), "empty data sheet (expected a header row and data rows)")
         return None
-    cols = [c for c in range(1, ws.max_column + 1) if c not in hidden_columns(ws)]
-    header = _header(book, name, rows[0], cols, diag)
-    body = [r for r in rows[1:] if any(not is_blank(ws.cell(r, c).value) for c in cols)]
-    values = [[_cell(book, name, r, c, diag) for c in cols] for r in body]
-    columns = tuple(_column(book, name, hname, c, rows[0], [row[i] for row in values], diag)
+    cols = [c for c in range(1, ws.max_column + 1) if c not in ws.hidden_columns]
+    header = _header(ws, rows[0], cols, diag)
+    body = [r for r in rows[1:] if any(not is_blank(ws.value(r, c)) for c in cols)]
+    letters = [get_column_letter(c) for c in cols]
+    values = [[_cell(book, ws, r, c, letter, diag) for c, letter in zip(cols, letters)] for r in body]
+    columns = tuple(_column(ws, hname, c, rows[0], [row[i] for row in values], diag)
                     for i, (c, hname) in enumerate(zip(cols, header)))
-    return Table(name, columns, tuple(tuple(v for v in row) for row in values), CellRef(name, "A1"))
+    return Table(name, columns, tuple(tuple(row) for row in values), CellRef(name, "A1"))
 
 
-def _header(book: Book, sheet: str, row: int, cols: list[int], diag: Collector) -> list[str]:
+def _header(ws: Sheet, row: int, cols: list[int], diag: Collector) -> list[str]:
     names: list[str] = []
     for c in cols:
-        coord = f"{get_column_letter(c)}{row}"
-        raw = book.sheet(sheet)[coord].value
+        raw = ws.value(row, c)
         name = "" if raw is None else str(raw).strip()
         if not name:
-            diag.add(CellRef(sheet, coord), "empty column header (expected a column name)")
+            diag.add(CellRef(ws.name, f"{get_column_letter(c)}{row}"), "empty column header (expected a column name)")
         elif name in names:
-            diag.add(CellRef(sheet, coord), f"duplicate column name '{name}'")
+            diag.add(CellRef(ws.name, f"{get_column_letter(c)}{row}"), f"duplicate column name '{name}'")
         names.append(name)
     return names
 
 
-def _cell(book: Book, sheet: str, row: int, col: int, diag: Collector) -> Value:
-    coord = f"{get_column_letter(col)}{row}"
+def _cell(book: Book, ws: Sheet, row: int, col: int, letter: str, diag: Collector) -> Value:
+    ref = CellRef(ws.name, f"{letter}{row}")
     try:
-        return read_value(book, sheet, coord)
+        return value_at(book, ws, row, col, ref)
     except CellProblem as exc:
-        diag.add(CellRef(sheet, coord), str(exc))
-        return Value(None, "General", "", CellRef(sheet, coord))
+        diag.add(ref, str(exc))
+        return Value(None, "General", "", ref)
 
 
 def _kind(raw: object) -> ColumnKind | None:
@@ -73,8 +75,7 @@ def _kind(raw: object) -> ColumnKind | None:
     return "number"
 
 
-def _column(book: Book, sheet: str, name: str, col: int, header_row: int,
-            cells: list[Value], diag: Collector) -> Column:
+def _column(ws: Sheet, name: str, col: int, header_row: int, cells: list[Value], diag: Collector) -> Column:
     letter = get_column_letter(col)
     kinds = [(v, _kind(v.raw)) for v in cells]
     first = next(((v, k) for v, k in kinds if k), None)
@@ -86,9 +87,9 @@ def _column(book: Book, sheet: str, name: str, col: int, header_row: int,
     fmt = first[0].number_format if first else "General"
     formula = None
     if first:
-        typed = book.sheet(sheet)[first[0].ref.cell].value
+        typed = ws.value(*coordinate_to_tuple(first[0].ref.cell))
         formula = typed if isinstance(typed, str) and typed.startswith("=") else None
-    return Column(name, kind, fmt, CellRef(sheet, f"{letter}{header_row}"), formula)
+    return Column(name, kind, fmt, CellRef(ws.name, f"{letter}{header_row}"), formula)
 
 
 def read_values(book: Book, diag: Collector) -> dict[str, Value]:

@@ -1,0 +1,352 @@
+"""One worksheet part's XML → a `Sheet`: every cell as typed and as saved, its style,
+the hidden rows and columns and the merged ranges.
+
+In: the part's bytes, the workbook's shared strings (already unescaped), the style ids
+that show dates or durations, the date epoch. Out: a `Sheet`, read in one pass.
+
+Hand-written over pyexpat: openpyxl's worksheet reader builds an element tree and a
+`Cell` object per cell, and the formula and saved-value views of a book were two such
+loads (1 s of CPU for a 10,000-row table, most of a build's read stage). This reads the
+same XML once and keeps what the contract needs; each cell's value follows openpyxl's
+`WorkSheetParser.parse_cell` (numbers, dates by style, shared and inline strings,
+booleans, ISO dates, errors, shared and array formulas), using openpyxl's own rich-text,
+formula-translation and date helpers. The parser carries defusedxml's refusals (entity
+declarations and external references raise defusedxml's exceptions), as openpyxl's
+defused parser did.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.parsers.expat
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Mapping, NamedTuple, Sequence
+from xml.etree.ElementTree import Element, TreeBuilder
+
+from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
+from openpyxl.cell.rich_text import CellRichText
+from openpyxl.formula.translate import Translator
+from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.utils.datetime import from_excel, from_ISO8601
+from openpyxl.utils.escape import unescape
+from openpyxl.worksheet._reader import parse_richtext_string
+from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
+_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main}"  # expat's "uri}name" form
+_C, _V, _F, _IS, _T = _NS + "c", _NS + "v", _NS + "f", _NS + "is", _NS + "t"
+_ROW, _COL, _MERGE = _NS + "row", _NS + "col", _NS + "mergeCell"
+_FALSE = ("false", "f", "0")  # openpyxl's Bool descriptor: any other non-empty text is true
+
+
+class Cell(NamedTuple):
+    """One cell. `value` is what Excel shows in the formula bar (a formula as "=…",
+    rich text as `CellRichText`); `saved` the value Excel stored (a formula's last
+    result, else the same value)."""
+
+    value: object
+    saved: object
+    style: int
+    formula: bool = False
+    error: bool = False  # the saved value is an Excel error (#DIV/0!, …)
+
+
+EMPTY = Cell(None, None, 0)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A parsed worksheet. Cells are keyed by (row, column), 1-based; `max_row` and
+    `max_column` are the used range (at least 1), merged ranges included."""
+
+    name: str
+    state: str
+    cells: Mapping[tuple[int, int], Cell]
+    max_row: int
+    max_column: int
+    hidden_rows: frozenset[int]
+    hidden_columns: frozenset[int]
+    merged: tuple[CellRange, ...]
+
+    @classmethod
+    def empty(cls, name: str, state: str) -> Sheet:
+        return cls(name, state, {}, 1, 1, frozenset(), frozenset(), ())
+
+    def cell(self, row: int, column: int) -> Cell:
+        return self.cells.get((row, column), EMPTY)
+
+    def value(self, row: int, column: int) -> object:
+        """The cell as typed (None when empty)."""
+        return self.cells.get((row, column), EMPTY).value
+
+    def visible_rows(self) -> list[int]:
+        """Row numbers 1..max_row that are not hidden."""
+        hidden = self.hidden_rows
+        return [r for r in range(1, self.max_row + 1) if r not in hidden]
+
+
+@dataclass(frozen=True)
+class Styles:
+    """What a cell's style id says about its value: dates, durations, the epoch."""
+
+    dates: frozenset[int]
+    durations: frozenset[int]
+    epoch: dt.datetime
+
+
+def parse_sheet(name: str, state: str, xml_bytes: bytes, strings: Sequence[object], styles: Styles) -> Sheet:
+    """The worksheet part `xml_bytes` as a `Sheet`; malformed XML raises ExpatError,
+    a DTD entity defusedxml's exceptions, a bad cell value ValueError/IndexError."""
+    reader = _SheetReader(strings, styles)
+    reader.feed(xml_bytes)
+    return reader.sheet(name, state)
+
+
+def unescape_text(value: object) -> object:
+    """OOXML `_xHHHH_` escapes undone in text and in each run of rich text (ECMA-376
+    Part 1 §22.9.2.19 ST_Xstring; Excel writes control characters this way), so text is
+    what Excel shows and a control character is caught at its cell. openpyxl already
+    turns Excel's escaped underscore `_x005F_` into `_` (so a literal `_x0041_` typed in
+    Excel, which is very rare, becomes `A`). Rich text is changed in place: each value
+    comes from one parse and is unescaped once."""
+    if isinstance(value, str):
+        return unescape(value) if "_x" in value else value
+    if isinstance(value, CellRichText):
+        for i, block in enumerate(value):
+            if isinstance(block, str) and "_x" in block:
+                value[i] = unescape(block)
+            elif not isinstance(block, str) and "_x" in block.text:
+                block.text = unescape(block.text)
+    return value
+
+
+class _SheetReader:
+    """pyexpat callbacks that collect cells row by row (the state of one <c> at a time)."""
+
+    def __init__(self, strings: Sequence[object], styles: Styles):
+        self.strings = strings
+        self.styles = styles
+        self.cells: dict[tuple[int, int], Cell] = {}
+        self.hidden_rows: set[int] = set()
+        self.columns: dict[int, tuple[int, int]] = {}  # first column → (last, hidden); the last <col> wins
+        self.merged: list[CellRange] = []
+        self.shared: dict[str, Translator] = {}
+        self.letters: dict[str, int] = {}  # column letters → index
+        self.row = self.col = 0
+        self.attrs: dict[str, str] = {}
+        self.text: list[str] | None = None  # collecting the text of <v> or <f>
+        self.v: str | None = None
+        self.f: str | None = None
+        self.f_attrs: dict[str, str] = {}
+        self.tree: TreeBuilder | None = None  # building an <is> inline string
+        self.inline: Element | None = None
+
+    def feed(self, data: bytes) -> None:
+        parser = xml.parsers.expat.ParserCreate(namespace_separator="}")
+        parser.buffer_text = True
+        parser.StartElementHandler = self.start
+        parser.EndElementHandler = self.end
+        parser.CharacterDataHandler = self.chars
+        parser.EntityDeclHandler = _refuse_entity
+        parser.UnparsedEntityDeclHandler = _refuse_unparsed_entity
+        parser.ExternalEntityRefHandler = _refuse_external
+        parser.Parse(data, True)
+
+    def sheet(self, name: str, state: str) -> Sheet:
+        self._merge()
+        keys = self.cells.keys()
+        max_row = max((k[0] for k in keys), default=1)
+        max_col = max((k[1] for k in keys), default=1)
+        hidden_cols = {c for first, (last, hidden) in self.columns.items() if hidden
+                       for c in range(first, last + 1)}
+        return Sheet(name, state, self.cells, max_row, max_col, frozenset(self.hidden_rows),
+                     frozenset(hidden_cols), tuple(self.merged))
+
+    # --- expat callbacks (the hot path: kept flat) -----------------------------
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        if self.tree is not None:
+            self.tree.start(_et(tag), {_et(k): v for k, v in attrs.items()})
+        elif tag == _C:
+            self.attrs, self.v, self.f, self.inline = attrs, None, None, None
+        elif tag == _V:
+            self.text = []
+        elif tag == _ROW:
+            self._row(attrs)
+        elif tag == _F:
+            self.text, self.f_attrs = [], attrs
+        elif tag == _IS:
+            self.tree = TreeBuilder()
+            self.tree.start(_et(tag), {})
+        elif tag == _COL:
+            self._column(attrs)
+        elif tag == _MERGE:
+            self.merged.append(CellRange(attrs.get("ref")))
+
+    def end(self, tag: str) -> None:
+        if self.tree is not None:
+            self.tree.end(_et(tag))
+            if tag == _IS:
+                self.inline, self.tree = self.tree.close(), None
+        elif tag == _C:
+            self._cell()
+        elif tag == _V:
+            self.v, self.text = "".join(self.text or ()), None
+        elif tag == _F:
+            self.f, self.text = "".join(self.text or ()), None
+
+    def chars(self, data: str) -> None:
+        if self.text is not None:
+            self.text.append(data)
+        elif self.tree is not None:
+            self.tree.data(data)
+
+    # --- elements -------------------------------------------------------------
+
+    def _row(self, attrs: dict[str, str]) -> None:
+        r = attrs.get("r")
+        if r is None:
+            self.row += 1
+        else:
+            try:
+                self.row = int(r)
+            except ValueError:
+                number = float(r)
+                if not number.is_integer():
+                    raise ValueError(f"{r} is not a valid row number") from None
+                self.row = int(number)
+        self.col = 0
+        hidden = attrs.get("hidden")
+        if hidden and hidden not in _FALSE:
+            self.hidden_rows.add(self.row)
+
+    def _column(self, attrs: dict[str, str]) -> None:
+        first = int(attrs["min"])
+        last = int(attrs.get("max") or first)
+        hidden = attrs.get("hidden", "")
+        self.columns[first] = (last, bool(hidden) and hidden not in _FALSE)
+
+    def _cell(self) -> None:
+        attrs = self.attrs
+        coord = attrs.get("r")
+        if coord:
+            row, col = self._position(coord)
+            self.col = col
+        else:
+            self.col += 1
+            row, col = self.row, self.col
+        style = attrs.get("s")
+        style = int(style) if style else 0
+        kind = attrs.get("t", "n")
+        v = self.v or None
+        if kind == "n" and v is not None and style not in self.styles.dates:  # the most common cell
+            saved, error = (float(v) if ("." in v or "E" in v or "e" in v) else int(v)), False
+        else:
+            saved, error = self._saved(kind, v, style)
+        if self.f is None:
+            self.cells[row, col] = Cell(saved, saved, style, False, error)
+        else:
+            plain = str(saved) if isinstance(saved, CellRichText) else saved
+            self.cells[row, col] = Cell(self._formula(coord), plain, style, True, error)
+
+    def _position(self, coord: str) -> tuple[int, int]:
+        """(row, column) of "B12": the column letters looked up in the columns seen
+        before, else openpyxl's coordinate_to_tuple (which also refuses bad ones)."""
+        letters = coord.rstrip("0123456789")
+        col = self.letters.get(letters)
+        digits = coord[len(letters):]
+        if col is None or not digits or digits[0] == "0":
+            row, col = coordinate_to_tuple(coord)
+            if letters.isascii() and letters.isalpha():
+                self.letters[letters] = col
+            return row, col
+        return int(digits), col
+
+    def _saved(self, kind: str, v: str | None, style: int) -> tuple[object, bool]:
+        """The stored value and whether it is an Excel error (openpyxl's parse_cell)."""
+        if kind == "inlineStr":
+            return (None if self.inline is None else unescape_text(_inline(self.inline))), False
+        if v is None:
+            return None, kind == "e"
+        if kind == "n":
+            number = float(v) if ("." in v or "E" in v or "e" in v) else int(v)
+            if style not in self.styles.dates:
+                return number, False
+            try:
+                return _date(number, self.styles.epoch, style in self.styles.durations), False
+            except (OverflowError, ValueError):  # a date serial past what a date can hold
+                return "#VALUE!", True
+        if kind == "s":
+            return self.strings[int(v)], False
+        if kind == "b":
+            return bool(int(v)), False
+        if kind == "d":
+            return from_ISO8601(v), False
+        return unescape_text(v), kind == "e"  # "str" (a formula's text result), "e", or unknown
+
+    def _formula(self, coord: str | None) -> object:
+        """The formula as openpyxl's formula view holds it: "=…" text (a shared formula
+        translated to this cell), or an array / data-table formula object."""
+        attrs = self.f_attrs
+        text = "=" + (self.f or "")
+        kind = attrs.get("t")
+        if kind == "array":
+            return ArrayFormula(ref=attrs.get("ref"), text=text)
+        if kind == "shared":
+            index = attrs.get("si")
+            if index in self.shared:
+                text = self.shared[index].translate_formula(coord)
+            elif text != "=":
+                self.shared[index] = Translator(text, coord)
+        elif kind == "dataTable":
+            return DataTableFormula(**attrs)
+        return unescape_text(text)
+
+    def _merge(self) -> None:
+        """Merged ranges: every cell but the top-left one holds nothing (openpyxl's
+        MergedCell), and each counts in the used range."""
+        cells = self.cells
+        for rng in self.merged:
+            anchor = (rng.min_row, rng.min_col)
+            if rng.size["rows"] * rng.size["columns"] <= len(cells) + 1:
+                inside = [(r, c) for r in range(rng.min_row, rng.max_row + 1)
+                          for c in range(rng.min_col, rng.max_col + 1)]
+            else:  # a huge range: look only at the cells that exist, then its far corner
+                inside = [k for k in cells if rng.min_row <= k[0] <= rng.max_row and rng.min_col <= k[1] <= rng.max_col]
+                inside.append((rng.max_row, rng.max_col))
+            for key in inside:
+                if key != anchor:
+                    cells[key] = EMPTY
+
+
+def _inline(element: Element) -> object:
+    """An <is> inline string: plain text, or rich text when it has runs (openpyxl's
+    parse_richtext_string, which a plain <t> skips)."""
+    t = element.find("{" + _T)
+    if t is not None and t.text and len(element) == 1:
+        return t.text.replace("x005F_", "")
+    return parse_richtext_string(element)
+
+
+@lru_cache(maxsize=4096)
+def _date(serial: int | float, epoch: dt.datetime, duration: bool) -> dt.datetime | dt.timedelta:
+    """openpyxl's from_excel, remembered: a date column repeats its dates."""
+    return from_excel(serial, epoch, timedelta=duration)
+
+
+def _et(name: str) -> str:
+    """expat's "uri}name" → ElementTree's "{uri}name"."""
+    return "{" + name if "}" in name else name
+
+
+def _refuse_entity(name, is_parameter, value, base, sysid, pubid, notation):  # defusedxml's rule
+    raise EntitiesForbidden(name, value, base, sysid, pubid, notation)
+
+
+def _refuse_unparsed_entity(name, base, sysid, pubid, notation):
+    raise EntitiesForbidden(name, None, base, sysid, pubid, notation)
+
+
+def _refuse_external(context, base, sysid, pubid):
+    raise ExternalReferenceForbidden(context, base, sysid, pubid)
