@@ -15,7 +15,7 @@ from factories import make_document, ref
 from reportgen.model import Column, RichText, Table as DataSheet, TableBlock, Theme, Value
 from reportgen.render.pdf import write_pdf
 from reportgen.render.pdf.styles import make_styles
-from reportgen.render.pdf.tables import CLOSING_RULE, MIN_ROWS, PAD_Y, RULE, DataTable, data_table
+from reportgen.render.pdf.tables import CLOSING_RULE, MIN_ROWS, PAD_Y, RULE, Cell, DataTable, data_table
 from reportgen.render.pdf.text import register_fonts
 
 
@@ -45,8 +45,10 @@ def body(piece: DataTable | Table) -> list[str]:
     return texts[1:]
 
 
-def text(cell) -> str:
-    """A cell's text (reportlab wraps the paragraph in a list once it splits the table)."""
+def text(cell: Cell | list) -> str:
+    """A cell's text; in a piece split by reportlab, its paragraph (in a list once split)."""
+    if isinstance(cell, Cell):
+        return cell.text
     return (cell[0] if isinstance(cell, (list, tuple)) else cell).text.plain
 
 
@@ -77,7 +79,7 @@ def test_a_long_table_splits_with_the_header_repeated():
     assert body(first) == [f"施策{i}" for i in range(10)]
     assert body(rest) == [f"施策{i}" for i in range(10, 40)]
     assert rest.keep_height == 500   # the rest splits by the same rule
-    assert rest.split(300, row(t) * 11)[1].body[0][0].text.plain == "施策20"
+    assert rest.split(300, row(t) * 11)[1].body[0][0].text == "施策20"
 
 
 def test_only_the_last_piece_has_the_closing_rule():

@@ -3,7 +3,7 @@
 In: a reportlab canvas, the document's `PdfFonts`, then pieces of text to show, each at
 its own x and baseline with its font (regular or bold, size), character spacing, rise and
 colour. Out: one PDF text object (BT … ET) per `Pen`, added with `canvas.addLiteral`.
-A state operator (Tf, Tc, Ts, rg) is written only where the value changes, and each
+A state operator (Ts, Tc, rg, Tf) is written only where the value changes, and each
 (text, font) is encoded into the embedded subsets once per document.
 
 Hand-written because reportlab's `PDFTextObject` costs ~40 µs per piece (it measures the
@@ -40,34 +40,15 @@ def fill_operator(color: str) -> str:
     return f"{fp_str(*HexColor(color).rgb())} rg"
 
 
-def encoded(canvas: Canvas, fonts: PdfFonts, text: str, bold: bool) -> Shown:
-    """`text` in the main font (the fallback font where it lacks a glyph), encoded once
-    per document; characters first seen here are added to the font's subsets."""
-    doc = canvas._doc
-    memo = _ENCODED.get(doc)
-    if memo is None:
-        memo = _ENCODED[doc] = {}
-    key = (text, fonts.main(bold))
-    shown = memo.get(key)
-    if shown is None:
-        shown = memo[key] = tuple(_encode(doc, fonts, text, bold))
-    return shown
-
-
-def _encode(doc: object, fonts: PdfFonts, text: str, bold: bool) -> list[tuple[str, str]]:
-    out = []
-    for part, name in fonts.runs(text, bold):
-        font = pdfmetrics.getFont(name)
-        for subset, chunk in font.splitString(part, doc):
-            out.append((font.getSubsetInternalName(subset, doc), f"({escapePDF(chunk)}) Tj"))
-    return out
-
-
 class Pen:
     """One text object on `canvas`: `show` pieces of text, then `close` once to add it."""
 
     def __init__(self, canvas: Canvas, fonts: PdfFonts):
-        self.canvas, self.fonts = canvas, fonts
+        self.canvas, self.fonts, self.doc = canvas, fonts, canvas._doc
+        memo = _ENCODED.get(self.doc)
+        if memo is None:
+            memo = _ENCODED[self.doc] = {}
+        self.memo = memo
         self.code = ["BT"]
         self.font: tuple[str, float] | None = None
         self.char_space: float | None = None
@@ -89,7 +70,7 @@ class Pen:
         if color != self.color:
             self.color = color
             code.append(fill_operator(color))
-        for resource, shown in encoded(self.canvas, self.fonts, text, bold):
+        for resource, shown in self._encoded(text, bold):
             if (resource, size) != self.font:
                 self.font = resource, size
                 code.append(f"{resource} {fp_str(size)} Tf")
@@ -100,3 +81,20 @@ class Pen:
         if len(self.code) > 1:
             self.code.append("ET")
             self.canvas.addLiteral(" ".join(self.code))
+
+    def _encoded(self, text: str, bold: bool) -> Shown:
+        """`text` in the main font (the fallback font where it lacks a glyph), encoded once
+        per document; characters first seen are added to the font's subsets."""
+        key = (text, self.fonts.main(bold))
+        shown = self.memo.get(key)
+        if shown is None:
+            shown = self.memo[key] = tuple(self._encode(text, bold))
+        return shown
+
+    def _encode(self, text: str, bold: bool) -> list[tuple[str, str]]:
+        doc, out = self.doc, []
+        for part, name in self.fonts.runs(text, bold):
+            font = pdfmetrics.getFont(name)
+            for subset, chunk in font.splitString(part, doc):
+                out.append((font.getSubsetInternalName(subset, doc), f"({escapePDF(chunk)}) Tj"))
+        return out

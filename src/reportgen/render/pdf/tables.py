@@ -27,7 +27,7 @@ from reportgen.render.pdf.flow import Spaced, grid
 from reportgen.render.pdf.pen import Pen
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.text import PdfFonts, TextStyle, para
-from reportgen.render.pdf.textflow import JaParagraph, compose_text, paint
+from reportgen.render.pdf.textflow import JaParagraph, Look, paint, plain_look, plain_setter
 
 PAD_X = 6.0
 PAD_Y = 3.5
@@ -39,15 +39,11 @@ CLOSING_RULE = 0.8
 
 @dataclass(frozen=True)
 class Cell:
-    """A cell's text and its lines, set in its column less the padding."""
+    """A cell's text, its lines set in its column less the padding, and their height."""
 
-    text: RichText
-    style: TextStyle
+    text: str
     lines: tuple[Line, ...]
-
-    @property
-    def height(self) -> float:
-        return len(self.lines) * self.style.leading
+    height: float
 
 
 Row = tuple[Cell, ...]
@@ -55,9 +51,12 @@ Row = tuple[Cell, ...]
 
 @dataclass(frozen=True)
 class Layout:
-    """What every piece of one table shares: column widths, theme colours, fonts."""
+    """What every piece of one table shares: column widths, the header's and the body's
+    text style per column, theme colours, fonts."""
 
     widths: tuple[float, ...]
+    head_styles: tuple[TextStyle, ...]
+    body_styles: tuple[TextStyle, ...]
     theme: Theme
     fonts: PdfFonts
 
@@ -110,11 +109,13 @@ class DataTable(Flowable):
         return [*rules, Rule(bottoms[-1], CLOSING_RULE, theme.primary)] if closes else rules
 
     def draw(self) -> None:
-        canvas, bottoms = self.canv, self.row_bottoms()
+        canvas, bottoms, g = self.canv, self.row_bottoms(), self.layout
         self._backgrounds(canvas, bottoms)
-        pen = Pen(canvas, self.layout.fonts)
-        for row, bottom, height in zip([self.head, *self.body], bottoms, self.heights):
-            self._paint_row(pen, row, bottom, height)
+        pen = Pen(canvas, g.fonts)
+        self._paint_row(pen, self.head, _looks(g.head_styles), bottoms[0], self.heights[0])
+        body = _looks(g.body_styles)
+        for row, bottom, height in zip(self.body, bottoms[1:], self.heights[1:]):
+            self._paint_row(pen, row, body, bottom, height)
         pen.close()
         self._rules(canvas)
 
@@ -132,12 +133,13 @@ class DataTable(Flowable):
             canvas.setFillColor(HexColor(theme.zebra))
             canvas.drawPath(path, stroke=0, fill=1)
 
-    def _paint_row(self, pen: Pen, row: Row, bottom: float, height: float) -> None:
+    def _paint_row(self, pen: Pen, row: Row, looks: list[tuple[TextStyle, tuple[Look]]], bottom: float,
+                   height: float) -> None:
         """Each cell's lines middle-aligned in the row, inside the padding."""
         x = PAD_X
-        for cell, width in zip(row, self.layout.widths):
+        for cell, (style, look), width in zip(row, looks, self.layout.widths):
             if cell.lines:
-                paint(pen, cell.text, cell.style, cell.lines, x, bottom + (height + cell.height) / 2)
+                paint(pen, look, style, cell.lines, x, bottom + (height + cell.height) / 2)
             x += width
 
     def _rules(self, canvas: Canvas) -> None:
@@ -184,12 +186,18 @@ class DataTable(Flowable):
         """Split as reportlab's Table does, inside a row if need be (a cell taller than a
         page): the pieces are reportlab Tables of the cells as paragraphs."""
         g = self.layout
-        rows = [[JaParagraph(c.text, c.style, g.fonts, c.lines) for c in r] for r in [self.head, *self.body]]
+        rows = [[JaParagraph(RichText.of(c.text), style, g.fonts, c.lines) for c, style in zip(r, styles)]
+                for r, styles in [(self.head, g.head_styles), *((r, g.body_styles) for r in self.body)]]
         table = grid(rows, g.widths, _table_style(g.theme, len(self.body), self.piece), g.fonts.regular,
                      repeat_rows=1)
         table.spaceBefore = getattr(self, "spaceBefore", 0)
         table.spaceAfter = getattr(self, "spaceAfter", 0)
         return table.split(availWidth, availHeight)
+
+
+def _looks(styles: tuple[TextStyle, ...]) -> list[tuple[TextStyle, tuple[Look]]]:
+    """Each column's style and the look of its plain text."""
+    return [(style, (plain_look(style),)) for style in styles]
 
 
 def _rows_fitting(heights: list[float], room: float) -> int:
@@ -206,31 +214,32 @@ def data_table(block: TableBlock, width: float, keep_height: float, theme: Theme
                fonts: PdfFonts) -> DataTable:
     """The table; one no taller than `keep_height` is kept on one page."""
     cols = block.table.columns
-    widths = column_widths(block, width, st, fonts)
-    cells = _Cells(fonts)
-    head = tuple(cells.cell(c.name, _head_style(c, st), w) for c, w in zip(cols, widths))
-    styles = [st.cell_number if c.kind == "number" else st.cell for c in cols]
-    body = [tuple(cells.cell(v.text, s, w) for v, s, w in zip(row, styles, widths)) for row in block.table.rows]
+    widths = tuple(column_widths(block, width, st, fonts))
+    head_styles = tuple(_head_style(c, st) for c in cols)
+    body_styles = tuple(st.cell_number if c.kind == "number" else st.cell for c in cols)
+    head = tuple(_Column(s, w, fonts).cell(c.name) for c, s, w in zip(cols, head_styles, widths))
+    columns = [_Column(s, w, fonts) for s, w in zip(body_styles, widths)]
+    body = [tuple(c.cell(v.text) for c, v in zip(columns, row)) for row in block.table.rows]
     heights = [_row_height(head), *map(_row_height, body)]
-    table = DataTable(head, body, heights, Layout(tuple(widths), theme, fonts), keep_height)
+    table = DataTable(head, body, heights, Layout(widths, head_styles, body_styles, theme, fonts), keep_height)
     table.spaceBefore = st.body.leading * 0.3
     table.spaceAfter = st.body.leading * 0.5
     return table
 
 
-class _Cells:
-    """Cells composed once per (text, style, column width): one object per distinct cell."""
+class _Column:
+    """The cells of one column, each distinct text composed once (one object per text)."""
 
-    def __init__(self, fonts: PdfFonts):
-        self.fonts = fonts
-        self.memo: dict[tuple[str, TextStyle, float], Cell] = {}
+    def __init__(self, style: TextStyle, width: float, fonts: PdfFonts):
+        self.leading = style.leading
+        self.compose = plain_setter(style, fonts, width - 2 * PAD_X)
+        self.memo: dict[str, Cell] = {}
 
-    def cell(self, text: str, style: TextStyle, column: float) -> Cell:
-        key = (text, style, column)
-        cell = self.memo.get(key)
+    def cell(self, text: str) -> Cell:
+        cell = self.memo.get(text)
         if cell is None:
-            rich = RichText.of(text)
-            cell = self.memo[key] = Cell(rich, style, compose_text(rich, style, self.fonts, column - 2 * PAD_X))
+            lines = self.compose(text)
+            cell = self.memo[text] = Cell(text, lines, len(lines) * self.leading)
         return cell
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import groupby
-from typing import Literal, Sequence
+from typing import Callable, Literal, Sequence
 
 from reportlab.platypus import Flowable
 
@@ -55,12 +55,23 @@ def _runs(text: RichText, style: TextStyle) -> list[Run]:
 @lru_cache(maxsize=4096)
 def compose_text(text: RichText, style: TextStyle, fonts: PdfFonts, width: float) -> tuple[Line, ...]:
     """The lines of `text` set `width` points wide."""
-    opts = Options(
+    return compose(_runs(text, style), pdf_widths(fonts), _options(style, width))
+
+
+def plain_setter(style: TextStyle, fonts: PdfFonts, width: float) -> Callable[[str], tuple[Line, ...]]:
+    """A composer of plain strings (no inline styles) in `style`, `width` points wide: a
+    table column's cells, set without a `RichText` each or a trip through the
+    `compose_text` cache, which thousands of distinct cells would only churn."""
+    measure, opts, key = pdf_widths(fonts), _options(style, width), (style.bold, style.size)
+    return lambda text: compose([Run(text, key, style.size)], measure, opts)
+
+
+def _options(style: TextStyle, width: float) -> Options:
+    return Options(
         width=width, em=style.size, align=style.align, first_indent=style.first_indent,
         strict=style.strict, hanging=style.hanging, mixed_spacing=style.mixed_spacing,
         phrase_breaks=style.phrase_breaks, balance=style.balance,
     )
-    return compose(_runs(text, style), pdf_widths(fonts), opts)
 
 
 def height_for(text: RichText, style: TextStyle, fonts: PdfFonts, width: float) -> float:
@@ -84,19 +95,32 @@ def baseline(style: TextStyle, top: float, i: int) -> float:
     return top - i * style.leading - (style.leading - style.size) / 2 - ASCENT * style.size
 
 
-def paint(pen: Pen, text: RichText, style: TextStyle, lines: Sequence[Line], x: float, top: float) -> None:
-    """Show the composed `lines` of `text` with `pen`, the first line's top at `top` and
-    its left edge at `x`."""
-    looks = [_look(span, style) for span in text.spans]
+Look = tuple[bool, float, float, str]
+"""How a span is drawn: bold, font size, rise and colour."""
+
+
+def paint(pen: Pen, looks: Sequence[Look], style: TextStyle, lines: Sequence[Line], x: float, top: float) -> None:
+    """Show the composed `lines` with `pen`, the first line's top at `top` and its left
+    edge at `x`; `looks[i]` is how the segments of span i are drawn."""
+    show = pen.show
     for i, line in enumerate(lines):
         y = baseline(style, top, i)
         for seg in line.segments:
             bold, size, rise, color = looks[seg.run]
-            pen.show(x + seg.x, y, seg.text, bold, size, seg.char_space, rise, color)
+            show(x + seg.x, y, seg.text, bold, size, seg.char_space, rise, color)
 
 
-def _look(span: Span, style: TextStyle) -> tuple[bool, float, float, str]:
-    """How a span is drawn: bold, font size, rise and colour."""
+def looks(text: RichText, style: TextStyle) -> list[Look]:
+    """The look of each span of `text` in `style`."""
+    return [_look(span, style) for span in text.spans]
+
+
+def plain_look(style: TextStyle) -> Look:
+    """The look of text without inline styles in `style`."""
+    return _look(Span(""), style)
+
+
+def _look(span: Span, style: TextStyle) -> Look:
     sup = span.superscript
     size = style.size * (SUPERSCRIPT_SCALE if sup else 1.0)
     return style.bold or span.bold, size, SUPERSCRIPT_RISE * style.size if sup else 0.0, _color(span, style)
@@ -144,7 +168,7 @@ class JaParagraph(Flowable):
 
     def draw(self) -> None:
         pen = Pen(self.canv, self.fonts)
-        paint(pen, self.text, self.style, self._lines, 0.0, self.height)
+        paint(pen, looks(self.text, self.style), self.style, self._lines, 0.0, self.height)
         pen.close()
         if any(span.link for span in self.text.spans):
             for i, line in enumerate(self._lines):
