@@ -17,6 +17,7 @@ import struct
 import zlib
 
 import numpy as np
+from PIL import Image
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 UP = 2  # PNG filter type: each byte minus the one above it (the first row: minus zero)
@@ -26,11 +27,11 @@ METRES_PER_INCH = 0.0254
 
 def png_bytes(rgba: np.ndarray, dpi: float) -> bytes:
     height, width = rgba.shape[:2]
+    rgb = _rgb_rows(rgba)
     rows = np.empty((height, 1 + 3 * width), np.uint8)  # each row: its filter type, then RGB
     rows[:, 0] = UP
-    pixels = rows[:, 1:].reshape(height, width, 3)  # a view into `rows`
-    pixels[0] = rgba[0, :, :3]
-    np.subtract(rgba[1:, :, :3], rgba[:-1, :, :3], out=pixels[1:])  # uint8: wraps modulo 256
+    rows[0, 1:] = rgb[0]
+    np.subtract(rgb[1:], rgb[:-1], out=rows[1:, 1:])  # uint8: wraps modulo 256
     per_metre = int(dpi / METRES_PER_INCH + 0.5)
     return b"".join((
         SIGNATURE,
@@ -39,6 +40,14 @@ def png_bytes(rgba: np.ndarray, dpi: float) -> bytes:
         _chunk(b"IDAT", zlib.compress(rows.data, LEVEL)),
         _chunk(b"IEND", b""),
     ))
+
+
+def _rgb_rows(rgba: np.ndarray) -> np.ndarray:
+    """(height, 3 * width) contiguous RGB bytes. Pillow drops the alpha ~10x faster than
+    numpy, whose loops over a 3-byte innermost axis are slow."""
+    height, width = rgba.shape[:2]
+    rgb = Image.frombuffer("RGBA", (width, height), np.ascontiguousarray(rgba), "raw", "RGBA", 0, 1).convert("RGB")
+    return np.asarray(rgb).reshape(height, 3 * width)
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
