@@ -81,11 +81,20 @@ def add_data_table(word: WordDocument, table: Table, fonts: Fonts, width: Length
 def _body_rows(word: WordDocument, table: Table, numeric: list[bool], shares: list[Length],
                fonts: Fonts) -> list[str]:
     """Each body row as XML text: cells as wide as their column, centred vertically, in
-    the text or number style of their column; rows never split across pages."""
+    the text or number style of their column; rows never split across pages. A text that
+    repeats (a region, a date, a unit) is cut into runs once."""
     starts = [oxml.cell_start(share.twips, "center", word.styles[_cell_style(False, is_number)].style_id)
               for share, is_number in zip(shares, numeric)]
-    return [oxml.ROW_START + "".join(start + _cell_runs(v.text, fonts) + oxml.CELL_END
-                                for start, v in zip(starts, values)) + oxml.ROW_END
+    runs: dict[str, str] = {}
+
+    def cell_runs(text: str) -> str:
+        found = runs.get(text)
+        if found is None:
+            found = runs[text] = _cell_runs(text, fonts)
+        return found
+
+    return [oxml.ROW_START + "".join([start + cell_runs(v.text) + oxml.CELL_END
+                                      for start, v in zip(starts, values)]) + oxml.ROW_END
             for values in table.rows]
 
 
