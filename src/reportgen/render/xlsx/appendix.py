@@ -2,8 +2,8 @@
 
 Steps: pick the tables the document uses (a table or chart block refers to them), in
 document order; set up the workbook styles; write one data sheet per table with its
-native charts; write the cover that lists them; set the document properties; save with
-reproducible bytes. Nothing from the input becomes a formula (see `cells`); there are no
+native charts (its table cells kept as XML, see `sheetdata`); write the cover that lists
+them; set the document properties; save with reproducible bytes. Nothing from the input becomes a formula (see `cells`); there are no
 macros, no external links and no hidden sheets.
 """
 
@@ -29,14 +29,16 @@ def write_xlsx(doc: Document, path: Path) -> None:
     cover = wb.active
     taken = {COVER.casefold()}
     cover.title = COVER
-    entries = []
+    entries, bodies = [], []
     for index, table in enumerate(used_tables(doc), start=1):
         ws = wb.create_sheet(sheet_name(table.name, taken))
-        entries.append(write_data_sheet(ws, table, caption(doc, table), charts_of(doc, table),
-                                        doc.meta, doc.theme, index))
+        entry, body = write_data_sheet(ws, table, caption(doc, table), charts_of(doc, table),
+                                       doc.meta, doc.theme, index)
+        entries.append(entry)
+        bodies.append(body)
     write_cover(cover, doc.meta, doc.theme, entries)
     package.set_properties(wb, doc.meta, doc.created)
-    package.save(wb, path, doc.created)
+    package.save(wb, path, doc.created, bodies)
 
 
 def used_tables(doc: Document) -> list[Table]:

@@ -22,7 +22,6 @@ import datetime as dt
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 
@@ -45,9 +44,14 @@ def xml_text(text: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
+def cell_text(text: str) -> str:
+    """`text` as a cell holds it: no XML control characters, at most 32,767 characters."""
+    return xml_text(text)[:MAX_CELL_CHARS]
+
+
 def write_text(cell: Cell, text: str) -> None:
     """Write `text` as a text cell, whatever it starts with."""
-    clean = xml_text(text)[:MAX_CELL_CHARS]
+    clean = cell_text(text)
     cell.value = clean
     cell.data_type = "s"
     if looks_like_formula(clean):
@@ -66,10 +70,11 @@ def write_value(cell: Cell, value: Value) -> None:
         write_text(cell, value.text)
         return
     cell.value = raw
-    cell.number_format = _number_format(value)
+    cell.number_format = number_format(value)
 
 
-def _number_format(value: Value) -> str:
+def number_format(value: Value) -> str:
+    """The format a number or date cell gets: its source format, dates never "General"."""
     fmt = value.number_format or "General"
     if isinstance(value.raw, (dt.date, dt.datetime)) and fmt == "General":
         return DATE_FORMAT
@@ -81,19 +86,25 @@ def text_width(text: str, font: Path = Theme.font_regular, fallback: Path = Them
     """Width of the widest line of `text` in Excel width units (digit widths of `font`).
     Cached: a data sheet measures each text cell for its column width, its wrap style and
     its row height."""
-    main = _advances(font)  # looked up once per text, not per character
-    return max((_line_em(line, main, fallback) for line in text.splitlines()), default=0.0) / main[ord("0")]
+    ems = _ems(font, fallback)
+    return max((sum(map(ems.__getitem__, line)) for line in text.splitlines()), default=0.0) / ems["0"]
 
 
-def _line_em(line: str, main: Mapping[int, float], fallback: Path) -> float:
-    return sum(_char_em(ch, main, fallback) for ch in line)
+class _Ems(dict):
+    """Character → advance width in em: the main font's, else the fallback font's (read only
+    when the main font lacks a character), else the East Asian rule. Each character is
+    looked up once; `text_width` then sums a line with `map`, at C speed."""
 
+    def __init__(self, font: Path, fallback: Path) -> None:
+        super().__init__()
+        self._font, self._fallback = font, fallback
 
-def _char_em(ch: str, main: Mapping[int, float], fallback: Path) -> float:
-    em = main.get(ord(ch))
-    if em is None:  # the fallback font is read only when the main font lacks a character
-        em = _advances(fallback).get(ord(ch))
-    return em if em is not None else _east_asian_em(ch)
+    def __missing__(self, ch: str) -> float:
+        em = _advance(self._font, ch)
+        if em is None:
+            em = _advance(self._fallback, ch)
+        self[ch] = em = em if em is not None else _east_asian_em(ch)
+        return em
 
 
 def _east_asian_em(ch: str) -> float:
@@ -101,8 +112,14 @@ def _east_asian_em(ch: str) -> float:
 
 
 @lru_cache(maxsize=4)
-def _advances(path: Path) -> Mapping[int, float]:
-    """Code point → advance width in em, read once per font file."""
+def _ems(font: Path, fallback: Path) -> _Ems:
+    return _Ems(font, fallback)
+
+
+def _advance(path: Path, ch: str) -> float | None:
+    """`ch`'s advance width in em in the font at `path`, None when the font lacks it."""
+    glyph = best_cmap(path).get(ord(ch))
+    if glyph is None:
+        return None
     font = shared_font(path)
-    per_em, metrics = font["head"].unitsPerEm, font["hmtx"]
-    return {cp: metrics[glyph][0] / per_em for cp, glyph in best_cmap(path).items()}
+    return font["hmtx"][glyph][0] / font["head"].unitsPerEm

@@ -16,17 +16,19 @@ from dataclasses import dataclass
 
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table as ListObject
-from openpyxl.worksheet.table import TableStyleInfo
+from openpyxl.worksheet.table import TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.model import ChartSpec, Meta, Table, Theme
+from reportgen.model import ChartSpec, Meta, Table, Theme, Value
 from reportgen.render.xlsx import layout, pagebreaks, styles
-from reportgen.render.xlsx.cells import write_text, write_value
+from reportgen.render.xlsx.cells import cell_text, write_text
 from reportgen.render.xlsx.charts import WIDTH_CM, ChartRange, chart_height_cm, native_chart
 from reportgen.render.xlsx.derived import derived_note
 from reportgen.render.xlsx.printing import set_up_print
+from reportgen.render.xlsx.sheetdata import CellSpec, SheetRows
 
 HEADER_ROW = 4
 TABLE_STYLE = "TableStyleMedium2"
@@ -47,21 +49,24 @@ class SheetEntry:
 
 
 def write_data_sheet(ws: Worksheet, table: Table, caption: str, specs: tuple[ChartSpec, ...],
-                     meta: Meta, theme: Theme, index: int) -> SheetEntry:
+                     meta: Meta, theme: Theme, index: int) -> tuple[SheetEntry, SheetRows]:
+    """Fill `ws`; returns its cover entry and its table cells, which go into the sheet's
+    XML when the workbook is saved (`package.save`)."""
     ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = layout.ROW_PT, True
+    body = SheetRows(ws)
     _write_heading(ws, caption, meta.source_note)
     widths = _column_widths(table)
     layout.set_widths(ws, widths)
-    last_row = _write_table(ws, table, widths)
+    last_row = _write_table(ws, body, table, widths)
     ws.add_table(_list_object(table, last_row, index))
     notes_end = _write_notes(ws, table, meta, last_row + 2, widths)
     blocks = [(last_row + 2, notes_end - 2)] if notes_end > last_row + 2 else []
-    blocks += _add_charts(ws, table, specs, theme, notes_end)
+    blocks += _add_charts(ws, body, table, specs, theme, notes_end)
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
     all_widths = widths + ([2.0, _chart_width(specs)] if specs else [])
     set_up_print(ws, f"{meta.running_title} — {caption}", sum(all_widths), theme, HEADER_ROW)
-    _break_pages(ws, all_widths, blocks)
-    return SheetEntry(ws.title, caption, len(table.rows), tuple(s.title for s in specs))
+    _break_pages(ws, all_widths, blocks, body.max_row)
+    return SheetEntry(ws.title, caption, len(table.rows), tuple(s.title for s in specs)), body
 
 
 def _write_heading(ws: Worksheet, caption: str, source_note: str) -> None:
@@ -77,11 +82,11 @@ def _column_widths(table: Table) -> list[float]:
             for i, col in enumerate(table.columns)]
 
 
-def _write_table(ws: Worksheet, table: Table, widths: list[float]) -> int:
+def _write_table(ws: Worksheet, body: SheetRows, table: Table, widths: list[float]) -> int:
     """Header and data rows from `HEADER_ROW`; returns the table's last row."""
     _write_row(ws, HEADER_ROW, [c.name for c in table.columns], widths, styles.HEADER)
     for r, row in enumerate(table.rows, start=HEADER_ROW + 1):
-        _write_values(ws, r, row, widths)
+        _write_values(ws, body, r, row, widths)
     return HEADER_ROW + max(len(table.rows), 1)
 
 
@@ -93,16 +98,22 @@ def _write_row(ws: Worksheet, r: int, texts: list[str], widths: list[float], sty
     _fit_height(ws, r, texts, widths)
 
 
-def _write_values(ws: Worksheet, r: int, row: tuple, widths: list[float]) -> None:
+def _write_values(ws: Worksheet, body: SheetRows, r: int, row: tuple[Value, ...], widths: list[float]) -> None:
+    """A data row: text left-aligned with a small indent (it keeps text off a right-aligned
+    figure in the column before), wrapped when wider than its column; the row as tall as
+    its tallest text."""
+    cells: list[CellSpec] = []
+    lines = 1
     for c, (value, width) in enumerate(zip(row, widths), start=1):
-        cell = ws.cell(r, c)
-        text = isinstance(value.raw, str)
-        wraps = text and layout.text_width(value.text) + layout.PADDING > width
-        cell.style = styles.CELL_WRAP if wraps else styles.CELL
-        write_value(cell, value)
-        if text:  # a small indent keeps text off a right-aligned figure in the column before
-            cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=wraps, indent=1)
-    _fit_height(ws, r, [v.text if isinstance(v.raw, str) else "" for v in row], widths)
+        if not isinstance(value.raw, str):
+            cells.append((c, value, styles.CELL, None))
+            continue
+        wraps = layout.text_width(value.text) + layout.PADDING > width
+        cells.append((c, value, styles.CELL_WRAP, "text-wrap") if wraps else (c, value, styles.CELL, "text"))
+        lines = max(lines, layout.line_count(value.text, width))
+    body.add_row(r, cells)
+    if lines > 1:
+        ws.row_dimensions[r].height = layout.row_height(lines)
 
 
 def _fit_height(ws: Worksheet, r: int, texts: list[str], widths: list[float]) -> None:
@@ -112,10 +123,15 @@ def _fit_height(ws: Worksheet, r: int, texts: list[str], widths: list[float]) ->
 
 
 def _list_object(table: Table, last_row: int, index: int) -> ListObject:
+    """The Excel table over the header and data rows. Its columns are named here, as the
+    header cells read: left to openpyxl, it would read them back through `ws[ref]`, which
+    creates a cell object for every cell of the range."""
     ref = f"A{HEADER_ROW}:{get_column_letter(len(table.columns))}{last_row}"
     style = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True, showColumnStripes=False,
                            showFirstColumn=False, showLastColumn=False)
-    return ListObject(displayName=layout.table_name(index, table.name), ref=ref, tableStyleInfo=style)
+    columns = [TableColumn(id=i, name=cell_text(col.name)) for i, col in enumerate(table.columns, start=1)]
+    return ListObject(displayName=layout.table_name(index, table.name), ref=ref, tableStyleInfo=style,
+                      tableColumns=columns, autoFilter=AutoFilter(ref=ref))
 
 
 def _write_notes(ws: Worksheet, table: Table, meta: Meta, row: int, widths: list[float]) -> int:
@@ -144,7 +160,8 @@ def _note(ws: Worksheet, row: int, text: str, col: int = 1) -> None:
     write_text(cell, text)
 
 
-def _chart_ranges(ws: Worksheet, specs: tuple[ChartSpec, ...], table: Table, row: int) -> list[ChartRange]:
+def _chart_ranges(ws: Worksheet, body: SheetRows, specs: tuple[ChartSpec, ...], table: Table,
+                  row: int) -> list[ChartRange]:
     """The cells each chart reads: the table itself, or a sorted copy written from `row` down
     (below the table's notes and below the charts, so no row is shared with a caption)."""
     ranges = []
@@ -156,12 +173,12 @@ def _chart_ranges(ws: Worksheet, specs: tuple[ChartSpec, ...], table: Table, row
             last = HEADER_ROW + max(len(table.rows), 1)
             ranges.append(ChartRange(ws, HEADER_ROW, HEADER_ROW + 1, last, cat, cols, text_cat))
             continue
-        ranges.append(_write_sorted_copy(ws, spec, table, row, (cat, *cols), text_cat))
+        ranges.append(_write_sorted_copy(ws, body, spec, table, row, (cat, *cols), text_cat))
         row = ranges[-1].last_row + 2
     return ranges
 
 
-def _write_sorted_copy(ws: Worksheet, spec: ChartSpec, table: Table, row: int,
+def _write_sorted_copy(ws: Worksheet, body: SheetRows, spec: ChartSpec, table: Table, row: int,
                        cols: tuple[int, ...], text_cat: bool) -> ChartRange:
     widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, len(table.columns) + 1)]
     _wide_note(ws, row, f"グラフ用データ：{spec.title}（{spec.series[0]}の{_SORT_WORD[spec.sort]}）", widths)
@@ -171,9 +188,7 @@ def _write_sorted_copy(ws: Worksheet, spec: ChartSpec, table: Table, row: int,
         cell.style = styles.LABEL
         write_text(cell, table.columns[c - 1].name)
     for r, values in enumerate(spec.ordered_rows(), start=header + 1):
-        for c in cols:
-            ws.cell(r, c).style = styles.CELL
-            write_value(ws.cell(r, c), values[c - 1])
+        body.add_row(r, [(c, values[c - 1], styles.CELL, None) for c in sorted(cols)])
     return ChartRange(ws, header, header + 1, header + max(len(table.rows), 1), cols[0], cols[1:], text_cat)
 
 
@@ -181,7 +196,7 @@ def _chart_width(specs: tuple[ChartSpec, ...]) -> float:
     return max((WIDTH_CM[s.width] for s in specs), default=0.0) * UNITS_PER_CM
 
 
-def _add_charts(ws: Worksheet, table: Table, specs: tuple[ChartSpec, ...], theme: Theme,
+def _add_charts(ws: Worksheet, body: SheetRows, table: Table, specs: tuple[ChartSpec, ...], theme: Theme,
                 free_row: int) -> list[tuple[int, int]]:
     """The native charts right of the table, their captions and sorted data copies.
 
@@ -189,7 +204,7 @@ def _add_charts(ws: Worksheet, table: Table, specs: tuple[ChartSpec, ...], theme
     col = len(table.columns) + 2
     layout.set_widths(ws, [2.0, _chart_width(specs)] if specs else [], first_col=col - 1)
     spans = _write_chart_captions(ws, specs, col)
-    ranges = _chart_ranges(ws, specs, table, max([free_row] + [last + 2 for _, last in spans]))
+    ranges = _chart_ranges(ws, body, specs, table, max([free_row] + [last + 2 for _, last in spans]))
     for spec, where, (row, _) in zip(specs, ranges, spans):
         ws.add_chart(native_chart(spec, where, theme), f"{get_column_letter(col)}{row}")
     return spans + [(r.header_row - 1, r.last_row) for r in ranges if r.header_row != HEADER_ROW]
@@ -209,8 +224,8 @@ def _write_chart_captions(ws: Worksheet, specs: tuple[ChartSpec, ...], col: int)
     return spans
 
 
-def _break_pages(ws: Worksheet, widths: list[float], blocks: list[tuple[int, int]]) -> None:
-    last = max([ws.max_row] + [end for _, end in blocks])
+def _break_pages(ws: Worksheet, widths: list[float], blocks: list[tuple[int, int]], body_rows: int) -> None:
+    last = max([ws.max_row, body_rows] + [end for _, end in blocks])
     heights = [layout.height_of(ws, r) for r in range(1, last + 1)]
     page = pagebreaks.page_height(widths, ws.page_setup.orientation == "landscape")
     for row in pagebreaks.breaks(heights, blocks, page, (HEADER_ROW, layout.height_of(ws, HEADER_ROW))):

@@ -33,9 +33,10 @@ _ASCII_NAME = re.compile(r"[^A-Za-z0-9_]")
 
 
 def fitted_width(texts: list[str], header: str = "") -> float:
-    """Column width for `texts` under a (bold) `header` that leaves room for the filter button."""
+    """Column width for `texts` under a (bold) `header` that leaves room for the filter button.
+    Each distinct text is measured once (a long column repeats its texts)."""
     head = text_width(header) * BOLD_GAIN + FILTER_BUTTON if header else 0.0
-    widest = max([text_width(t) for t in texts] + [head])
+    widest = max(max(map(text_width, set(texts)), default=0.0), head)
     return float(min(max(math.ceil(widest + PADDING), MIN_WIDTH), MAX_WIDTH))
 
 

@@ -4,7 +4,8 @@ In: a filled openpyxl `Workbook`, the document meta and its fixed timestamp. Out
 .xlsx file, whose bytes depend only on the input: core properties carry the document's
 own created/modified time (openpyxl's `save` would stamp "now" into `modified`), and the
 zip is re-packed with one fixed timestamp and fixed attributes on every entry, in
-openpyxl's entry order. The re-pack is by hand: zipfile has no option for fixed times.
+openpyxl's entry order. The data sheets' table cells (`sheetdata.SheetRows`) are merged
+into their sheets' XML on the way. The re-pack is by hand: zipfile has no option for fixed times.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import datetime as dt
 import io
 import zipfile
 from pathlib import Path
+from typing import Sequence
 
 from openpyxl import Workbook
 from openpyxl.packaging.core import DocumentProperties
@@ -21,6 +23,7 @@ from openpyxl.writer.excel import ExcelWriter
 from reportgen.model import Meta
 from reportgen.render import zipfix
 from reportgen.render.xlsx.cells import xml_text
+from reportgen.render.xlsx.sheetdata import SheetRows
 
 FILE_MODE = 0o644
 ZIP_EPOCH = dt.datetime(1980, 1, 1)
@@ -37,15 +40,20 @@ def set_properties(wb: Workbook, meta: Meta, created: dt.datetime) -> None:
     )
 
 
-def save(wb: Workbook, path: Path, when: dt.datetime) -> None:
-    """Write `wb` to `path`; every zip entry is dated `when` (1980 at the earliest)."""
+def save(wb: Workbook, path: Path, when: dt.datetime, bodies: Sequence[SheetRows] = ()) -> None:
+    """Write `wb` to `path`, each of `bodies` merged into its sheet; every zip entry is
+    dated `when` (1980 at the earliest)."""
     when = max(when, ZIP_EPOCH)
     stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
-    path.write_bytes(zipfix.repack(_openpyxl_bytes(wb), stamp, mode=FILE_MODE, create_system=3))
+    with zipfile.ZipFile(io.BytesIO(_openpyxl_bytes(wb))) as saved:
+        merged = {name: body.merge_into(saved.read(name)) for body in bodies for name in [body.ws.path[1:]]}
+        entries = [(name, merged[name] if name in merged else saved.read(name)) for name in saved.namelist()]
+    path.write_bytes(zipfix.pack(entries, stamp, mode=FILE_MODE, create_system=3))
 
 
 def _openpyxl_bytes(wb: Workbook) -> bytes:
     # ExcelWriter directly, not wb.save(): save_workbook overwrites properties.modified.
+    # Stored, not deflated: `zipfix.pack` compresses every entry anyway.
     buffer = io.BytesIO()
-    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
+    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED)).save()
     return buffer.getvalue()
