@@ -4,6 +4,7 @@ no pool where a pool may not or need not be made."""
 from __future__ import annotations
 
 import multiprocessing
+import threading
 
 import reportgen.charts.parallel as parallel
 from chart_samples import document_with, every_kind
@@ -58,3 +59,17 @@ def test_a_daemon_process_draws_without_a_pool():
     worker.start()
     assert queue.get(timeout=30) == 1
     worker.join()
+
+
+def test_a_process_running_other_threads_draws_without_a_pool(monkeypatch):
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
+    started, stop = threading.Event(), threading.Event()
+    other = threading.Thread(target=lambda: (started.set(), stop.wait(30)))
+    other.start()
+    try:
+        started.wait(5)
+        assert parallel.worker_count(50) == 1
+    finally:
+        stop.set()
+        other.join()
+    assert parallel.worker_count(50) == 2

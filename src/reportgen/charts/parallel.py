@@ -7,14 +7,16 @@ imported twice), draws whole charts and writes their files itself, so only the s
 plans cross processes. A chart's bytes depend only on its plan and the theme, not on the
 process or on the charts drawn before it, so the pool changes no output.
 
-Serial when there is one chart, one usable CPU, no "fork" start method (not POSIX), or
-when this process is a daemon (a `reportgen batch` worker may not have children).
+Serial when there is one chart, one usable CPU, no "fork" start method (not POSIX), when
+this process is a daemon (a `reportgen batch` worker may not have children), or when it
+runs other threads (a fork copies the locks they hold, held forever in the child).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -42,7 +44,8 @@ def draw_all(jobs: Sequence[Job], theme: Theme) -> None:
 
 def worker_count(charts: int) -> int:
     """How many processes should draw `charts` charts (1: draw them here)."""
-    if multiprocessing.current_process().daemon or "fork" not in multiprocessing.get_all_start_methods():
+    if (multiprocessing.current_process().daemon or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
         return 1
     return max(1, min(charts, usable_cpus()))
 
