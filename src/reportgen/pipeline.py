@@ -119,7 +119,8 @@ def output_folder(out_dir: Path) -> Path:
 
 
 def render_charts(build: Build, doc: Document, stage: Staging) -> Mapping[str, object]:
-    """Charts used by the document, rendered into a staged folder that becomes out/charts."""
+    """Charts used by the document, rendered into a staged folder that becomes out/charts:
+    SVG for the PDF, and the 300-dpi PNG only when the DOCX is asked for."""
     used = {b.chart.id for b in doc.blocks if isinstance(b, ChartBlock)}
     if not used:
         return {}
@@ -129,4 +130,4 @@ def render_charts(build: Build, doc: Document, stage: Staging) -> Mapping[str, o
     wanted = replace(doc, charts=MappingProxyType({cid: doc.charts[cid] for cid in sorted(used)}))
     with build.stage("charts", f"{len(used)} charts"):
         cache.mkdir(parents=True, exist_ok=True)
-        return render(wanted, stage.folder(build.out_dir / "charts"), cache)
+        return render(wanted, stage.folder(build.out_dir / "charts"), cache, png="docx" in build.formats)
