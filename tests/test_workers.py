@@ -108,3 +108,20 @@ def test_report_errors_cross_processes_whole():
     exc = ReportError([Diagnostic(CellRef("data_x", "C5"), "expected a number"), Diagnostic("meta", "no title")])
     back = pickle.loads(pickle.dumps(exc))
     assert back.diagnostics == exc.diagnostics and str(back) == str(exc)
+
+
+def test_a_table_crosses_column_wise_and_comes_back_equal():
+    import datetime as dt
+
+    from reportgen.model.data import Column, Table, Value
+
+    raws = [1, 2.5, "東京", None, dt.date(2020, 3, 31), dt.datetime(2020, 5, 15, 9, 30), True]
+    rows = tuple((Value(raw, "General", str(raw), CellRef("data", f"A{i + 2}")),
+                  Value(i, "#,##0", f"{i:,}", CellRef("data", f"B{i + 2}"))) for i, raw in enumerate(raws))
+    table = Table("data", (Column("a", "text", "General", CellRef("data", "A1")),
+                           Column("b", "number", "#,##0", CellRef("data", "B1"))), rows, CellRef("data"))
+    back = pickle.loads(workers._dumps(table))
+    assert back == table
+    assert [type(row[0].raw) for row in back.rows] == [type(r) for r in raws]
+    assert back.rows[0][0].ref == CellRef("data", "A2") and hash(back.rows[0][0]) == hash(rows[0][0])
+    assert pickle.loads(workers._dumps(Table("empty", (), (), CellRef("empty")))).rows == ()
