@@ -1,6 +1,6 @@
 """Charts: each `ChartSpec` of the model rendered once per build as SVG (for the PDF)
-and 300-dpi PNG (for the DOCX). The XLSX appendix draws native Excel charts itself,
-with the colours of `reportgen.charts.colors`.
+and, when the DOCX is built, as a 300-dpi PNG. The XLSX appendix draws native Excel
+charts itself, with the colours of `reportgen.charts.colors`.
 
 Importing this package does not import matplotlib (see `build.render_charts`).
 """

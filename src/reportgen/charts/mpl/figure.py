@@ -126,9 +126,10 @@ def style_labels(texts: Iterable[Text], plan: ChartPlan, theme: Theme, series: i
 
 
 def save(fig: Figure, svg: Path, png: Path | None) -> None:
-    """Write both files from the layout the drawing ended with (`draw.figure`). The figure
-    has no layout engine (`fit.lay_out` runs one when asked), so savefig draws once: with
-    an engine, even a switched-off one, it first draws the whole figure without output."""
+    """Write the SVG, and the PNG when asked, from the layout the drawing ended with
+    (`draw.figure`). The figure has no layout engine (`fit.lay_out` runs one when asked),
+    so savefig draws once: with an engine, even a switched-off one, it first draws the
+    whole figure without output."""
     fig.savefig(svg, format="svg", metadata=SVG_METADATA)
     if png is not None:
         write_png(fig, png)
