@@ -175,31 +175,38 @@ def wrap_text(text: str, width: float, char_width: Callable[[str], float], em: f
 
 # -- the short cut -------------------------------------------------------------------
 
-_GLUED = WIDE | JAPANESE
-"""Classes with a spacing rule next to some neighbour (¼ em, compression, stretching)."""
-_SEPARATORS = frozenset(" \t\r\n")
+class _Plain(dict):
+    """Memo: is a character Western and not a space, so that it needs no glue next to
+    any other such character (its class has no spacing rule)?"""
+
+    def __missing__(self, ch: str) -> bool:
+        plain = self[ch] = ch not in " \t\r\n" and CLASSES[ch] not in WIDE | JAPANESE
+        return plain
+
+
+_PLAIN = _Plain()
 
 
 def _plain_line(runs: Sequence[Run], measure: Widths, opts: Options) -> Line | None:
     """The one line of a single run of Western characters without spaces that fits
     (a number, a date, a code: most table cells), set as `_compose` would set it, or
     None for anything else. Between such characters every gap is fixed and zero, so
-    there is nothing to glue, break, stretch or shrink: the line is one segment."""
-    if len(runs) != 1 or not runs[0].text:
+    there is nothing to glue, break, stretch or shrink: the line is one segment.
+    Widths are summed in the order `_line_end`, `_set_line` and `_segments` sum them."""
+    if len(runs) != 1 or not runs[0].text or not all(map(_PLAIN.__getitem__, runs[0].text)):
         return None
     text = runs[0].text
-    if not _SEPARATORS.isdisjoint(text) or not _GLUED.isdisjoint(map(CLASSES.__getitem__, text)):
-        return None
     widths = measure.widths(runs[0].key, text)
     avail = opts.width - opts.first_indent
-    if reduce(add, widths) > avail + 1e-6:  # summed in the order `_line_end` sums
+    if reduce(add, widths) > avail + 1e-6:
         return None
-    natural = sum(widths)
-    shift = {"center": (avail - natural) / 2, "right": avail - natural}.get(opts.align, 0.0)
-    x0 = x = opts.first_indent + max(0.0, shift)
-    for w in widths[:-1]:
-        x += w
-    right = x + widths[-1]
+    shift = avail - sum(widths)
+    if opts.align == "center":
+        shift /= 2
+    elif opts.align != "right":
+        shift = 0.0
+    x0 = opts.first_indent + max(0.0, shift)
+    right = reduce(add, widths[:-1], x0) + widths[-1]
     return Line((Segment(0, text, x0, 0.0, right - x0),), 0, len(text), right, True)
 
 

@@ -17,6 +17,7 @@ around every flowable, as it was for reportlab's text objects.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 from weakref import WeakKeyDictionary
 
@@ -30,8 +31,16 @@ from reportgen.render.pdf.fonts import PdfFonts
 Shown = tuple[tuple[str, str], ...]
 """A text encoded: (PDF font resource of one subset, its show operator '(…) Tj') pairs."""
 
-_ENCODED: WeakKeyDictionary[object, dict[tuple[str, str], Shown]] = WeakKeyDictionary()
-"""Per reportlab document (subset codes are assigned per document): (text, main font) → Shown."""
+@dataclass
+class _Memo:
+    """What one reportlab document has encoded (subset codes are assigned per document):
+    (text, main font) → Shown, and per main font the characters it draws itself."""
+
+    shown: dict[tuple[str, str], Shown] = field(default_factory=dict)
+    own: dict[str, set[str]] = field(default_factory=dict)
+
+
+_MEMOS: WeakKeyDictionary[object, _Memo] = WeakKeyDictionary()
 
 
 @lru_cache(maxsize=64)
@@ -45,9 +54,9 @@ class Pen:
 
     def __init__(self, canvas: Canvas, fonts: PdfFonts):
         self.canvas, self.fonts, self.doc = canvas, fonts, canvas._doc
-        memo = _ENCODED.get(self.doc)
+        memo = _MEMOS.get(self.doc)
         if memo is None:
-            memo = _ENCODED[self.doc] = {}
+            memo = _MEMOS[self.doc] = _Memo()
         self.memo = memo
         self.code = ["BT"]
         self.font: tuple[str, float] | None = None
@@ -86,15 +95,26 @@ class Pen:
         """`text` in the main font (the fallback font where it lacks a glyph), encoded once
         per document; characters first seen are added to the font's subsets."""
         key = (text, self.fonts.main(bold))
-        shown = self.memo.get(key)
+        shown = self.memo.shown.get(key)
         if shown is None:
-            shown = self.memo[key] = tuple(self._encode(text, bold))
+            shown = self.memo.shown[key] = tuple(self._encode(text, bold))
         return shown
 
     def _encode(self, text: str, bold: bool) -> list[tuple[str, str]]:
         doc, out = self.doc, []
-        for part, name in self.fonts.runs(text, bold):
+        for part, name in self._runs(text, bold):
             font = pdfmetrics.getFont(name)
             for subset, chunk in font.splitString(part, doc):
                 out.append((font.getSubsetInternalName(subset, doc), f"({escapePDF(chunk)}) Tj"))
         return out
+
+    def _runs(self, text: str, bold: bool) -> list[tuple[str, str]]:
+        """`PdfFonts.runs`, skipped for a text whose characters the main font is known to
+        draw (nearly every text: the fallback font only draws a rare character)."""
+        main = self.fonts.main(bold)
+        own = self.memo.own.setdefault(main, set())
+        if own.issuperset(text):
+            return [(text, main)]
+        runs = self.fonts.runs(text, bold)
+        own.update(*(part for part, font in runs if font == main))
+        return runs
