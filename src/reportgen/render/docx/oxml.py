@@ -49,6 +49,11 @@ _TBLPR_ORDER = (
 )
 _TBLSTYLEPR_ORDER = ("pPr", "rPr", "tblPr", "trPr", "tcPr")
 _STYLE_ORDER = ("pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr")
+_STYLE_CHILD_ORDER = (
+    "name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority",
+    "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose",
+    "personalReply", "rsid", *_STYLE_ORDER,
+)
 _THEME_FONT_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 _THEME_COLOR_ATTRS = ("themeColor", "themeShade", "themeTint", "themeFill", "themeFillShade",
                       "themeFillTint")
@@ -203,18 +208,22 @@ def set_lang(rpr_el: _Element, latin: str, east_asian: str) -> None:
     _child(rpr_el, "lang", _RPR_ORDER, val=latin, eastAsia=east_asian, bidi="ar-SA")
 
 
-def set_size(rpr_el: _Element, half_points: int) -> None:
+def set_size(rpr_el: _Element, half_points: int, complex_script: bool = True) -> None:
+    """Font size; `complex_script=False` leaves w:szCs out, as python-docx's `Font.size`."""
     _child(rpr_el, "sz", _RPR_ORDER, val=str(half_points))
-    _child(rpr_el, "szCs", _RPR_ORDER, val=str(half_points))
+    if complex_script:
+        _child(rpr_el, "szCs", _RPR_ORDER, val=str(half_points))
 
 
 def set_color(rpr_el: _Element, hex_rgb: str) -> None:
     _child(rpr_el, "color", _RPR_ORDER, val=hex_rgb)
 
 
-def set_bold(rpr_el: _Element) -> None:
+def set_bold(rpr_el: _Element, complex_script: bool = True) -> None:
+    """Bold; `complex_script=False` leaves w:bCs out, as python-docx's `Font.bold`."""
     _child(rpr_el, "b", _RPR_ORDER)
-    _child(rpr_el, "bCs", _RPR_ORDER)
+    if complex_script:
+        _child(rpr_el, "bCs", _RPR_ORDER)
 
 
 def set_superscript(rpr_el: _Element) -> None:
@@ -259,6 +268,41 @@ def set_border(ppr_el: _Element, side: str, eighths: int, hex_rgb: str, space_pt
 
 def set_paragraph_shading(ppr_el: _Element, hex_rgb: str) -> None:
     _child(ppr_el, "shd", _PPR_ORDER, val="clear", color="auto", fill=hex_rgb)
+
+
+def set_alignment(ppr_el: _Element, jc: str) -> None:
+    """Paragraph alignment as a w:jc value ("both", "center", "right")."""
+    _child(ppr_el, "jc", _PPR_ORDER, val=jc)
+
+
+def set_spacing(ppr_el: _Element, before: int, after: int, line: int | None) -> None:
+    """Space before and after (twips) and line spacing as a multiple of single (240ths)."""
+    attrs = {"before": str(before), "after": str(after)}
+    if line is not None:
+        attrs |= {"line": str(line), "lineRule": "auto"}
+    _child(ppr_el, "spacing", _PPR_ORDER, **attrs)
+
+
+def set_keep(ppr_el: _Element, with_next: bool, together: bool) -> None:
+    """Keep with the next paragraph; keep the paragraph's lines on one page."""
+    if with_next:
+        _child(ppr_el, "keepNext", _PPR_ORDER)
+    if together:
+        _child(ppr_el, "keepLines", _PPR_ORDER)
+
+
+def set_widow_control(ppr_el: _Element) -> None:
+    _child(ppr_el, "widowControl", _PPR_ORDER)
+
+
+def set_indent(ppr_el: _Element, left: int, first_line: int) -> None:
+    """Left indent and first-line indent in twips; a negative first line hangs."""
+    attrs = {"left": str(left)} if left else {}
+    if first_line < 0:
+        attrs["hanging"] = str(-first_line)
+    elif first_line:
+        attrs["firstLine"] = str(first_line)
+    _child(ppr_el, "ind", _PPR_ORDER, **attrs)
 
 
 def set_contextual_spacing(ppr_el: _Element) -> None:
@@ -402,6 +446,11 @@ def set_table_look(tbl: _Element, first_row: bool, banded_rows: bool) -> None:
     _child(_tblpr(tbl), "tblLook", _TBLPR_ORDER, firstRow=str(int(first_row)), lastRow="0",
            firstColumn="0", lastColumn="0", noHBand=str(int(not banded_rows)), noVBand="1",
            val="04A0" if banded_rows else "0400")
+
+
+def set_based_on(style_el: _Element, style_id: str) -> None:
+    """The style a style inherits from."""
+    _child(style_el, "basedOn", _STYLE_CHILD_ORDER, val=style_id)
 
 
 def set_style_row_band(style_el: _Element) -> None:

@@ -15,9 +15,8 @@ from pathlib import Path
 
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.styles import CT_Styles
-from docx.shared import Pt
+from docx.shared import Emu, Pt, Twips
 from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, StyleFactory
 from reportlab.pdfbase.ttfonts import TTFontFile
@@ -66,8 +65,7 @@ NOTE_MARKER = "Note Marker"
 ROLE_STYLES = {"body": BODY, "lead": LEAD, "headline": HEADLINE, "quote": QUOTE}
 HEADING_STYLES = {0: TITLE, 1: CHAPTER, 2: SECTION, 3: UNIT}
 
-_LEFT, _CENTER, _RIGHT, _JUSTIFY = (WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER,
-                                    WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY)
+_CENTER, _RIGHT, _JUSTIFY = "center", "right", "both"  # w:jc values
 
 
 @dataclass(frozen=True)
@@ -79,7 +77,7 @@ class ParaStyle:
     size: float | None = None
     bold: bool = False
     color: str | None = None
-    align: WD_ALIGN_PARAGRAPH | None = None
+    align: str | None = None        # w:jc value
     before: float = 0.0
     after: float = 0.0
     line: float | None = None
@@ -158,8 +156,9 @@ def install(word: WordDocument, theme: Theme, lang: str) -> None:
     styles_el = word.styles.element
     _remove_template_table_styles(word)
     _set_defaults(styles_el, family, lang, theme)
+    ids: dict[str, str] = {}
     for spec in _specs(theme):
-        _define_paragraph_style(word, spec, theme)
+        _define_paragraph_style(word, spec, theme, ids)
     _define_character_styles(word, theme)
     _define_table_styles(word, theme)
     oxml.set_fonts_in_every_style(styles_el, family)
@@ -241,43 +240,46 @@ def _style(word: WordDocument, name: str, kind: WD_STYLE_TYPE) -> BaseStyle:
     return style
 
 
-def _define_paragraph_style(word: WordDocument, spec: ParaStyle, theme: Theme) -> None:
+def _define_paragraph_style(word: WordDocument, spec: ParaStyle, theme: Theme,
+                            ids: dict[str, str]) -> None:
+    """One paragraph style, based on an earlier one (by its id in `ids`); its id is added.
+    Properties are written as python-docx's style setters write them, in one pass each
+    (its setters search the schema order for every property: most of `install`)."""
     style = _style(word, spec.name, WD_STYLE_TYPE.PARAGRAPH)
+    ids[spec.name] = style.style_id
     if spec.base:
-        style.base_style = word.styles[spec.base]
+        oxml.set_based_on(style.element, ids[spec.base])
     _set_font(style, spec, theme)
     _set_paragraph(style, spec)
     _set_decoration(style, spec, theme)
 
 
 def _set_font(style: BaseStyle, spec: ParaStyle, theme: Theme) -> None:
+    rpr = oxml.rpr(style.element)
     if spec.size:
-        style.font.size = Pt(spec.size)
-    style.font.bold = spec.bold or None
-    style.font.italic = None
+        oxml.set_size(rpr, int(Pt(spec.size).pt * 2), complex_script=False)
+    if spec.bold:
+        oxml.set_bold(rpr, complex_script=False)
     if spec.color:
-        oxml.set_color(oxml.rpr(style.element), hex_of(theme, spec.color))
+        oxml.set_color(rpr, hex_of(theme, spec.color))
 
 
 def _set_paragraph(style: BaseStyle, spec: ParaStyle) -> None:
-    fmt = style.paragraph_format
-    fmt.alignment = spec.align
-    fmt.space_before = Pt(spec.before)
-    fmt.space_after = Pt(spec.after)
-    if spec.line:
-        fmt.line_spacing = spec.line
-    fmt.keep_with_next = spec.keep_next or None
-    fmt.keep_together = spec.keep_lines or None
-    fmt.widow_control = True
+    ppr = oxml.ppr(style.element)
+    if spec.align:
+        oxml.set_alignment(ppr, spec.align)
+    line = Emu(spec.line * Twips(240)).twips if spec.line else None  # a multiple of single
+    oxml.set_spacing(ppr, Pt(spec.before).twips, Pt(spec.after).twips, line)
+    oxml.set_keep(ppr, with_next=spec.keep_next, together=spec.keep_lines)
+    oxml.set_widow_control(ppr)
     if spec.group:
-        oxml.set_contextual_spacing(oxml.ppr(style.element))
+        oxml.set_contextual_spacing(ppr)
     if spec.indent:
-        fmt.left_indent = Pt(spec.indent)
-        fmt.first_line_indent = Pt(-spec.indent)
+        oxml.set_indent(ppr, left=Pt(spec.indent).twips, first_line=-Pt(spec.indent).twips)
     if spec.first_indent:
-        fmt.first_line_indent = Pt(spec.first_indent)
+        oxml.set_indent(ppr, left=0, first_line=Pt(spec.first_indent).twips)
     if spec.outline is not None:
-        oxml.set_outline_level(oxml.ppr(style.element), spec.outline)
+        oxml.set_outline_level(ppr, spec.outline)
 
 
 def _set_decoration(style: BaseStyle, spec: ParaStyle, theme: Theme) -> None:
