@@ -15,13 +15,14 @@ from fontTools.ttLib import TTFont
 from PIL import Image
 
 from chart_samples import every_kind
-from conftest import KINDS
+
 from reportgen.charts.plan import make_plan
 from reportgen.model import Theme
 
 SVG = "{http://www.w3.org/2000/svg}"
 THEME = Theme()
 SPECS = {s.kind: s for s in every_kind()}
+KINDS = list(SPECS)
 
 
 @lru_cache(maxsize=1)
