@@ -13,6 +13,7 @@ from reportgen.workbook.sheets import Sheet
 from reportgen.workbook.source import Book, CellProblem
 
 _MIDNIGHT = dt.time(0)
+_NUMBERS_AND_DATES = (int, float, dt.datetime)  # a plain cell of these types is its own raw value
 
 
 def read_value(book: Book, sheet: str, coord: str) -> Value:
@@ -27,7 +28,9 @@ def value_at(book: Book, sheet: Sheet, row: int, col: int, ref: CellRef) -> Valu
     cell = sheet.cells.get((row, col))
     if cell is None:
         return Value(None, "General", "", ref)
-    raw = book.cell_raw(sheet, row, col, cell)
+    raw = cell.value
+    if cell.formula or cell.error or type(raw) not in _NUMBERS_AND_DATES:
+        raw = book.cell_raw(sheet, row, col, cell)  # text, rich text, errors, formulas
     fmt = book.formats[cell.style]
     if isinstance(raw, float) and raw.is_integer() and "." not in fmt and fmt != "General":
         raw = int(raw)

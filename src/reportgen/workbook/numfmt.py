@@ -540,22 +540,40 @@ def _fraction_placeholders(tokens: tuple[Token, ...]) -> list[Token]:
 
 
 def _fill_mantissa(tokens: tuple[Token, ...], value: Decimal) -> str:
-    integer, fraction, grouped = _placeholders(tokens)
+    integer, fraction, grouped, template = _mantissa(tokens)
     whole, _, frac_digits = f"{_round(value, len(fraction)):f}".partition(".")
     int_text = _fill_integer(integer, whole.lstrip("0"))
     if grouped:
         int_text = _group(int_text)
     frac_text = _fill_fraction(fraction, frac_digits)
-    return _assemble(tokens, int_text, frac_text)
+    return "".join(int_text if piece is _INT else frac_text if piece is _FRAC else piece for piece in template)
+
+
+_INT, _FRAC = object(), object()  # where a template takes the integer and the fraction digits
 
 
 @lru_cache(maxsize=1024)
-def _placeholders(tokens: tuple[Token, ...]) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
-    """The integer and fraction placeholders of a mantissa, and whether it groups
-    thousands: worked out once per section, not per value."""
+def _mantissa(tokens: tuple[Token, ...]) -> tuple[tuple[str, ...], tuple[str, ...], bool, tuple[object, ...]]:
+    """A mantissa's integer and fraction placeholders, whether it groups thousands, and
+    its template: the integer digits at the first integer placeholder, the fraction
+    digits after the point, literals where they stand. Worked out once per section."""
     integer = tuple(t.text for t in _integer_placeholders(tokens))
     fraction = tuple(t.text for t in _fraction_placeholders(tokens))
-    return integer, fraction, any(t.kind == "group" for t in tokens)
+    template: list[object] = []
+    placed_int = placed_frac = seen_point = False
+    for token in tokens:
+        if token.kind == "point":
+            seen_point = True
+            template.append(".")
+        elif token.kind == "digit" and not seen_point and not placed_int:
+            template.append(_INT)
+            placed_int = True
+        elif token.kind == "digit" and seen_point and not placed_frac:
+            template.append(_FRAC)
+            placed_frac = True
+        elif token.kind in ("lit", "percent"):
+            template.append(token.text)
+    return integer, fraction, any(t.kind == "group" for t in tokens), tuple(template)
 
 
 def _fill_integer(placeholders: tuple[str, ...] | list[str], digits: str) -> str:
@@ -583,25 +601,6 @@ def _fill_fraction(placeholders: tuple[str, ...], digits: str) -> str:
             break
         chars[i] = "" if placeholders[i] == "#" else " "
     return "".join(chars)
-
-
-def _assemble(tokens: tuple[Token, ...], int_text: str, frac_text: str) -> str:
-    """Put the integer digits at the first integer placeholder, the fraction digits
-    after the point, literals where they stand."""
-    out, placed_int, placed_frac, seen_point = [], False, False, False
-    for token in tokens:
-        if token.kind == "point":
-            seen_point = True
-            out.append(".")
-        elif token.kind == "digit" and not seen_point and not placed_int:
-            out.append(int_text)
-            placed_int = True
-        elif token.kind == "digit" and seen_point and not placed_frac:
-            out.append(frac_text)
-            placed_frac = True
-        elif token.kind in ("lit", "percent"):
-            out.append(token.text)
-    return "".join(out)
 
 
 def _fill_exponent(tokens: tuple[Token, ...], exponent: int) -> str:

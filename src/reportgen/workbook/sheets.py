@@ -22,7 +22,7 @@ import xml.parsers.expat
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping, NamedTuple, Sequence
-from xml.etree.ElementTree import Element, TreeBuilder
+from xml.etree.ElementTree import TreeBuilder
 
 from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
 from openpyxl.cell.rich_text import CellRichText
@@ -53,6 +53,7 @@ class Cell(NamedTuple):
 
 
 EMPTY = Cell(None, None, 0)
+_new_cell = tuple.__new__  # Cell(...) without the Python-level __new__ of a NamedTuple (once per cell)
 
 
 @dataclass(frozen=True)
@@ -133,25 +134,30 @@ class _SheetReader:
         self.merged: list[CellRange] = []
         self.shared: dict[str, Translator] = {}
         self.letters: dict[str, int] = {}  # column letters → index
+        self.style_ids: dict[str, int] = {}  # "s" attribute → style id
         self.row = self.col = 0
         self.attrs: dict[str, str] = {}
-        self.text: list[str] | None = None  # collecting the text of <v> or <f>
+        self.text: str | None = None  # collecting the text of <v> or <f>
         self.v: str | None = None
         self.f: str | None = None
         self.f_attrs: dict[str, str] = {}
-        self.tree: TreeBuilder | None = None  # building an <is> inline string
-        self.inline: Element | None = None
+        self.captured: list[tuple] = []  # the events inside an <is> inline string
+        self.inline: object = None
+        self.parser = xml.parsers.expat.ParserCreate(namespace_separator="}")
 
     def feed(self, data: bytes) -> None:
-        parser = xml.parsers.expat.ParserCreate(namespace_separator="}")
+        parser = self.parser
         parser.buffer_text = True
-        parser.StartElementHandler = self.start
-        parser.EndElementHandler = self.end
-        parser.CharacterDataHandler = self.chars
+        self._listen(self.start, self.end, self.chars)
         parser.EntityDeclHandler = _refuse_entity
         parser.UnparsedEntityDeclHandler = _refuse_unparsed_entity
         parser.ExternalEntityRefHandler = _refuse_external
         parser.Parse(data, True)
+
+    def _listen(self, start, end, chars) -> None:
+        self.parser.StartElementHandler = start
+        self.parser.EndElementHandler = end
+        self.parser.CharacterDataHandler = chars
 
     def sheet(self, name: str, state: str) -> Sheet:
         self._merge()
@@ -166,41 +172,48 @@ class _SheetReader:
     # --- expat callbacks (the hot path: kept flat) -----------------------------
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
-        if self.tree is not None:
-            self.tree.start(_et(tag), {_et(k): v for k, v in attrs.items()})
-        elif tag == _C:
+        if tag == _C:
             self.attrs, self.v, self.f, self.inline = attrs, None, None, None
         elif tag == _V:
-            self.text = []
+            self.text = ""
         elif tag == _ROW:
             self._row(attrs)
         elif tag == _F:
-            self.text, self.f_attrs = [], attrs
+            self.text, self.f_attrs = "", attrs
         elif tag == _IS:
-            self.tree = TreeBuilder()
-            self.tree.start(_et(tag), {})
+            self.captured = []
+            self._listen(self._start_inline, self._end_inline, self._chars_inline)
         elif tag == _COL:
             self._column(attrs)
         elif tag == _MERGE:
             self.merged.append(CellRange(attrs.get("ref")))
 
     def end(self, tag: str) -> None:
-        if self.tree is not None:
-            self.tree.end(_et(tag))
-            if tag == _IS:
-                self.inline, self.tree = self.tree.close(), None
-        elif tag == _C:
+        if tag == _C:
             self._cell()
         elif tag == _V:
-            self.v, self.text = "".join(self.text or ()), None
+            self.v, self.text = self.text, None
         elif tag == _F:
-            self.f, self.text = "".join(self.text or ()), None
+            self.f, self.text = self.text, None
 
     def chars(self, data: str) -> None:
         if self.text is not None:
-            self.text.append(data)
-        elif self.tree is not None:
-            self.tree.data(data)
+            self.text += data  # usually one piece: "" + data is data
+
+    # inside <is>: the events are kept until </is>, then read as one inline string
+
+    def _start_inline(self, tag: str, attrs: dict[str, str]) -> None:
+        self.captured.append((tag, attrs))
+
+    def _chars_inline(self, data: str) -> None:
+        self.captured.append(data)
+
+    def _end_inline(self, tag: str) -> None:
+        if tag != _IS:
+            self.captured.append((tag,))
+            return
+        self.inline = _inline(self.captured)
+        self._listen(self.start, self.end, self.chars)
 
     # --- elements -------------------------------------------------------------
 
@@ -231,13 +244,21 @@ class _SheetReader:
         attrs = self.attrs
         coord = attrs.get("r")
         if coord:
-            row, col = self._position(coord)
+            letters = coord.rstrip("0123456789")
+            col = self.letters.get(letters)
+            digits = coord[len(letters):]
+            if col is None or not digits or digits[0] == "0":
+                row, col = self._position(coord, letters)
+            else:
+                row = int(digits)
             self.col = col
         else:
             self.col += 1
             row, col = self.row, self.col
         style = attrs.get("s")
-        style = int(style) if style else 0
+        style = self.style_ids.get(style) if style else 0
+        if style is None:
+            style = self.style_ids[attrs["s"]] = int(attrs["s"])
         kind = attrs.get("t", "n")
         v = self.v or None
         if kind == "n" and v is not None and style not in self.styles.dates:  # the most common cell
@@ -245,28 +266,23 @@ class _SheetReader:
         else:
             saved, error = self._saved(kind, v, style)
         if self.f is None:
-            self.cells[row, col] = Cell(saved, saved, style, False, error)
+            self.cells[row, col] = _new_cell(Cell, (saved, saved, style, False, error))
         else:
             plain = str(saved) if isinstance(saved, CellRichText) else saved
             self.cells[row, col] = Cell(self._formula(coord), plain, style, True, error)
 
-    def _position(self, coord: str) -> tuple[int, int]:
-        """(row, column) of "B12": the column letters looked up in the columns seen
-        before, else openpyxl's coordinate_to_tuple (which also refuses bad ones)."""
-        letters = coord.rstrip("0123456789")
-        col = self.letters.get(letters)
-        digits = coord[len(letters):]
-        if col is None or not digits or digits[0] == "0":
-            row, col = coordinate_to_tuple(coord)
-            if letters.isascii() and letters.isalpha():
-                self.letters[letters] = col
-            return row, col
-        return int(digits), col
+    def _position(self, coord: str, letters: str) -> tuple[int, int]:
+        """(row, column) of "B12" by openpyxl's coordinate_to_tuple (which refuses bad
+        ones), its column letters remembered: `_cell` looks known letters up itself."""
+        row, col = coordinate_to_tuple(coord)
+        if letters.isascii() and letters.isalpha():
+            self.letters[letters] = col
+        return row, col
 
     def _saved(self, kind: str, v: str | None, style: int) -> tuple[object, bool]:
         """The stored value and whether it is an Excel error (openpyxl's parse_cell)."""
         if kind == "inlineStr":
-            return (None if self.inline is None else unescape_text(_inline(self.inline))), False
+            return unescape_text(self.inline), False
         if v is None:
             return None, kind == "e"
         if kind == "n":
@@ -320,13 +336,25 @@ class _SheetReader:
                     cells[key] = EMPTY
 
 
-def _inline(element: Element) -> object:
-    """An <is> inline string: plain text, or rich text when it has runs (openpyxl's
-    parse_richtext_string, which a plain <t> skips)."""
-    t = element.find("{" + _T)
-    if t is not None and t.text and len(element) == 1:
-        return t.text.replace("x005F_", "")
-    return parse_richtext_string(element)
+def _inline(events: list[tuple | str]) -> object:
+    """The text of an <is> inline string from the events inside it: a lone <t> is its
+    text, anything else (runs) goes through openpyxl's parse_richtext_string."""
+    if len(events) >= 3 and events[0][0] == _T and len(events[0]) == 2 and events[-1] == (_T,) \
+            and all(isinstance(e, str) for e in events[1:-1]):
+        text = "".join(events[1:-1])  # type: ignore[arg-type]
+        if text:
+            return text.replace("x005F_", "")  # as openpyxl's CellRichText.from_tree
+    tree = TreeBuilder()
+    tree.start("{" + _IS, {})
+    for event in events:
+        if isinstance(event, str):
+            tree.data(event)
+        elif len(event) == 2:
+            tree.start(_et(event[0]), {_et(k): v for k, v in event[1].items()})
+        else:
+            tree.end(_et(event[0]))
+    tree.end("{" + _IS)
+    return parse_richtext_string(tree.close())
 
 
 @lru_cache(maxsize=4096)

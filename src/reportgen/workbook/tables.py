@@ -35,9 +35,8 @@ def read_table(book: Book, name: str, diag: Collector) -> Table | None:
         return None
     cols = [c for c in range(1, ws.max_column + 1) if c not in ws.hidden_columns]
     header = _header(ws, rows[0], cols, diag)
-    body = [r for r in rows[1:] if any(not is_blank(ws.value(r, c)) for c in cols)]
     letters = [get_column_letter(c) for c in cols]
-    values = [[_cell(book, ws, r, c, letter, diag) for c, letter in zip(cols, letters)] for r in body]
+    values = [_record(book, ws, r, cols, letters, diag) for r in _records(ws, rows[1:], cols)]
     columns = tuple(_column(ws, hname, c, rows[0], [row[i] for row in values], diag)
                     for i, (c, hname) in enumerate(zip(cols, header)))
     return Table(name, columns, tuple(tuple(row) for row in values), CellRef(name, "A1"))
@@ -56,13 +55,24 @@ def _header(ws: Sheet, row: int, cols: list[int], diag: Collector) -> list[str]:
     return names
 
 
-def _cell(book: Book, ws: Sheet, row: int, col: int, letter: str, diag: Collector) -> Value:
-    ref = CellRef(ws.name, f"{letter}{row}")
-    try:
-        return value_at(book, ws, row, col, ref)
-    except CellProblem as exc:
-        diag.add(ref, str(exc))
-        return Value(None, "General", "", ref)
+def _records(ws: Sheet, rows: list[int], cols: list[int]) -> list[int]:
+    """The rows among `rows` with a non-blank cell in one of `cols` (one pass over the cells)."""
+    shown = set(cols)
+    filled = {r for (r, c), cell in ws.cells.items() if c in shown and not is_blank(cell.value)}
+    return [r for r in rows if r in filled]
+
+
+def _record(book: Book, ws: Sheet, row: int, cols: list[int], letters: list[str], diag: Collector) -> list[Value]:
+    """One row's values; a cell that cannot be read is reported and left empty."""
+    out = []
+    for col, letter in zip(cols, letters):
+        ref = CellRef(ws.name, f"{letter}{row}")
+        try:
+            out.append(value_at(book, ws, row, col, ref))
+        except CellProblem as exc:
+            diag.add(ref, str(exc))
+            out.append(Value(None, "General", "", ref))
+    return out
 
 
 def _kind(raw: object) -> ColumnKind | None:
