@@ -13,7 +13,7 @@ Everything above this module speaks in fact-sheet terms and never touches XML.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
 from docx.oxml import OxmlElement
@@ -546,10 +546,11 @@ class DeferredRows:
     def __init__(self) -> None:
         self._rows: list[bytes] = []
 
-    def append(self, tbl: _Element, rows: Sequence[str]) -> None:
-        """`rows` (XML text of w:tr elements) become the last rows of `tbl`."""
+    def append(self, tbl: _Element, rows: Iterable[str]) -> None:
+        """`rows` (XML text of w:tr elements) become the last rows of `tbl`; each row is
+        encoded as it comes, so a generator of rows is never all held as text."""
         tbl.append(Comment(f"deferred rows {len(self._rows)}"))
-        self._rows.append("".join(rows).encode())
+        self._rows.append(b"".join(row.encode() for row in rows))
 
     def splice(self, xml: bytes) -> bytes:
         """The serialized document.xml with every placeholder replaced by its rows."""

@@ -12,6 +12,7 @@ rows are XML text, not python-docx objects: 10,000 rows in 0.1 s and ~15 MB, not
 from __future__ import annotations
 
 import unicodedata
+from typing import Iterator
 
 from docx.document import Document as WordDocument
 from docx.shared import Length, Pt
@@ -81,7 +82,7 @@ def add_data_table(word: WordDocument, table: Table, fonts: Fonts, width: Length
 
 
 def _body_rows(word: WordDocument, table: Table, numeric: list[bool], shares: list[Length],
-               fonts: Fonts) -> list[str]:
+               fonts: Fonts) -> Iterator[str]:
     """Each body row as XML text: cells as wide as their column, centred vertically, in
     the text or number style of their column; rows never split across pages. A text that
     repeats (a region, a date, a unit) is cut into runs once."""
@@ -95,9 +96,9 @@ def _body_rows(word: WordDocument, table: Table, numeric: list[bool], shares: li
             found = runs[text] = _cell_runs(text, fonts)
         return found
 
-    return [oxml.ROW_START + "".join([start + cell_runs(v.text) + oxml.CELL_END
+    return (oxml.ROW_START + "".join([start + cell_runs(v.text) + oxml.CELL_END
                                       for start, v in zip(starts, values)]) + oxml.ROW_END
-            for values in table.rows]
+            for values in table.rows)
 
 
 def _cell_runs(text: str, fonts: Fonts) -> str:
