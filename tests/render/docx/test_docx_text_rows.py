@@ -133,5 +133,6 @@ FONTS = Fonts.of(make_document().theme)
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="a1 ,\t\n地域菜鸟龘\u3000（）", max_size=12))
 def test_font_pieces_cut_as_split_by_font(text):
-    expected = [(piece, font == FONTS.fallback) for piece, font in split_by_font(text, FONTS.main, FONTS.fallback)]
+    pieces = split_by_font(text, FONTS.main, FONTS.fallback)
+    expected = [(piece, font == FONTS.fallback) for piece, font in pieces]
     assert font_pieces(text, FONTS) == expected
