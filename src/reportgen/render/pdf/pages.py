@@ -4,13 +4,15 @@ In: the document's `Meta`, the page geometry, styles and fonts. Out: the callbac
 reportlab's page templates: the first page's header band, the later pages' running header
 (drawn at the page's end: organisation with the short title and document type, or, inside a
 part, the organisation and the part's title), the footer (the source note and a `folio<n>`
-form that `folios` fills in with `n / total` once the page count is known) and, when
-printing with a bleed, the crop marks (トンボ).
+form that shows `n / total`) and, when printing with a bleed, the crop marks (トンボ).
+What repeats from page to page is one form XObject shown on every page: the footer, and
+one running header per part. `forms` defines them all when the file is saved, once the
+page count is known.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.colors import CMYKColor, HexColor
 from reportlab.lib.units import mm
@@ -22,6 +24,7 @@ from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.fonts import pdf_widths
 from reportgen.render.pdf.text import PdfFonts, TextStyle, para
 
+FOOTER = "footer"
 REGISTRATION = CMYKColor(1, 1, 1, 1)
 """Crop marks print on every plate."""
 
@@ -33,6 +36,8 @@ class PageDecor:
     geometry: PageGeometry
     styles: Styles
     fonts: PdfFonts
+    headers: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """The running headers shown so far: part title → form name."""
 
     def first_page(self, canvas: Canvas, doc: object) -> None:
         self._header_band(canvas)
@@ -45,10 +50,19 @@ class PageDecor:
 
     def later_page_end(self, canvas: Canvas, doc: object) -> None:
         """The running header, once the page knows which part it is in (`doc.part`)."""
-        self._running_header(canvas, getattr(doc, "part", ""))
+        part = getattr(doc, "part", "")
+        canvas.doForm(self.headers.setdefault(part, f"header{len(self.headers)}"))
 
-    def folios(self, canvas: Canvas, total: int) -> None:
-        """Define the form `folio<n>` (`n / total`, right-aligned) of every page."""
+    def forms(self, canvas: Canvas, total: int) -> None:
+        """Define the forms the pages show: the footer, the running headers and the
+        folio `folio<n>` (`n / total`, right-aligned) of every page."""
+        canvas.beginForm(FOOTER)
+        self._footer_text(canvas)
+        canvas.endForm()
+        for part, name in self.headers.items():
+            canvas.beginForm(name)
+            self._running_header(canvas, part)
+            canvas.endForm()
         w, h = self._folio_box()
         for n in range(1, total + 1):
             canvas.beginForm(_folio_name(n), 0, 0, w, h)
@@ -103,16 +117,25 @@ class PageDecor:
         return self.geometry.text_width / 5, self.styles.folio.leading * 1.5
 
     def _footer(self, canvas: Canvas) -> None:
-        g, st = self.geometry, self.styles
-        rule_y = g.bottom - 5 * mm
-        self._rule(canvas, rule_y)
-        top = rule_y - 1.8 * mm
-        self._text(canvas, self.meta.source_note, st.running, g.left, top, g.text_width * 0.8)
+        canvas.doForm(FOOTER)
+        g = self.geometry
         w, h = self._folio_box()
         canvas.saveState()
-        canvas.translate(g.right - w, top - h)
+        canvas.translate(g.right - w, self._footer_top() - h)
         canvas.doForm(_folio_name(canvas.getPageNumber()))
         canvas.restoreState()
+
+    def _footer_text(self, canvas: Canvas) -> None:
+        """The rule above the footer and the source note under it."""
+        g = self.geometry
+        self._rule(canvas, self._footer_rule())
+        self._text(canvas, self.meta.source_note, self.styles.running, g.left, self._footer_top(), g.text_width * 0.8)
+
+    def _footer_rule(self) -> float:
+        return self.geometry.bottom - 5 * mm
+
+    def _footer_top(self) -> float:
+        return self._footer_rule() - 1.8 * mm
 
     def _rule(self, canvas: Canvas, y: float) -> None:
         canvas.saveState()
