@@ -22,6 +22,7 @@ import datetime as dt
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 
@@ -86,8 +87,15 @@ def text_width(text: str, font: Path = Theme.font_regular, fallback: Path = Them
     """Width of the widest line of `text` in Excel width units (digit widths of `font`).
     Cached: a data sheet measures each text cell for its column width, its wrap style and
     its row height."""
+    return widest((text,), font, fallback)
+
+
+def widest(texts: Iterable[str], font: Path = Theme.font_regular, fallback: Path = Theme.font_fallback) -> float:
+    """Width of the widest line among `texts` (units as `text_width`); each distinct text
+    is measured once, without a cache lookup per text (a column of 10,000 numbers)."""
     ems = _ems(font, fallback)
-    return max((sum(map(ems.__getitem__, line)) for line in text.splitlines()), default=0.0) / ems["0"]
+    em = ems.__getitem__
+    return max((sum(map(em, line)) for text in set(texts) for line in text.splitlines()), default=0.0) / ems["0"]
 
 
 class _Ems(dict):

@@ -145,7 +145,7 @@ def _merged(ws: Worksheet, row: int, col: int, text: str, style: str, size: floa
     write_text(cell, text)
     cell.alignment = Alignment(vertical="top", wrap_text=True)
     if col < len(WIDTHS):
-        ws.merge_cells(start_row=row, start_column=col, end_row=row, end_column=len(WIDTHS))
+        layout.merge_across(ws, row, col, len(WIDTHS))
     width = _width(ws, col)
     lines = layout.line_count(text, width, size)
     ws.row_dimensions[row].height = max(layout.ROW_PT, lines * size * 1.45 + 3)

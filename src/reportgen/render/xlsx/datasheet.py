@@ -13,6 +13,7 @@ its order must be in cells); the native charts to the right of the table.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
@@ -108,12 +109,19 @@ def _write_values(ws: Worksheet, body: SheetRows, r: int, row: tuple[Value, ...]
         if not isinstance(value.raw, str):
             cells.append((c, value, styles.CELL, None))
             continue
-        wraps = layout.text_width(value.text) + layout.PADDING > width
+        wraps, text_lines = _text_fit(value.text, width)
         cells.append((c, value, styles.CELL_WRAP, "text-wrap") if wraps else (c, value, styles.CELL, "text"))
-        lines = max(lines, layout.line_count(value.text, width))
+        lines = max(lines, text_lines)
     body.add_row(r, cells)
     if lines > 1:
         ws.row_dimensions[r].height = layout.row_height(lines)
+
+
+@lru_cache(maxsize=4096)
+def _text_fit(text: str, width: float) -> tuple[bool, int]:
+    """Whether `text` wraps in a column `width` wide, and its lines there (a text column
+    repeats its texts)."""
+    return layout.text_width(text) + layout.PADDING > width, layout.line_count(text, width)
 
 
 def _fit_height(ws: Worksheet, r: int, texts: list[str], widths: list[float]) -> None:
@@ -150,7 +158,7 @@ def _wide_note(ws: Worksheet, row: int, text: str, widths: list[float]) -> None:
     _note(ws, row, text)
     ws.cell(row, 1).alignment = Alignment(vertical="top", wrap_text=True)
     if len(widths) > 1:
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
+        layout.merge_across(ws, row, 1, len(widths))
     ws.row_dimensions[row].height = layout.row_height(layout.line_count(text, sum(widths), styles.NOTE_PT))
 
 

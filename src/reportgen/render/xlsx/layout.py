@@ -10,9 +10,10 @@ import math
 import re
 
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.render.xlsx.cells import text_width, xml_text
+from reportgen.render.xlsx.cells import text_width, widest, xml_text
 
 MIN_WIDTH = 8
 MAX_WIDTH = 44
@@ -33,11 +34,9 @@ _ASCII_NAME = re.compile(r"[^A-Za-z0-9_]")
 
 
 def fitted_width(texts: list[str], header: str = "") -> float:
-    """Column width for `texts` under a (bold) `header` that leaves room for the filter button.
-    Each distinct text is measured once (a long column repeats its texts)."""
+    """Column width for `texts` under a (bold) `header` that leaves room for the filter button."""
     head = text_width(header) * BOLD_GAIN + FILTER_BUTTON if header else 0.0
-    widest = max(max(map(text_width, set(texts)), default=0.0), head)
-    return float(min(max(math.ceil(widest + PADDING), MIN_WIDTH), MAX_WIDTH))
+    return float(min(max(math.ceil(max(widest(texts), head) + PADDING), MIN_WIDTH), MAX_WIDTH))
 
 
 def line_count(text: str, width: float, size: float = BODY_PT) -> int:
@@ -64,6 +63,15 @@ def height_of(ws: Worksheet, row: int) -> float:
     """A row's height in points (without creating a row entry in the sheet)."""
     dims = ws.row_dimensions.get(row)
     return (dims.height if dims is not None else None) or ROW_PT
+
+
+def merge_across(ws: Worksheet, row: int, first_col: int, last_col: int) -> None:
+    """Merge `row`'s cells from `first_col` to `last_col` (for a text cell without borders).
+
+    Only the range is registered: openpyxl's `merge_cells` also makes an object for every
+    covered cell and copies the first cell's borders and protection onto them, ~1 ms per
+    merge, and writes nothing more to the file for a cell without borders."""
+    ws.merged_cells.add(MergedCellRange(ws, f"{get_column_letter(first_col)}{row}:{get_column_letter(last_col)}{row}"))
 
 
 def set_widths(ws: Worksheet, widths: list[float], first_col: int = 1) -> None:
