@@ -12,10 +12,12 @@ import pytest
 from reportlab.platypus import Table
 
 from factories import make_document, ref
+from pdfcheck import read_pages
 from reportgen.model import Column, RichText, Table as DataSheet, TableBlock, Theme, Value
 from reportgen.render.pdf import write_pdf
+from reportgen.render.pdf.geometry import page_geometry
 from reportgen.render.pdf.styles import make_styles
-from reportgen.render.pdf.tables import CLOSING_RULE, MIN_ROWS, PAD_Y, RULE, Cell, DataTable, data_table
+from reportgen.render.pdf.tables import CLOSING_RULE, MIN_ROWS, PAD_X, PAD_Y, RULE, Cell, DataTable, data_table
 from reportgen.render.pdf.text import register_fonts
 
 
@@ -134,3 +136,28 @@ def test_a_table_of_two_thousand_rows_has_every_row_in_order_and_the_header_on_e
                   if m.group(1) == m.group(2)]
     assert len(pdf) > 30
     assert names == list(range(n))
+
+
+def test_cells_are_drawn_inside_their_columns_and_in_the_middle_of_their_row(tmp_path):
+    long = "地域別の拠出額と利用者数を、前年同期と比べて示した長い説明の文です。" * 3
+    base = sheet(2)
+    rows = ((Value(long, "General", long, ref("t", "A2")), base.rows[1][1]), base.rows[0])
+    block = TableBlock(dataclasses.replace(base, rows=rows), RichText.of("表"), ref("content", "A1"))
+    doc = dataclasses.replace(make_document(), blocks=(block,), charts={})
+    path = tmp_path / "cells.pdf"
+    write_pdf(doc, {}, path)
+    theme = doc.theme
+    g = page_geometry(theme)
+    widths = data_table(block, g.text_width, 700, theme, make_styles(theme), register_fonts(theme)).layout.widths
+    left, middle, right = g.left, g.left + widths[0], g.left + widths[0] + widths[1]
+    chars = read_pages(path)[0].chars
+    drawn = "".join(ch for ch, _ in chars)
+    at = drawn.index(long)
+    cell = [box for _, box in chars[at:at + len(long)]]
+    assert all(left + PAD_X - 0.5 <= b[0] and b[2] <= middle - PAD_X + 0.5 for b in cell)
+    assert len({round(b[1]) for b in cell}) >= 3                      # wrapped in its column
+    figures = [[box for _, box in chars[drawn.index(f):drawn.index(f) + len(f)]] for f in ("1.00億元", "0.00億元")]
+    ends = [f[-1][2] for f in figures]
+    assert abs(ends[0] - ends[1]) < 0.3 and ends[0] <= right - PAD_X + 0.5   # right-aligned
+    centre = lambda boxes: (min(b[1] for b in boxes) + max(b[3] for b in boxes)) / 2  # noqa: E731
+    assert abs(centre(figures[0]) - centre(cell)) < 1.5               # middle of the tall row

@@ -58,6 +58,7 @@ class Pen:
         if memo is None:
             memo = _MEMOS[self.doc] = _Memo()
         self.memo = memo
+        self.mains = fonts.regular, fonts.bold  # the main font, by `bold`
         self.code = ["BT"]
         self.font: tuple[str, float] | None = None
         self.char_space: float | None = None
@@ -94,7 +95,7 @@ class Pen:
     def _encoded(self, text: str, bold: bool) -> Shown:
         """`text` in the main font (the fallback font where it lacks a glyph), encoded once
         per document; characters first seen are added to the font's subsets."""
-        key = (text, self.fonts.main(bold))
+        key = (text, self.mains[bold])
         shown = self.memo.shown.get(key)
         if shown is None:
             shown = self.memo.shown[key] = tuple(self._encode(text, bold))
@@ -111,7 +112,7 @@ class Pen:
     def _runs(self, text: str, bold: bool) -> list[tuple[str, str]]:
         """`PdfFonts.runs`, skipped for a text whose characters the main font is known to
         draw (nearly every text: the fallback font only draws a rare character)."""
-        main = self.fonts.main(bold)
+        main = self.mains[bold]
         own = self.memo.own.setdefault(main, set())
         if own.issuperset(text):
             return [(text, main)]
