@@ -301,24 +301,24 @@ def _libreoffice(b: Bench, docx: Path) -> list[tuple[str, list[Run]]]:
 
 def profile(b: Bench) -> None:
     """cProfile of the sample build: by package, and the library calls reportgen makes."""
-    b.section("Profile", "`python -m cProfile -m reportgen build` on the sample. Profiling slows Python code "
-              "more than C code: read the shares, not the seconds.")
+    b.section("Profile", "`python -m cProfile -m reportgen build -j 1` on the sample (every renderer in the "
+              "profiled process). Profiling slows Python code more than C code: read the shares, not the seconds.")
     kinds = (("charts cached", False),) if b.quick else (("charts cached", False), ("first build, charts drawn", True))
     for label, fresh in kinds:
         out = b.work / ("profile-fresh" if fresh else "sample")
         if fresh:
             shutil.rmtree(out, ignore_errors=True)
         prof = b.work / f"{'fresh' if fresh else 'cached'}.prof"
-        check(run(python("-m", "cProfile", "-o", str(prof), "-m", "reportgen", "build", str(b.sample), "-o", str(out)),
-                  env=b.env, cwd=b.work), "profile")
+        check(run(python("-m", "cProfile", "-o", str(prof), "-m", "reportgen", "build", str(b.sample), "-o", str(out),
+                         "-j", "1"), env=b.env, cwd=b.work), "profile")
         total, packages = hotspots.by_package(prof)
         b.lines += ["", f"### {label}: {total:.2f} s profiled", ""]
         b.table(("package (own time, C calls charged to the caller)", "s", "share"),
                 [(p, s, f"{s / total:.0%}") for p, s in packages[:14]])
         b.table(("library call", "from reportgen", "s inside", "share"),
                 [(callee, caller, s, f"{s / total:.0%}") for callee, caller, s in hotspots.boundary_calls(prof, 18)])
-    log = run(python("-X", "importtime", "-m", "reportgen", "build", str(b.sample), "-o", str(b.work / "sample")),
-              env=b.env, cwd=b.work).err
+    log = run(python("-X", "importtime", "-m", "reportgen", "build", str(b.sample), "-o", str(b.work / "sample"),
+                     "-j", "1"), env=b.env, cwd=b.work).err
     b.lines += ["", "### Slowest top-level imports of a build (charts cached)", ""]
     b.table(("module", "cumulative s"), hotspots.heavy_imports(log))
 
