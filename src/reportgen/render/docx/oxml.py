@@ -59,6 +59,7 @@ _THEME_COLOR_ATTRS = ("themeColor", "themeShade", "themeTint", "themeFill", "the
                       "themeFillTint")
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W_NSMAP = {"w": _W}
+_SECTPR = f"{{{_W}}}sectPr"
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 
@@ -102,11 +103,11 @@ def add_paragraph(body: _Element, style_id: str | None) -> _Element:
         ppr = _el("pPr")
         ppr.append(_el("pStyle", val=style_id))
         p.append(ppr)
-    sectpr = body.find(qn("w:sectPr"))
-    if sectpr is None:
-        body.append(p)
+    last = body[-1] if len(body) else None  # the section properties close the body
+    if last is not None and last.tag == _SECTPR:
+        last.addprevious(p)
     else:
-        sectpr.addprevious(p)
+        body.append(p)
     return p
 
 
