@@ -431,8 +431,10 @@ def _join(section: Section, replacements: dict[str, str]) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1024)
 def _fraction_slash(tokens: tuple[Token, ...]) -> int | None:
-    """Where a fraction code (`# ?/?`, `# ??/??`, `# ?/4`) has its slash, if it is one."""
+    """Where a fraction code (`# ?/?`, `# ??/??`, `# ?/4`) has its slash, if it is one
+    (remembered: asked for every number shown)."""
     for i, token in enumerate(tokens[1:], start=1):
         if token.kind != "lit" or not token.text.startswith("/") or tokens[i - 1].kind != "digit":
             continue
