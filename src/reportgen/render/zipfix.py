@@ -16,8 +16,10 @@ from typing import Iterable
 DateTime = tuple[int, int, int, int, int, int]
 
 
-def pack(entries: Iterable[tuple[str, bytes]], stamp: DateTime, mode: int, create_system: int) -> bytes:
-    """A zip of (name, content) `entries`, each dated `stamp`, Unix mode `mode` and `create_system`."""
+def pack(entries: Iterable[tuple[str, bytes]], stamp: DateTime, mode: int, create_system: int,
+         level: int = 9) -> bytes:
+    """A zip of (name, content) `entries`, each dated `stamp`, Unix mode `mode` and `create_system`,
+    deflated at `level`."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as dst:
         for name, content in entries:
@@ -25,7 +27,7 @@ def pack(entries: Iterable[tuple[str, bytes]], stamp: DateTime, mode: int, creat
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = mode << 16
             info.create_system = create_system
-            dst.writestr(info, content, compresslevel=9)
+            dst.writestr(info, content, compresslevel=level)
     return out.getvalue()
 
 

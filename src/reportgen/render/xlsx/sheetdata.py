@@ -107,7 +107,8 @@ class SheetRows:
             space = ' xml:space="preserve"' if text != text.strip() else ""
             return f'<c r="{ref}" s="{sid}" t="inlineStr"><is><t{space}>{text.translate(_ESCAPES)}</t></is></c>'
         number = _serial(raw) if isinstance(raw, dt.date) else safe_string(raw)
-        return f'<c r="{ref}" s="{self._styles.id(style, number_format(value), False, align)}" t="n"><v>{number}</v></c>'
+        # no t="n": a number cell's type is the default (openpyxl writes it anyway)
+        return f'<c r="{ref}" s="{self._styles.id(style, number_format(value), False, align)}"><v>{number}</v></c>'
 
     def _grow_dimension(self, root: etree._Element) -> None:
         """The sheet's used range, openpyxl's (from its own cells) joined with ours."""
