@@ -46,8 +46,7 @@ def draw_bars(ax: Axes, plan: ChartPlan, theme: Theme, horizontal: bool = False)
         labels += texts
     _frame(ax, plan, theme, horizontal)
     make_room(ax, labels)
-    shrink_to_fit(labels, plan.font_size - 1.5)
-    drop_overlaps(labels)
+    drop_overlaps(shrink_to_fit(labels, plan.font_size - 1.5))
 
 
 def _frame(ax: Axes, plan: ChartPlan, theme: Theme, horizontal: bool) -> None:

@@ -76,25 +76,33 @@ def _widen(ax: Axes, axis: str, values: np.ndarray) -> None:
     set_((lo, hi) if a <= b else (hi, lo))
 
 
-def shrink_to_fit(texts: Sequence[Text], smallest: float, step: float = 0.5) -> None:
-    """Make all labels smaller together, down to `smallest` pt, until none overlap."""
-    while _overlapping(texts) and texts[0].get_fontsize() - step >= smallest - 1e-9:
+LabelBox = tuple[Text, Bbox]
+
+
+def label_boxes(texts: Sequence[Text]) -> list[LabelBox]:
+    """Each shown label with its extent, padded by 1 pt."""
+    return [(t, _extent(t).padded(_px(t, 1.0))) for t in texts if t.get_visible() and t.get_text()]
+
+
+def shrink_to_fit(texts: Sequence[Text], smallest: float, step: float = 0.5) -> list[LabelBox]:
+    """Make all labels smaller together, down to `smallest` pt, until none overlap.
+    Returns their final boxes, so that `drop_overlaps` need not measure them again."""
+    boxes = label_boxes(texts)
+    while _overlapping(boxes) and texts[0].get_fontsize() - step >= smallest - 1e-9:
         for text in texts:
             text.set_fontsize(text.get_fontsize() - step)
+        boxes = label_boxes(texts)
+    return boxes
 
 
-def _overlapping(texts: Sequence[Text]) -> bool:
-    boxes = [_extent(t).padded(_px(t, 1.0)) for t in texts if t.get_visible() and t.get_text()]
-    return any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+def _overlapping(boxes: Sequence[LabelBox]) -> bool:
+    return any(a.overlaps(b) for i, (_, a) in enumerate(boxes) for _, b in boxes[i + 1:])
 
 
-def drop_overlaps(texts: Sequence[Text]) -> None:
+def drop_overlaps(boxes: Sequence[LabelBox]) -> None:
     """Hide each label that overlaps one placed before it (earlier labels win)."""
     placed: list[Bbox] = []
-    for text in texts:
-        if not text.get_visible() or not text.get_text():
-            continue
-        box = _extent(text).padded(_px(text, 1.0))
+    for text, box in boxes:
         if any(box.overlaps(p) for p in placed):
             text.set_visible(False)
         else:

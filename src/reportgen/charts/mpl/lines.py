@@ -12,7 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.text import Text
 
 from reportgen.charts.mpl import figure as fg
-from reportgen.charts.mpl.fit import drop_overlaps, make_room
+from reportgen.charts.mpl.fit import drop_overlaps, label_boxes, make_room
 from reportgen.charts.plan import ChartPlan, Series
 from reportgen.model import Theme
 
@@ -30,7 +30,7 @@ def draw_lines(ax: Axes, plan: ChartPlan, theme: Theme) -> None:
     fg.unit_label(ax, plan, theme)
     fg.legend(ax, plan)
     make_room(ax, labels)
-    drop_overlaps(labels)
+    drop_overlaps(label_boxes(labels))
 
 
 def _line(ax: Axes, plan: ChartPlan, theme: Theme, i: int, series: Series) -> list[Text]:
