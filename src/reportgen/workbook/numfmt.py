@@ -98,10 +98,28 @@ def _format(raw: Raw, code: str) -> str:
     if isinstance(raw, str):
         return _format_text(raw, sections)
     value = _to_decimal(raw)
+    if _one_number_section(code):
+        return _render_number(sections[0], value)  # what _choose and _render would pick
     section, index = _choose(sections, value)
     if index > 0 and value < 0:
         value = -value
     return _render(section, value)
+
+
+@lru_cache(maxsize=1024)
+def _one_number_section(code: str) -> bool:
+    """True for a code of one plain number section (`#,##0.00"億元"`, `0.0%`): no
+    condition, text, date, General, exponent or fraction. Such a code always shows a
+    number through `_render_number`, so the section choice is skipped (asked per value)."""
+    sections = parse(code)
+    if len(sections) != 1:
+        return False
+    section = sections[0]
+    if section.condition or section.is_date or section.has("general") or section.has("text"):
+        return False
+    if not section.has("digit") or section.has("exp"):
+        return False
+    return _fraction_slash(section.tokens) is None
 
 
 def literal_suffix(code: str) -> str:
