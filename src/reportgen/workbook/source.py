@@ -290,13 +290,6 @@ class Book:
             return v
         return str(self.raw(sheet, coord))
 
-    def number_format(self, sheet: str, coord: str) -> str:
-        return self.format_at(self.sheets[sheet], *coordinate_to_tuple(coord))
-
-    def format_at(self, sheet: Sheet, row: int, col: int) -> str:
-        cell = sheet.cells.get((row, col))
-        return "General" if cell is None else self.formats[cell.style]
-
     def raw(self, sheet: str, coord: str) -> Raw:
         """The cell's value: saved value, else the formula evaluated; errors raise CellProblem."""
         if sheet not in self.sheets:
