@@ -83,8 +83,9 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
             print(getattr(exc, "details", ""), file=sys.stderr, end="")
         else:
-            print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
-                  file=sys.stderr)
+            # a renderer process's failure already reads "TypeName: message"
+            what = str(exc) if hasattr(exc, "details") else f"{type(exc).__name__}: {exc}"
+            print(f"internal error: {what} (run with --debug for the traceback)", file=sys.stderr)
         return 1
 
 
