@@ -40,10 +40,10 @@ def test_a_worker_error_reaches_the_caller(tmp_path, monkeypatch):
 
 
 def test_one_chart_or_one_cpu_means_no_pool(monkeypatch):
-    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(parallel, "available_cpus", lambda: 2)
     assert parallel.worker_count(1) == 1
     assert parallel.worker_count(50) == 2
-    monkeypatch.setattr(parallel, "usable_cpus", lambda: 1)
+    monkeypatch.setattr(parallel, "available_cpus", lambda: 1)
     assert parallel.worker_count(50) == 1
 
 
@@ -62,7 +62,7 @@ def test_a_daemon_process_draws_without_a_pool():
 
 
 def test_a_process_running_other_threads_draws_without_a_pool(monkeypatch):
-    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(parallel, "available_cpus", lambda: 2)
     started, stop = threading.Event(), threading.Event()
     other = threading.Thread(target=lambda: (started.set(), stop.wait(30)))
     other.start()

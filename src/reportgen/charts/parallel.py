@@ -15,13 +15,13 @@ runs other threads (a fork copies the locks they hold, held forever in the child
 from __future__ import annotations
 
 import multiprocessing
-import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from reportgen.charts.plan import ChartPlan
 from reportgen.model import Theme
+from reportgen.workers import available_cpus
 
 Job = tuple[ChartPlan, Path, Path | None]
 
@@ -47,11 +47,4 @@ def worker_count(charts: int) -> int:
     if (multiprocessing.current_process().daemon or threading.active_count() > 1
             or "fork" not in multiprocessing.get_all_start_methods()):
         return 1
-    return max(1, min(charts, usable_cpus()))
-
-
-def usable_cpus() -> int:
-    """CPUs this process may run on (its affinity, where the system tells it)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    return max(1, min(charts, available_cpus()))
