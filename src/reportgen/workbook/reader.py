@@ -152,7 +152,7 @@ def check_text(doc: Document, diag: Collector, meta_cells: Mapping[str, CellRef]
     closely (a 10,000-row table repeats the same few dozen characters)."""
     theme: Theme = doc.theme
     texts = list(_texts(doc, meta_cells or {}))
-    suspects = _suspects(set().union(*(text for _, text in texts)), theme)
+    suspects = _suspects(set("".join(text for _, text in texts)), theme)
     for where, text in texts:
         if suspects.isdisjoint(text):
             continue

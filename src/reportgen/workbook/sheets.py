@@ -128,6 +128,7 @@ class _SheetReader:
     def __init__(self, strings: Sequence[object], styles: Styles):
         self.strings = strings
         self.styles = styles
+        self.dates = styles.dates
         self.cells: dict[tuple[int, int], Cell] = {}
         self.hidden_rows: set[int] = set()
         self.columns: dict[int, tuple[int, int]] = {}  # first column → (last, hidden); the last <col> wins
@@ -261,7 +262,7 @@ class _SheetReader:
             style = self.style_ids[attrs["s"]] = int(attrs["s"])
         kind = attrs.get("t", "n")
         v = self.v or None
-        if kind == "n" and v is not None and style not in self.styles.dates:  # the most common cell
+        if kind == "n" and v is not None and style not in self.dates:  # the most common cell
             saved, error = (float(v) if ("." in v or "E" in v or "e" in v) else int(v)), False
         else:
             saved, error = self._saved(kind, v, style)

@@ -75,7 +75,15 @@ def _record(book: Book, ws: Sheet, row: int, cols: list[int], letters: list[str]
     return out
 
 
+_KIND_OF_TYPE: dict[type, ColumnKind] = {int: "number", float: "number", bool: "text",
+                                         dt.date: "date", dt.datetime: "date", dt.time: "date"}
+
+
 def _kind(raw: object) -> ColumnKind | None:
+    """A value's column kind (None for a blank); the common types by one lookup."""
+    kind = _KIND_OF_TYPE.get(type(raw))
+    if kind is not None:
+        return kind
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     if isinstance(raw, bool) or isinstance(raw, str):
