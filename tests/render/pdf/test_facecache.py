@@ -20,7 +20,7 @@ FONT = Theme().font_regular
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("REPORTGEN_CACHE", str(tmp_path / "cache"))
-    return tmp_path / "cache" / "fonts"
+    return tmp_path / "cache" / "faces"
 
 
 def _state(font: TTFont) -> dict:
@@ -66,5 +66,5 @@ def test_the_pdf_is_the_same_bytes_from_a_cold_and_a_filled_cache(tmp_path):
         subprocess.run([sys.executable, "-m", "reportgen", "build", str(book), "-o", str(out), "--only", "pdf",
                         "-j", "1"], env=env, check=True, capture_output=True)
         pdfs.append((out / "factsheet.pdf").read_bytes())
-        assert len(list((tmp_path / "cache" / "fonts").iterdir())) == 3  # regular, bold, fallback (鸟)
+        assert len(list((tmp_path / "cache" / "faces").iterdir())) == 3  # regular, bold, fallback (鸟)
     assert pdfs[0] == pdfs[1]

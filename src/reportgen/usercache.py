@@ -1,0 +1,67 @@
+"""What is slow to derive from a bundled font file, kept per user between processes.
+
+In: a kind ("faces", "cmaps"), the font file, and how to compute, pack and unpack the
+value. Out: the value, computed once per font file, reportlab or fontTools version and
+user. Every build process needs the fonts' character maps (the reader checks that every
+character can be drawn; the DOCX renderer picks a font per character) and the PDF
+renderer needs reportlab's parse of two or three 4-5 MB CJK faces: 0.05-0.15 s each
+when parsed, a few milliseconds when restored.
+
+Entries are written with `marshal`, which can only ever produce plain values (numbers,
+strings, bytes, lists, dicts, sets), never run code; they live in the user's cache folder,
+never in a build folder that others may write to. An entry that cannot be read, or does
+not unpack to the expected shape, is computed again; a cache that cannot be written only
+costs time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+FORMAT = 1
+
+
+def root() -> Path:
+    """`$REPORTGEN_CACHE`, else `$XDG_CACHE_HOME/reportgen`, else `~/.cache/reportgen`."""
+    if os.environ.get("REPORTGEN_CACHE"):
+        return Path(os.environ["REPORTGEN_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportgen"
+
+
+@lru_cache(maxsize=16)
+def file_digest(path: Path) -> str:
+    """The file's content digest, once per process (a font file is read in ~5 ms)."""
+    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+
+
+def remember(kind: str, path: Path, version: str, compute: Callable[[], T],
+             pack: Callable[[T], object], unpack: Callable[[object], T | None]) -> T:
+    """`compute()`'s value for the font file `path`, from the cache when an entry exists.
+    `pack` turns the value into marshal-able data; `unpack` turns it back, or answers
+    None when the data is not what it expects (then the value is computed again)."""
+    entry = root() / kind / f"{file_digest(path)}-{version}-{FORMAT}.marshal"
+    try:
+        value = unpack(marshal.loads(entry.read_bytes()))
+    except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError):
+        value = None
+    if value is None:
+        value = compute()
+        _store(entry, pack(value))
+    return value
+
+
+def _store(entry: Path, data: object) -> None:
+    """Write the entry whole, then rename it into place; failures are ignored."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        part = entry.with_name(f"{entry.name}.{os.getpid()}.part")
+        part.write_bytes(marshal.dumps(data))
+        os.replace(part, entry)
+    except (OSError, ValueError):
+        pass
