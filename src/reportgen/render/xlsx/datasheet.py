@@ -1,7 +1,8 @@
 """One data sheet of the appendix.
 
 In: an empty worksheet, a model `Table`, its caption, the `ChartSpec`s drawn from it, and
-the document's meta and theme. Out: the sheet filled, and a `SheetEntry` for the cover.
+the document's meta and theme. Out: the sheet filled, a `SheetEntry` for the cover, and
+the table's cells as `SheetRows` (written into the sheet's XML when it is saved).
 
 Layout: the caption and the source note on top; the table from row 4 as an Excel Table
 (ListObject, with its autofilter) with the header row frozen and repeated on every printed

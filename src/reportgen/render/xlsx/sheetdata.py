@@ -58,7 +58,8 @@ class SheetRows:
         self._letters = _Letters()
 
     def add_row(self, row: int, cells: Iterable[CellSpec]) -> None:
-        """Add row `row`'s cells, given in column order (a row is added once)."""
+        """Add row `row`'s cells, given in column order (a row is added once), in columns
+        where openpyxl holds no cell of that row."""
         letters, cell = self._letters, self._cell
         self._rows[row] = "".join([cell(f"{letters[col]}{row}", value, style, align)
                                    for col, value, style, align in cells])
