@@ -81,6 +81,7 @@ def test_a_long_table_splits_with_the_header_repeated():
     assert body(first) == [f"施策{i}" for i in range(10)]
     assert body(rest) == [f"施策{i}" for i in range(10, 40)]
     assert rest.keep_height == 500   # the rest splits by the same rule
+    assert rest.rows is t.rows and (rest.start, rest.stop) == (10, 40)   # rows shared, not copied
     assert rest.split(300, row(t) * 11)[1].body[0][0].text == "施策20"
 
 

@@ -70,8 +70,29 @@ class Rule:
     color: str
 
 
+@dataclass(frozen=True)
+class Body:
+    """A table's body rows with their heights, and the height and tallest row of every
+    tail (the rows from i on), so that splitting a page off costs that page's rows."""
+
+    rows: list[Row]
+    heights: list[float]
+    tail_total: list[float]
+    tail_max: list[float]
+
+    @classmethod
+    def of(cls, rows: list[Row]) -> Body:
+        heights = [_row_height(r) for r in rows]
+        total, tallest = [0.0], [0.0]
+        for h in reversed(heights):
+            total.append(total[-1] + h)
+            tallest.append(max(tallest[-1], h))
+        return cls(rows, heights, total[::-1], tallest[::-1])
+
+
 class DataTable(Flowable):
-    """The header and body rows of a data table, cells composed, row heights known.
+    """The header and body rows `start` to `stop` of a data table, cells composed, row
+    heights known.
 
     It splits like a fact sheet table should: whole or not at all when it fits in
     `keep_height`, else with at least `MIN_ROWS` body rows on each side. It moves to the
@@ -79,14 +100,28 @@ class DataTable(Flowable):
     above it), it splits as reportlab would rather than loop. Splitting costs the rows of
     one page. `piece`: does this piece hold the table's first body row, does it hold its last."""
 
-    def __init__(self, head: Row, body: list[Row], heights: list[float], layout: Layout,
-                 keep_height: float, piece: tuple[bool, bool] = (True, True)):
+    def __init__(self, head: Row, rows: Body, span: tuple[int, int], layout: Layout, keep_height: float,
+                 piece: tuple[bool, bool] = (True, True)):
         super().__init__()
-        self.head, self.body, self.heights, self.layout = head, body, heights, layout
+        self.head, self.rows, (self.start, self.stop), self.layout = head, rows, span, layout
         self.keep_height, self.piece = keep_height, piece
-        self.total, self.tallest = sum(heights), max(heights)
+        head_height = _row_height(head)
+        if self.stop == len(rows.rows):  # a tail: its measures are known
+            self.total = head_height + rows.tail_total[self.start]
+            self.tallest = max(head_height, rows.tail_max[self.start])
+        else:
+            self.total, self.tallest = sum(self.heights), max(self.heights)
         self.moved = False
         self.hAlign = "CENTER"  # as a reportlab Table
+
+    @property
+    def body(self) -> list[Row]:
+        return self.rows.rows[self.start:self.stop]
+
+    @property
+    def heights(self) -> list[float]:
+        """The header's height, then each body row's."""
+        return [_row_height(self.head), *self.rows.heights[self.start:self.stop]]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = sum(self.layout.widths), self.total
@@ -167,17 +202,16 @@ class DataTable(Flowable):
         return self._reportlab_split(availWidth, availHeight)
 
     def _split_keeping_rows(self, room: float) -> list[Flowable]:
-        heights = self.heights
         if self.tallest > self.keep_height:  # a row taller than a page: reportlab splits inside it
             return []
-        rows = min(_rows_fitting(heights, room), len(heights) - MIN_ROWS)
-        if rows - 1 < MIN_ROWS:
+        start, stop = self.start, self.stop
+        fitting = _rows_fitting(self.rows.heights, start, stop, _row_height(self.head), room)
+        n = min(fitting, stop - start - MIN_ROWS)  # body rows on this page
+        if n < MIN_ROWS:
             return []
-        n = rows - 1  # body rows on this page
         opens, closes = self.piece
-        first = DataTable(self.head, self.body[:n], heights[:rows], self.layout, self.keep_height, (opens, False))
-        rest = DataTable(self.head, self.body[n:], heights[:1] + heights[rows:], self.layout, self.keep_height,
-                         (False, closes))
+        first = DataTable(self.head, self.rows, (start, start + n), self.layout, self.keep_height, (opens, False))
+        rest = DataTable(self.head, self.rows, (start + n, stop), self.layout, self.keep_height, (False, closes))
         first.spaceBefore = getattr(self, "spaceBefore", 0)
         rest.spaceAfter = getattr(self, "spaceAfter", 0)
         return [first, rest]
@@ -200,13 +234,14 @@ def _looks(styles: tuple[TextStyle, ...]) -> list[tuple[TextStyle, tuple[Look]]]
     return [(style, (plain_look(style),)) for style in styles]
 
 
-def _rows_fitting(heights: list[float], room: float) -> int:
-    """How many rows, from the first (the header), fit in `room`."""
-    used, n = 0.0, 0
-    for h in heights:
-        if used + h > room:
+def _rows_fitting(heights: list[float], start: int, stop: int, used: float, room: float) -> int:
+    """How many rows, from `start` on (before `stop`), fit in `room` of which `used` is taken."""
+    n = 0
+    for i in range(start, stop):
+        used += heights[i]
+        if used > room:
             break
-        used, n = used + h, n + 1
+        n += 1
     return n
 
 
@@ -219,9 +254,9 @@ def data_table(block: TableBlock, width: float, keep_height: float, theme: Theme
     body_styles = tuple(st.cell_number if c.kind == "number" else st.cell for c in cols)
     head = tuple(_Column(s, w, fonts).cell(c.name) for c, s, w in zip(cols, head_styles, widths))
     columns = [_Column(s, w, fonts) for s, w in zip(body_styles, widths)]
-    body = [tuple(c.cell(v.text) for c, v in zip(columns, row)) for row in block.table.rows]
-    heights = [_row_height(head), *map(_row_height, body)]
-    table = DataTable(head, body, heights, Layout(widths, head_styles, body_styles, theme, fonts), keep_height)
+    body = Body.of([tuple(c.cell(v.text) for c, v in zip(columns, row)) for row in block.table.rows])
+    layout = Layout(widths, head_styles, body_styles, theme, fonts)
+    table = DataTable(head, body, (0, len(body.rows)), layout, keep_height)
     table.spaceBefore = st.body.leading * 0.3
     table.spaceAfter = st.body.leading * 0.5
     return table
