@@ -60,7 +60,9 @@ class Pen:
         self.memo = memo
         self.mains = fonts.regular, fonts.bold  # the main font, by `bold`
         self.code = ["BT"]
-        self.font: tuple[str, float] | None = None
+        self.shown = memo.shown
+        self.resource: str | None = None  # the font (subset) and size set last
+        self.size: float | None = None
         self.char_space: float | None = None
         self.rise: float | None = None
         self.color: str | None = None
@@ -80,11 +82,12 @@ class Pen:
         if color != self.color:
             self.color = color
             code.append(fill_operator(color))
-        for resource, shown in self._encoded(text, bold):
-            if (resource, size) != self.font:
-                self.font = resource, size
+        shown = self.shown.get((text, self.mains[bold]))
+        for resource, op in shown if shown is not None else self._encoded(text, bold):
+            if resource != self.resource or size != self.size:
+                self.resource, self.size = resource, size
                 code.append(f"{resource} {fp_str(size)} Tf")
-            code.append(shown)
+            code.append(op)
 
     def close(self) -> None:
         """Add the text object to the page (nothing when nothing was shown)."""
@@ -96,9 +99,9 @@ class Pen:
         """`text` in the main font (the fallback font where it lacks a glyph), encoded once
         per document; characters first seen are added to the font's subsets."""
         key = (text, self.mains[bold])
-        shown = self.memo.shown.get(key)
+        shown = self.shown.get(key)
         if shown is None:
-            shown = self.memo.shown[key] = tuple(self._encode(text, bold))
+            shown = self.shown[key] = tuple(self._encode(text, bold))
         return shown
 
     def _encode(self, text: str, bold: bool) -> list[tuple[str, str]]:
