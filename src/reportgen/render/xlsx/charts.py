@@ -163,7 +163,9 @@ def _point(idx: int, color: str, kind: str) -> DataPoint:
     return DataPoint(idx=idx, spPr=_fill(color, white_edge=kind in ("pie", "donut")))
 
 
+@lru_cache(maxsize=64)
 def _fill(color: str, white_edge: bool = False) -> GraphicalProperties:
+    """A solid fill, shared like the text properties below (never modified once made)."""
     props = GraphicalProperties(solidFill=color[1:])
     props.line = LineProperties(solidFill="FFFFFF", w=12700) if white_edge else LineProperties(noFill=True)
     return props
