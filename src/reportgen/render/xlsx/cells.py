@@ -11,9 +11,9 @@ string is forced to a text cell (`data_type "s"`, written as an inline string, n
 Width: the only place that measures text for column widths (the file format has no
 autofit). Excel's width unit is the widest digit of the default font; BIZ UDPGothic's
 digits are 0.76 em, so a kanji is 1.3 units, not the 2 that the usual East Asian rule
-gives. Widths are therefore summed from the font's own advance widths (fontTools), and
-only a character that neither bundled font has falls back to the East Asian rule (wide,
-full-width and ambiguous characters 1 em, others half).
+gives. Widths are therefore summed from the font's own advance widths (its hmtx table,
+kept per user by `usercache`), and only a character that neither bundled font has falls
+back to the East Asian rule (wide, full-width and ambiguous characters 1 em, others half).
 """
 
 from __future__ import annotations
