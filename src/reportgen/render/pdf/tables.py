@@ -127,9 +127,9 @@ class DataTable(Flowable):
         self.width, self.height = sum(self.layout.widths), self.total
         return self.width, self.height
 
-    def row_bottoms(self) -> list[float]:
+    def row_bottoms(self, heights: list[float] | None = None) -> list[float]:
         """The y of each row's bottom edge (header first), from the piece's bottom."""
-        return [self.total - used for used in accumulate(self.heights)]
+        return [self.total - used for used in accumulate(self.heights if heights is None else heights)]
 
     def rules(self) -> list[Rule]:
         """Hairlines between body rows; the closing rule in the theme colour under the
@@ -144,23 +144,24 @@ class DataTable(Flowable):
         return [*rules, Rule(bottoms[-1], CLOSING_RULE, theme.primary)] if closes else rules
 
     def draw(self) -> None:
-        canvas, bottoms, g = self.canv, self.row_bottoms(), self.layout
-        self._backgrounds(canvas, bottoms)
+        canvas, g, heights = self.canv, self.layout, self.heights
+        bottoms = self.row_bottoms(heights)
+        self._backgrounds(canvas, bottoms, heights)
         pen = Pen(canvas, g.fonts)
-        self._paint_row(pen, self.head, _looks(g.head_styles), bottoms[0], self.heights[0])
+        self._paint_row(pen, self.head, _looks(g.head_styles), bottoms[0], heights[0])
         body = _looks(g.body_styles)
-        for row, bottom, height in zip(self.body, bottoms[1:], self.heights[1:]):
+        for row, bottom, height in zip(self.body, bottoms[1:], heights[1:]):
             self._paint_row(pen, row, body, bottom, height)
         pen.close()
         self._rules(canvas)
 
-    def _backgrounds(self, canvas: Canvas, bottoms: list[float]) -> None:
+    def _backgrounds(self, canvas: Canvas, bottoms: list[float], heights: list[float]) -> None:
         """The header in the theme colour; every second body row in the zebra colour
         (the first body row of each page stays white, on the white page)."""
         theme = self.layout.theme
         canvas.setFillColor(HexColor(theme.primary))
-        canvas.rect(0, bottoms[0], self.width, self.heights[0], stroke=0, fill=1)
-        zebra = [(b, h) for b, h in zip(bottoms[2::2], self.heights[2::2])]
+        canvas.rect(0, bottoms[0], self.width, heights[0], stroke=0, fill=1)
+        zebra = list(zip(bottoms[2::2], heights[2::2]))
         if zebra:
             path = canvas.beginPath()
             for bottom, height in zebra:
