@@ -13,7 +13,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from reportgen.usercache import remember
+from reportgen.usercache import font_key, remember
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -26,7 +26,7 @@ LAYOUT = {"\n", "\t", "\u200b", "\u00ad"}
 def codepoints(path: Path) -> frozenset[int]:
     """The Unicode code points a TrueType font maps: parsed once per font file and user
     (`usercache`; fontTools reads a CJK cmap in 0.04-0.1 s, the cache in ~1 ms)."""
-    return remember("cmaps", path, "best", lambda: frozenset(best_cmap(path)),
+    return remember("cmaps", font_key(path, "best"), lambda: frozenset(best_cmap(path)),
                     lambda points: points, lambda data: data if isinstance(data, frozenset) else None)
 
 

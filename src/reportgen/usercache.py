@@ -1,8 +1,8 @@
 """What is slow to derive from a bundled font file, kept per user between processes.
 
-In: a kind ("faces", "cmaps"), the font file, and how to compute, pack and unpack the
-value. Out: the value, computed once per font file, reportlab or fontTools version and
-user. Every build process needs the fonts' character maps (the reader checks that every
+In: a kind ("faces", "cmaps", "advances", "drawings"), a key naming the input (a font
+file's digest and the deriving library's version, a chart SVG's digest), and how to
+compute, pack and unpack the value. Out: the value, computed once per key and user. Every build process needs the fonts' character maps (the reader checks that every
 character can be drawn; the DOCX renderer picks a font per character) and the PDF
 renderer needs reportlab's parse of two or three 4-5 MB CJK faces: 0.05-0.15 s each
 when parsed, a few milliseconds when restored.
@@ -40,12 +40,18 @@ def file_digest(path: Path) -> str:
     return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
 
 
-def remember(kind: str, path: Path, version: str, compute: Callable[[], T],
+def font_key(path: Path, version: str) -> str:
+    """An entry's key for data derived from a font file: its content, and `version` (of the
+    library or of our derivation) so that a change in how it is derived starts afresh."""
+    return f"{file_digest(path)}-{version}"
+
+
+def remember(kind: str, key: str, compute: Callable[[], T],
              pack: Callable[[T], object], unpack: Callable[[object], T | None]) -> T:
-    """`compute()`'s value for the font file `path`, from the cache when an entry exists.
-    `pack` turns the value into marshal-able data; `unpack` turns it back, or answers
-    None when the data is not what it expects (then the value is computed again)."""
-    entry = root() / kind / f"{file_digest(path)}-{version}-{FORMAT}.marshal"
+    """`compute()`'s value under `key`, from the cache when an entry exists. `pack` turns
+    the value into marshal-able data; `unpack` turns it back, or answers None when the
+    data is not what it expects (then the value is computed again)."""
+    entry = root() / kind / f"{key}-{FORMAT}.marshal"
     try:
         value = unpack(marshal.loads(entry.read_bytes()))
     except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError):

@@ -22,7 +22,7 @@ import reportlab
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace, unShapedFontGlob
 
-from reportgen.usercache import remember
+from reportgen.usercache import font_key, remember
 
 _NAMES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")  # TTFNameBytes attributes
 _SKIP = ("_ttf_data", "_pdfScale", "filename")  # the file's bytes and path; a lambda rebuilt from unitsPerEm
@@ -30,7 +30,7 @@ _SKIP = ("_ttf_data", "_pdfScale", "filename")  # the file's bytes and path; a l
 
 def load_font(name: str, path: Path) -> TTFont:
     """`TTFont(name, path)`, its face restored from the per-user cache when it holds it."""
-    face = remember("faces", path, f"rl{reportlab.Version}", lambda: TTFontFace(str(path)),
+    face = remember("faces", font_key(path, f"rl{reportlab.Version}"), lambda: TTFontFace(str(path)),
                     _pack, lambda state: _unpack(state, path))
     return _font(name, face)
 

@@ -29,7 +29,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 
 from reportgen.fonts import best_cmap, shared_font
 from reportgen.model import Theme, Value
-from reportgen.usercache import remember
+from reportgen.usercache import font_key, remember
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 DATE_FORMAT = "yyyy/mm/dd"
@@ -138,7 +138,7 @@ def _advance_table(path: Path) -> tuple[int, dict[int, int]]:
     """Units per em, and code point → advance width (font units) of every character the
     font maps. Kept per user (`usercache`): restored in ~1 ms, so a build with a filled
     cache never parses the font (fontTools: 0.05-0.1 s for a CJK cmap)."""
-    return remember("advances", path, "hmtx", lambda: _read_advances(path), list, _unpacked)
+    return remember("advances", font_key(path, "hmtx"), lambda: _read_advances(path), list, _unpacked)
 
 
 def _read_advances(path: Path) -> tuple[int, dict[int, int]]:
