@@ -25,9 +25,9 @@ from svglib.fonts import FontMap
 from svglib.svglib import svg2rlg
 
 from reportgen.charts.artifacts import ChartImages
-from reportgen.diagnostics import Diagnostic, ReportError
-from reportgen.diagnostics import Diagnostic, ReportWarning
+from reportgen.diagnostics import Diagnostic, ReportError, ReportWarning
 from reportgen.model import ChartBlock, ImageBlock, RichText
+from reportgen.render.pdf.drawcache import parsed
 from reportgen.render.pdf.flow import Stack, grid, space_before
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.text import PdfFonts, para
@@ -36,6 +36,7 @@ HALF_GAP = 12.0
 CAPTION_GAP = 4.0
 LONE_SHARE = 0.6
 PRINT_DPI = 300
+PARSE_VERSION = "placeholders1"  # how `_parse` reads an SVG: bump when it changes (cached parses)
 """Of the text width, taken by a half-width figure shown alone (its text beside it)."""
 
 
@@ -134,7 +135,12 @@ _BOLD = {"bold", "bolder", "600", "700", "800", "900"}
 
 @lru_cache(maxsize=32)
 def _parsed(svg: bytes) -> Drawing | None:
-    """svglib's Drawing of `svg`; shared, never changed (`scaled` wraps it in a new Group)."""
+    """svglib's Drawing of `svg`, once per process and, across processes, from the per-user
+    cache (`drawcache`); shared, never changed (`scaled` wraps it in a new Group)."""
+    return parsed(svg, _parse, PARSE_VERSION)
+
+
+def _parse(svg: bytes) -> Drawing | None:
     return svg2rlg(io.BytesIO(svg), font_map=_Placeholders())
 
 
