@@ -17,10 +17,11 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
+from functools import lru_cache
+from importlib.metadata import version
 from typing import Callable
 
 import reportlab
-import svglib
 from reportlab.graphics.shapes import Drawing
 
 from reportgen.usercache import remember
@@ -44,11 +45,17 @@ ALLOWED = {
 }
 
 
-def parsed(svg: bytes, parse: Callable[[bytes], Drawing | None], version: str) -> Drawing | None:
-    """`parse(svg)`, from the per-user cache when it holds this SVG's parse. `version` names
-    how `parse` reads an SVG (bump it when that changes)."""
-    key = f"{hashlib.blake2b(svg, digest_size=16).hexdigest()}-svglib{svglib.__version__}-rl{reportlab.Version}-{version}"
+def parsed(svg: bytes, parse: Callable[[bytes], Drawing | None], how: str) -> Drawing | None:
+    """`parse(svg)`, from the per-user cache when it holds this SVG's parse. `how` names how
+    `parse` reads an SVG (bump it when that changes)."""
+    key = f"{hashlib.blake2b(svg, digest_size=16).hexdigest()}-svglib{_svglib()}-rl{reportlab.Version}-{how}"
     return remember("drawings", key, lambda: parse(svg), _pack, _unpack)
+
+
+@lru_cache(maxsize=1)
+def _svglib() -> str:
+    """svglib's version from its metadata: no import of svglib just to name the key."""
+    return version("svglib")
 
 
 def _pack(drawing: Drawing | None) -> bytes:

@@ -21,8 +21,6 @@ from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.graphics.transform import mmult
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, Table
-from svglib.fonts import FontMap
-from svglib.svglib import svg2rlg
 
 from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import Diagnostic, ReportError, ReportWarning
@@ -121,10 +119,11 @@ def load_drawing(block: ChartBlock, images: ChartImages) -> Drawing:
     return drawing
 
 
-class _Placeholders(FontMap):
-    """Every SVG font family read as Helvetica (bold weights as Helvetica-Bold): a marker
-    that `in_fonts` replaces with the document's fonts, which the parse does not know.
-    (svglib measures text only for multi-part <text>, which the chart SVGs do not hold.)"""
+class _Placeholders:
+    """svglib's font map: every SVG font family read as Helvetica (bold weights as
+    Helvetica-Bold), a marker that `in_fonts` replaces with the document's fonts, which the
+    parse does not know. (svglib measures text only for multi-part <text>, which the chart
+    SVGs do not hold.)"""
 
     def find_font(self, font_name: str, weight: str = "normal", style: str = "normal") -> tuple[str, bool]:
         return ("Helvetica-Bold" if str(weight) in _BOLD else "Helvetica"), True
@@ -141,6 +140,8 @@ def _parsed(svg: bytes) -> Drawing | None:
 
 
 def _parse(svg: bytes) -> Drawing | None:
+    from svglib.svglib import svg2rlg  # loaded for a parse the cache lacks
+
     return svg2rlg(io.BytesIO(svg), font_map=_Placeholders())
 
 
