@@ -11,7 +11,7 @@ from PIL import Image
 
 from reportgen.diagnostics import ReportError
 from reportgen.model import (
-    ChartBlock, ContactBox, Heading, ImageBlock, KpiRow, ListBlock, Note, PageBreak, Paragraph, TableBlock,
+    ChartBlock, ContactBox, ImageBlock, KpiRow, ListBlock, Note, PageBreak, TableBlock,
 )
 from reportgen.workbook import read_workbook
 from wbfactory import CONTENT, META, VALUES, make_workbook

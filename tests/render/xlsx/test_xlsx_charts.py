@@ -5,7 +5,6 @@ and colours, and data ranges on the appendix's own cells."""
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
 import openpyxl
 import pytest

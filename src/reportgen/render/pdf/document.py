@@ -10,11 +10,9 @@ is drawn when a page ends, so that it names the part (level-0 heading) the page 
 
 from __future__ import annotations
 
-import gc
 import io
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Mapping
+from typing import Callable, Mapping
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
@@ -22,6 +20,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.gcpause import cyclic_gc_paused
 from reportgen.model import Document
 from reportgen.render.pdf.flow import PartStart
 from reportgen.render.pdf.geometry import PageGeometry, page_geometry
@@ -35,23 +34,8 @@ CREATOR = "reportgen"
 
 def write_pdf(doc: Document, charts: Mapping[str, ChartImages], path: Path, *, bleed_mm: float = 0.0) -> None:
     """Write the fact sheet of `doc` to `path` (with `bleed_mm` of bleed and crop marks)."""
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():  # a large graph kept until the stage ends (gcpause)
         _write(doc, charts, path, bleed_mm)
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """The layout makes some 10^5 small objects (lines, segments, cells, flowables) and
-    keeps nearly all of them until the file is written: the cyclic collector's passes
-    over them cost ~10 % of a long document's PDF stage and free almost nothing (four
-    objects at 100 pages). Reference counting frees everything else as before."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _write(doc: Document, charts: Mapping[str, ChartImages], path: Path, bleed_mm: float) -> None:

@@ -19,7 +19,7 @@ from itertools import accumulate
 from reportlab.lib.colors import HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable
 
 from reportgen.ja.compose import Line
 from reportgen.model import Column, RichText, TableBlock, Theme
