@@ -4,13 +4,13 @@ In: workbook paths (a folder stands for the .xlsx files in it), an output root, 
 formats and the number of worker processes. Out: one `BatchResult` per workbook, in the
 order given; each workbook's outputs go to `<out_root>/<workbook stem>/`.
 
-Each worker is warmed once when it starts (`warm`): the renderers and matplotlib are
-imported, the bundled fonts are parsed and registered with reportlab, so every build
-after that pays only for its own content. Drawn charts are cached by content in
+Each worker is warmed once when it starts (`workers.warm`): the renderers are imported,
+the bundled fonts are parsed and registered with reportlab, so every build after that
+pays only for its own content (matplotlib loads in a worker only when a chart must be
+drawn: with the charts cached it never does). Drawn charts are cached by content in
 `<out_root>/.cache`, shared by every book: a chart that several books hold is drawn once
 (the cache writes each file whole and renames it, so workers never see each other's
-partial files). A workbook's error is reported with its name
-and does not stop the others.
+partial files). A workbook's error is reported with its name and does not stop the others.
 """
 
 from __future__ import annotations
@@ -62,13 +62,6 @@ def out_dirs(workbooks: Sequence[Path], out_root: Path) -> list[Path]:
     return dirs
 
 
-def warm_worker(formats: tuple[str, ...]) -> None:
-    """A batch worker's warm-up: the renderers and fonts, and matplotlib for the charts."""
-    warm(formats)
-    if {"pdf", "docx"} & set(formats):
-        import reportgen.charts.mpl.draw  # noqa: F401  matplotlib, once per worker
-
-
 def build_one(workbook: Path, out_dir: Path, formats: tuple[str, ...], bleed_mm: float = 0.0,
               cache_dir: Path | None = None) -> BatchResult:
     """Build one workbook quietly; its problems are returned, not raised."""
@@ -88,7 +81,7 @@ def build_many(workbooks: Sequence[Path], out_root: Path, formats: tuple[str, ..
     jobs = max(1, min(jobs or available_cpus(), len(workbooks)))
     dirs = out_dirs(workbooks, out_root)
     context = multiprocessing.get_context("spawn")  # a clean interpreter per worker, on every OS
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=warm_worker, initargs=(formats,)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=warm, initargs=(formats,)) as pool:
         cache = out_root / ".cache"
         futures = [pool.submit(build_one, wb, d, formats, bleed_mm, cache) for wb, d in zip(workbooks, dirs)]
         return [f.result() for f in futures]
