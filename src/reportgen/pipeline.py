@@ -88,9 +88,12 @@ def _run(build: Build, workers: Workers | None) -> Document:
             workers.submit(doc, charts, remote)
         outcomes: dict[str, Outcome] = {}
         try:
-            outcomes.update((fmt, render(fmt, doc, charts, job)) for fmt, job in jobs.items() if fmt not in remote)
+            for fmt, job in jobs.items():
+                if fmt not in remote:
+                    outcomes[fmt] = render(fmt, doc, charts, job)
         finally:  # always collected, even after a failure here: the workers may serve another build
-            outcomes.update((fmt, workers.collect(fmt)) for fmt in remote)
+            for fmt in remote:
+                outcomes[fmt] = workers.collect(fmt)
         for fmt in jobs:
             report(build, fmt, finals[fmt], outcomes[fmt])
         failed = [outcomes[fmt] for fmt in jobs if outcomes[fmt].error or outcomes[fmt].crash]
