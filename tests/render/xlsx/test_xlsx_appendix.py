@@ -15,6 +15,7 @@ import pytest
 from reportgen.render.xlsx import write_xlsx
 from reportgen.render.xlsx.appendix import charts_of, used_tables
 from reportgen.render.xlsx.cells import text_width
+from reportgen.render.xlsx.cover import unlabelled
 from factories import FMT_YEN, FMT_YUAN, make_document
 from xlsx_richdoc import FMT_DATE, INJECTIONS, LONG_TEXT, make_rich_document
 
@@ -49,11 +50,21 @@ def test_it_has_a_cover_then_one_sheet_per_used_table_in_document_order(wb):
     assert wb.active.title == "表紙"
 
 
+def test_a_label_the_text_repeats_is_said_once():
+    assert unlabelled("出典：アリババグループ", "出典") == "アリババグループ"
+    assert unlabelled("出典: 社内調査", "出典") == "社内調査"
+    assert unlabelled("出典はアリババグループ", "出典") == "出典はアリババグループ"
+    assert unlabelled("アリババグループ（出典：IR）", "出典") == "アリババグループ（出典：IR）"
+
+
 def test_the_cover_states_title_organisation_date_source_and_rates(wb):
     cover = wb["表紙"]
     texts = [c.value for row in cover.iter_rows() for c in row if c.value is not None]
     doc = make_rich_document()
-    assert doc.meta.title in texts and doc.meta.organisation in texts and doc.meta.source_note in texts
+    assert doc.meta.title in texts and doc.meta.organisation in texts
+    source_row = next(row for row in cover.iter_rows() if row[0].value == "出典")
+    assert doc.meta.source_note == "出典：アリババグループ"
+    assert source_row[1].value == "アリババグループ"  # the label is not said twice
     assert dt.datetime(2020, 5, 15) in texts
     rate_row = next(row for row in cover.iter_rows() if row[0].value == "為替レート")
     assert rate_row[1].value == 15 and rate_row[1].data_type == "n"
@@ -66,6 +77,9 @@ def test_the_cover_links_every_data_sheet_inside_the_workbook(wb, rich_path):
     assert links["units"].location == "'units'!A1"
     assert not any(link.target for link in links.values())
     assert "xl/worksheets/_rels/sheet1.xml.rels" not in _names(rich_path)  # no external targets
+    counts = {row[0].value: row[3] for row in wb["表紙"].iter_rows() if row[0].value in links}
+    assert all(c.data_type == "n" and c.number_format == "#,##0" for c in counts.values())
+    assert counts["contributions"].value == len(make_rich_document().tables["contributions"].rows)
 
 
 def test_numbers_and_dates_keep_their_types_and_source_formats(wb):

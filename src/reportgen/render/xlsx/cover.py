@@ -66,10 +66,19 @@ def _write_facts(ws: Worksheet, meta: Meta, row: int) -> int:
     row = _fact(ws, row, "発行元", meta.organisation)
     row = _fact_date(ws, row, meta.date)
     if meta.source_note:
-        row = _fact(ws, row, "出典", meta.source_note)
+        row = _fact(ws, row, "出典", unlabelled(meta.source_note, "出典"))
     for name, rate in meta.rates.items():
         row = _fact_rate(ws, row, name, rate)
     return row
+
+
+def unlabelled(text: str, label: str) -> str:
+    """`text` without a leading "label：" (or "label:"), which the label cell already says:
+    "出典：アリババグループ" under 出典 → "アリババグループ"."""
+    for colon in ("：", ":"):
+        if text.startswith(label + colon):
+            return text[len(label) + 1:].lstrip()
+    return text
 
 
 def _fact(ws: Worksheet, row: int, label: str, text: str) -> int:
@@ -127,8 +136,9 @@ def _sheet_row(ws: Worksheet, r: int, entry: SheetEntry) -> None:
     link = ws.cell(r, 1)
     link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quote_sheetname(entry.sheet)}!A1",
                                display=entry.sheet)
-    ws.cell(r, 4).style = styles.CELL
-    ws.cell(r, 4).value = entry.rows
+    count = ws.cell(r, 4)
+    count.style = styles.CELL
+    count.value, count.number_format = entry.rows, "#,##0"  # 1,000 as the data sheets print it
     lines = max(layout.line_count(t, _width(ws, c, c)) for c, t in enumerate(texts, start=1))
     ws.row_dimensions[r].height = layout.row_height(lines)
 
