@@ -323,13 +323,26 @@ def profile(b: Bench) -> None:
     b.table(("module", "cumulative s"), hotspots.heavy_imports(log))
 
 
-def header(b: Bench) -> list[str]:
+# A fixed pure-Python loop: how fast this machine runs Python today. Shared machines vary
+# by tens of percent between runs; divide a time by this to compare two results.md files.
+SPEED_CHILD = "s = 0\nfor i in range(5_000_000):\n    s += i"
+
+
+def machine(b: Bench) -> str:
+    """The load and the speed of Python on this machine as the bench starts."""
     load = os.getloadavg() if hasattr(os, "getloadavg") else ("?",)
+    speed = median([run(python("-c", SPEED_CHILD), env=b.env).cpu for _ in range(3)])
+    return (f"Python {platform.python_version()}, {os.cpu_count()} CPUs, load average at start "
+            f"{', '.join(f'{x:.1f}' for x in load)}. Machine speed reference: a fixed pure-Python loop "
+            f"(5 million additions) took {speed:.3f} s CPU (median of 3); times from a slower or busier "
+            "day scale with it.")
+
+
+def header(b: Bench, started: str) -> list[str]:
     return [
         "# reportgen benchmark results", "",
         f"Written by `python -m bench.run{' --quick' if b.quick else ''}` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
-        f"Python {platform.python_version()}, {os.cpu_count()} CPUs, load average at start "
-        f"{', '.join(f'{x:.1f}' for x in load)}.",
+        + started,
         "Wall times include waiting for the CPU when the machine is shared; CPU times (user + sys of "
         "the child, from os.wait4) do not. Children run with bytecode caching on, as an installed tool does.",
     ]
@@ -357,9 +370,10 @@ def main(argv: list[str] | None = None) -> int:
         work = a.work or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env["REPORTGEN_CACHE_DIR"] = str(work.resolve() / "user-cache")  # a first build here is a first build
+        env["REPORTGEN_CACHE"] = str(work.resolve() / "user-cache")  # a first build here is a first build
         b = Bench(a.sample.resolve(), work.resolve(), a.runs, tuple(int(x) for x in a.pages.split(",")),
                   a.batch_books, a.quick, env)
+        started = machine(b)
         out = sample_build(b)
         single = b.reportgen("build", str(b.sample), "-o", str(out))
         steps = (("cold start", lambda: cold_start(b)), ("warm rebuild", lambda: warm_rebuild(b, out)),
@@ -372,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bench: {name} measured in {time.perf_counter() - start:.0f} s", file=sys.stderr)
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         b.lines += ["", f"(The bench process itself peaked at {own:.0f} MB.)"]
-        a.out.write_text("\n".join(header(b) + targets(b) + b.lines) + "\n", encoding="utf-8")
+        a.out.write_text("\n".join(header(b, started) + targets(b) + b.lines) + "\n", encoding="utf-8")
     print(f"wrote {a.out}")
     return 0
 
