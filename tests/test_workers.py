@@ -125,3 +125,31 @@ def test_a_table_crosses_column_wise_and_comes_back_equal():
     assert [type(row[0].raw) for row in back.rows] == [type(r) for r in raws]
     assert back.rows[0][0].ref == CellRef("data", "A2") and hash(back.rows[0][0]) == hash(rows[0][0])
     assert pickle.loads(workers._dumps(Table("empty", (), (), CellRef("empty")))).rows == ()
+
+
+def test_an_interrupted_build_leaves_no_file_a_worker_would_write_later(workbook, tmp_path, monkeypatch):
+    import signal
+    import time
+
+    def slow(fmt):
+        def write(doc, charts, job):
+            time.sleep(2)
+            job.path.write_bytes(b"late")
+        return write
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(workers, "_renderer", slow)
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        with Workers(("pdf",)) as pool:
+            signal.alarm(1)  # Ctrl-C while the parent waits for the worker
+            with pytest.raises(KeyboardInterrupt):
+                run(_build(workbook, tmp_path, formats=("pdf",)), pool)
+            assert not any(p.is_alive() for p in pool._procs)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    time.sleep(2.5)  # past the moment the worker would have written
+    assert list(tmp_path.iterdir()) == []

@@ -147,11 +147,22 @@ class Workers:
                 pass
 
     def collect(self, fmt: str) -> Outcome:
-        """Wait for `fmt`'s answer; a worker that died is a bug of ours, reported as such."""
+        """Wait for `fmt`'s answer; a worker that died is a bug of ours, reported as such.
+        Interrupted (Ctrl-C), the workers are stopped at once: the caller then removes the
+        staged files, and no worker may write one again after that."""
         try:
             return self._conns[fmt].recv()
         except (EOFError, OSError):
             return Outcome(0.0, crash=f"the {fmt} renderer process ended unexpectedly")
+        except BaseException:
+            self.kill()
+            raise
+
+    def kill(self) -> None:
+        for proc in self._procs:
+            proc.kill()
+        for proc in self._procs:
+            proc.join()
 
     def close(self) -> None:
         for conn in self._conns.values():
