@@ -69,11 +69,17 @@ def run(build: Build, workers: Workers | None = None) -> Document:
         # here meanwhile: this process loads openpyxl to read the workbook anyway.
         workers = Workers(tuple(f for f in build.formats if f != "xlsx"))
     try:
-        return _run(build, workers)
-    finally:
+        doc = _run(build, workers)
+    except BaseException:
+        if own:
+            workers.kill()  # nothing left to render: not waited for (they may still be warming up)
+        raise
+    else:
         if own:
             workers.close()
+    finally:
         build.elapsed = time.perf_counter() - start
+    return doc
 
 
 def _run(build: Build, workers: Workers | None) -> Document:
