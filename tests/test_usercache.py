@@ -57,3 +57,27 @@ def test_a_filled_cache_spares_validation_fonttools(tmp_path):
                            env=env, capture_output=True, text=True, check=True).stderr for _ in range(2)]
     assert "fontTools.ttLib" in logs[0]  # the first run parses the cmap, and fills the cache
     assert "fontTools" not in logs[1]
+
+
+def test_no_home_means_no_cache_not_a_failure(monkeypatch, tmp_path):
+    monkeypatch.delenv("REPORTGEN_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # ignored: the XDG spec wants absolute paths
+    monkeypatch.chdir(tmp_path)
+
+    def no_home(cls):
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(usercache.Path, "home", classmethod(no_home))
+    assert usercache.root() is None
+    fonts.codepoints.cache_clear()
+    try:
+        assert fonts.codepoints(FONT) == frozenset(fonts.best_cmap(FONT))
+    finally:
+        fonts.codepoints.cache_clear()
+    assert list(tmp_path.iterdir()) == []  # nothing written in the working folder
+
+
+def test_an_absolute_xdg_cache_home_is_used(monkeypatch, tmp_path):
+    monkeypatch.delenv("REPORTGEN_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert usercache.root() == tmp_path / "reportgen"

@@ -27,11 +27,18 @@ T = TypeVar("T")
 FORMAT = 1
 
 
-def root() -> Path:
-    """`$REPORTGEN_CACHE`, else `$XDG_CACHE_HOME/reportgen`, else `~/.cache/reportgen`."""
+def root() -> Path | None:
+    """`$REPORTGEN_CACHE`, else `$XDG_CACHE_HOME/reportgen` (when absolute, as the XDG spec
+    asks), else `~/.cache/reportgen`; None when there is no home to put it in (no cache)."""
     if os.environ.get("REPORTGEN_CACHE"):
         return Path(os.environ["REPORTGEN_CACHE"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportgen"
+    xdg = Path(os.environ.get("XDG_CACHE_HOME") or "relative")
+    if xdg.is_absolute():
+        return xdg / "reportgen"
+    try:
+        return Path.home() / ".cache" / "reportgen"
+    except RuntimeError:  # no HOME and no password-file entry (some containers)
+        return None
 
 
 @lru_cache(maxsize=16)
@@ -51,7 +58,10 @@ def remember(kind: str, key: str, compute: Callable[[], T],
     """`compute()`'s value under `key`, from the cache when an entry exists. `pack` turns
     the value into marshal-able data; `unpack` turns it back, or answers None when the
     data is not what it expects (then the value is computed again)."""
-    entry = root() / kind / f"{key}-{FORMAT}.marshal"
+    folder = root()
+    if folder is None:
+        return compute()
+    entry = folder / kind / f"{key}-{FORMAT}.marshal"
     try:
         value = unpack(marshal.loads(entry.read_bytes()))
     except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError):
