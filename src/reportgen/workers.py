@@ -10,8 +10,9 @@ every worker has answered.
 
 Workers outlive a build when the caller keeps them (`Workers` as a context manager around
 several `pipeline.run` calls), so a rebuild in the same process finds them warm.
-Forking is used only on Linux and outside daemon processes (`reportgen batch` workers
-build serially); elsewhere `pipeline.run` renders in its own process.
+Forking is used only where `can_fork` says it is safe (Linux, 2+ CPUs, no daemon such as
+a `reportgen batch` worker, no other thread); elsewhere `pipeline.run` renders in its own
+process.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 import time
 import traceback
 import warnings
@@ -110,9 +112,11 @@ def warm(formats: tuple[str, ...]) -> None:
 
 
 def can_fork() -> bool:
-    """True where forking renderer processes is safe and useful."""
+    """True where forking renderer processes is safe and useful: Linux, two CPUs or more,
+    not a daemon process (a `reportgen batch` worker) and no other thread running (a fork
+    copies the locks other threads hold, held forever in the child)."""
     return (sys.platform == "linux" and available_cpus() > 1
-            and not multiprocessing.current_process().daemon)
+            and not multiprocessing.current_process().daemon and threading.active_count() == 1)
 
 
 def available_cpus() -> int:
