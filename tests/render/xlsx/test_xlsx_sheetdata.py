@@ -105,3 +105,22 @@ def test_a_sheet_with_hand_written_rows_saves_to_the_same_bytes_twice(tmp_path):
         save(wb, tmp_path / name, WHEN, [rows])
         paths.append((tmp_path / name).read_bytes())
     assert paths[0] == paths[1]
+
+
+def test_times_of_day_are_excel_serials_read_back_as_times(tmp_path):
+    import datetime as dt
+
+    import openpyxl
+    from wbfactory import CONTENT, make_workbook
+
+    from reportgen.pipeline import Build, run
+
+    tables = {"contributions": [("拠出主体", "拠出額（億元）", "時刻"), ("アリババグループ", 27.63, dt.time(12, 30)),
+                                ("アントグループ", 5.93, dt.time(8, 0))]}
+    book = make_workbook(tmp_path / "book.xlsx", tables=tables,
+                         content=[*CONTENT, ("table", None, "contributions", "拠出と時刻")])
+    build = Build(book, tmp_path / "out", formats=("xlsx",), jobs=1, log=lambda line: None)
+    run(build)
+    ws = openpyxl.load_workbook(build.outputs[0])["contributions"]
+    times = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, dt.time)]
+    assert times == [dt.time(12, 30), dt.time(8, 0)]

@@ -107,7 +107,12 @@ class SheetRows:
                 return f'<c r="{ref}" s="{sid}" t="inlineStr"/>'
             space = ' xml:space="preserve"' if text != text.strip() else ""
             return f'<c r="{ref}" s="{sid}" t="inlineStr"><is><t{space}>{text.translate(_ESCAPES)}</t></is></c>'
-        number = _serial(raw) if isinstance(raw, dt.date) else safe_string(raw)
+        if isinstance(raw, (dt.date, dt.time, dt.timedelta)):
+            number = _serial(raw)
+        elif isinstance(raw, (int, float)):
+            number = safe_string(raw)
+        else:  # the model holds no other type; never write a repr as a cell's <v>
+            raise TypeError(f"{value.ref}: cannot write {type(raw).__name__} {raw!r} as a cell")
         # no t="n": a number cell's type is the default (openpyxl writes it anyway)
         return f'<c r="{ref}" s="{self._styles.id(style, number_format(value), False, align)}"><v>{number}</v></c>'
 
@@ -117,7 +122,7 @@ class SheetRows:
         if dim is None:
             return
         bounds = [(min(self._letters), min(self._rows), max(self._letters), max(self._rows))]
-        if ":" in dim.get("ref", ""):
+        if dim.get("ref"):  # "A1:E20", or "A1" for a single cell
             bounds.append(range_boundaries(dim.get("ref")))
         lo_col, lo_row = min(b[0] for b in bounds), min(b[1] for b in bounds)
         hi_col, hi_row = max(b[2] for b in bounds), max(b[3] for b in bounds)
@@ -133,9 +138,10 @@ class _Letters(dict):
 
 
 @lru_cache(maxsize=4096)
-def _serial(day: dt.date) -> str:
-    """A date as openpyxl writes it: the Excel serial number (1900 date system)."""
-    return safe_string(to_excel(day))
+def _serial(moment: dt.date | dt.time | dt.timedelta) -> str:
+    """A date, time or duration as openpyxl writes it: the Excel serial number (1900 date
+    system; a time of day or a duration as a fraction of a day)."""
+    return safe_string(to_excel(moment))
 
 
 def _column(cell: etree._Element) -> int:
