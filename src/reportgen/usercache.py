@@ -1,4 +1,5 @@
-"""What is slow to derive from a bundled font file, kept per user between processes.
+"""What is slow to derive from the bundled fonts and the chart SVGs, kept per user
+between processes.
 
 In: a kind ("faces", "cmaps", "advances", "drawings"), a key naming the input (a font
 file's digest and the deriving library's version, a chart SVG's digest), and how to
@@ -7,11 +8,12 @@ character can be drawn; the DOCX renderer picks a font per character) and the PD
 renderer needs reportlab's parse of two or three 4-5 MB CJK faces: 0.05-0.15 s each
 when parsed, a few milliseconds when restored.
 
-Entries are written with `marshal`, which can only ever produce plain values (numbers,
-strings, bytes, lists, dicts, sets), never run code; they live in the user's cache folder,
-never in a build folder that others may write to. An entry that cannot be read, or does
-not unpack to the expected shape, is computed again; a cache that cannot be written only
-costs time.
+Entries are written with `marshal` and live in the user's own cache folder, never in a
+build folder that others may write to. Loading runs nothing: marshal rebuilds values
+(it could rebuild a code object, which nothing here would call), and `unpack` accepts only
+the shape it expects. An entry that cannot be read, fails to load in any way, is larger
+than `LIMIT` or does not unpack to the expected shape is computed again; a cache that
+cannot be written only costs time.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Callable, TypeVar
 
 T = TypeVar("T")
 FORMAT = 1
+LIMIT = 64 * 2**20  # bytes: the largest entry (a CJK face) is ~1.5 MB
 
 
 def root() -> Path | None:
@@ -63,8 +66,8 @@ def remember(kind: str, key: str, compute: Callable[[], T],
         return compute()
     entry = folder / kind / f"{key}-{FORMAT}.marshal"
     try:
-        value = unpack(marshal.loads(entry.read_bytes()))
-    except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError):
+        value = unpack(marshal.loads(entry.read_bytes())) if entry.stat().st_size <= LIMIT else None
+    except Exception:  # noqa: BLE001 - unreadable or damaged in any way: computed again
         value = None
     if value is None:
         value = compute()

@@ -8,7 +8,7 @@ from typing import Literal
 
 from reportgen.diagnostics import CellRef
 
-Raw = float | int | str | dt.date | dt.datetime | None
+Raw = float | int | str | dt.date | dt.datetime | dt.time | None
 ColumnKind = Literal["number", "text", "date"]
 ChartKind = Literal["bar", "barh", "stacked", "line", "pie", "donut"]
 

@@ -1,9 +1,9 @@
 """Writing an OOXML package so that its bytes depend only on its content.
 
 python-docx and openpyxl stamp every zip entry with the current time; `pack` writes
-entries, in the given order, with one fixed time, fixed attributes and maximum deflate,
-and `repack` does so for an already saved package. Shared by the DOCX and XLSX renderers
-(each keeps its own file mode and host system, so their outputs stay as they were).
+entries, in the given order, with one fixed time, fixed attributes and the caller's deflate
+level. Shared by the DOCX and XLSX renderers (each keeps its own file mode and host
+system, so their outputs stay as they were).
 Hand-written: zipfile has no option for it.
 """
 
@@ -29,9 +29,3 @@ def pack(entries: Iterable[tuple[str, bytes]], stamp: DateTime, mode: int, creat
             info.create_system = create_system
             dst.writestr(info, content, compresslevel=level)
     return out.getvalue()
-
-
-def repack(data: bytes, stamp: DateTime, mode: int, create_system: int) -> bytes:
-    """The zip `data` with every entry dated `stamp`, Unix mode `mode` and `create_system`."""
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        return pack(((name, src.read(name)) for name in src.namelist()), stamp, mode, create_system)

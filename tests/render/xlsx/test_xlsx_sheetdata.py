@@ -100,6 +100,7 @@ def test_a_sheet_with_hand_written_rows_saves_to_the_same_bytes_twice(tmp_path):
     paths = []
     for name in ("a.xlsx", "b.xlsx"):
         wb = _styled_book()
+        wb.properties.created = wb.properties.modified = WHEN  # as package.set_properties does
         rows = SheetRows(wb.active)
         rows.add_row(2, [(1, _value("テキスト", "General"), styles.CELL, "text-wrap"), (2, _value(7, "#,##0"), styles.CELL, None)])
         save(wb, tmp_path / name, WHEN, [rows])

@@ -17,7 +17,7 @@ from typing import Iterator
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
-from docx.opc.pkgwriter import _ContentTypesItem
+from docx.opc.pkgwriter import _ContentTypesItem  # private (python-docx 1.x): [Content_Types].xml as Word writes it
 
 from reportgen.model import Meta
 from reportgen.render import zipfix

@@ -31,7 +31,7 @@ from reportgen.usercache import remember
 ALLOWED = {
     ("reportlab.graphics.shapes", name) for name in (
         "Drawing", "Group", "Path", "String", "Rect", "Line", "PolyLine", "Polygon", "Circle", "Ellipse",
-        "Wedge", "Image")
+        "Wedge")  # not Image: it names a file, which the PDF would embed
 } | {
     ("reportlab.lib.colors", name) for name in ("Color", "CMYKColor", "CMYKColorSep", "PCMYKColor")
 } | {
@@ -67,7 +67,7 @@ def _unpack(data: object) -> Drawing | None:
         return None
     try:
         drawing = _Restricted(io.BytesIO(data)).load()
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+    except Exception:  # noqa: BLE001 - a damaged entry (any error, MemoryError too) is parsed again
         return None
     return drawing if isinstance(drawing, Drawing) else None
 

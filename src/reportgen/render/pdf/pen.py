@@ -53,6 +53,7 @@ class Pen:
     """One text object on `canvas`: `show` pieces of text, then `close` once to add it."""
 
     def __init__(self, canvas: Canvas, fonts: PdfFonts):
+        # canvas._doc (private, reportlab 4-5): the PDF document the fonts' subsets belong to
         self.canvas, self.fonts, self.doc = canvas, fonts, canvas._doc
         memo = _MEMOS.get(self.doc)
         if memo is None:
