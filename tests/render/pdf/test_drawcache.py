@@ -75,3 +75,26 @@ def test_the_pdf_is_the_same_bytes_from_a_cold_and_a_filled_cache(tmp_path):
         pdfs.append((tmp_path / run / "factsheet.pdf").read_bytes())
         assert len(list((tmp_path / "cache" / "drawings").iterdir())) == 1
     assert pdfs[0] == pdfs[1]
+
+
+def test_a_drawing_that_names_a_file_is_refused(tmp_path):
+    from reportlab.graphics.shapes import Drawing, Image
+
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not for the PDF")
+    drawing = Drawing(50, 50)
+    drawing.add(Image(0, 0, 50, 50, str(secret)))
+    assert drawcache._unpack(drawcache._pack(drawing)) is None  # parsed again from the SVG instead
+
+
+def test_damaged_bytes_of_a_real_entry_never_escape_as_errors(svg):
+    import random
+
+    data = drawcache._pack(figures._parse(svg))
+    rng = random.Random(7)
+    for _ in range(300):
+        broken = bytearray(data)
+        for _ in range(rng.randint(1, 8)):
+            broken[rng.randrange(len(broken))] = rng.randrange(256)
+        result = drawcache._unpack(bytes(broken))
+        assert result is None or result.__class__.__name__ == "Drawing"
