@@ -88,13 +88,10 @@ def test_a_drawing_that_names_a_file_is_refused(tmp_path):
 
 
 def test_damaged_bytes_of_a_real_entry_never_escape_as_errors(svg):
-    import random
-
     data = drawcache._pack(figures._parse(svg))
-    rng = random.Random(7)
-    for _ in range(300):
-        broken = bytearray(data)
-        for _ in range(rng.randint(1, 8)):
-            broken[rng.randrange(len(broken))] = rng.randrange(256)
-        result = drawcache._unpack(bytes(broken))
+    step = max(1, len(data) // 40)
+    damaged = [data[:cut] for cut in range(0, len(data), step)]  # truncated
+    damaged += [data[:i] + bytes([data[i] ^ 0xFF]) + data[i + 1:] for i in range(0, len(data), step)]  # one byte
+    for broken in damaged:
+        result = drawcache._unpack(broken)
         assert result is None or result.__class__.__name__ == "Drawing"
