@@ -163,3 +163,17 @@ def test_meta_text_cites_values(tmp_path):
     meta = [m if m[0] != "title" else ("title", "合計{total}を拠出") for m in META]
     doc = read_workbook(make_workbook(tmp_path / "wb.xlsx", meta=meta))
     assert doc.meta.title == "合計33.56億元を拠出"
+
+
+def test_a_duration_cell_is_a_located_problem_not_a_crash(tmp_path):
+    def durations(wb):
+        ws = wb["contributions"]
+        ws["C1"], ws["C2"], ws["C3"] = "所要時間", dt.timedelta(hours=36, minutes=30), dt.timedelta(hours=1)
+        ws["C2"].number_format = ws["C3"].number_format = "[h]:mm"
+
+    path = make_workbook(tmp_path / "wb.xlsx", edit=durations)
+    with pytest.raises(ReportError) as caught:
+        read_workbook(path)
+    assert [str(d) for d in caught.value.diagnostics] == [
+        f"contributions!C{r}: a duration in number format '[h]:mm' is not supported: "
+        "enter it as a number (e.g. hours) or as text" for r in (2, 3)]

@@ -36,6 +36,9 @@ def value_at(book: Book, sheet: Sheet, row: int, col: int, ref: CellRef) -> Valu
         raw = int(raw)
     if isinstance(raw, dt.datetime) and raw.time() == _MIDNIGHT:
         raw = raw.date()
+    if isinstance(raw, dt.timedelta):  # an elapsed-time cell ([h]:mm): no output can show it as Excel does
+        raise CellProblem(f"a duration in number format {fmt!r} is not supported: "
+                          "enter it as a number (e.g. hours) or as text")
     try:
         text = format_value(raw, fmt)
     except NumberFormatError as exc:
