@@ -174,6 +174,11 @@ def bomb_real(d: Path) -> Path:
     return rezip(src, d / "wb.xlsx", lambda n, x: x.replace(b"<sheetData>", pad + b"<sheetData>") if n == part else x)
 
 
+def _duration(w) -> None:
+    w["contributions"]["B2"] = dt.timedelta(hours=36, minutes=30)
+    w["contributions"]["B2"].number_format = "[h]:mm"
+
+
 CASES = [
     # the file itself
     Case("file not found", lambda d: d / "wb.xlsx", "FILE", "file not found"),
@@ -224,6 +229,7 @@ CASES = [
          "contributions!XFD1048576", "used range reaches XFD1048576 (1,048,576 rows, 17,179,869,184 cells"),
     Case("stray cell at A1048576", wb(edit=lambda w: w["content"].cell(1_048_576, 1, "x")),
          "content!E1048576", "used range reaches E1048576 (1,048,576 rows"),
+    Case("duration cell", wb(edit=_duration), "contributions!B2", "a duration in number format '[h]:mm'"),
     # text
     Case("emoji", content(("paragraph", "支援👍🏽")), "content!B2", "'👍' (U+1F44D THUMBS UP SIGN)"),
     Case("character in no font", content(("paragraph", "ሰላም")), "content!B2", "(U+1230 ETHIOPIC SYLLABLE SA)"),
