@@ -35,7 +35,7 @@ from bench.synth import Size
 REPO = Path(__file__).resolve().parents[1]
 FONTS = REPO / "assets" / "fonts"
 SAMPLE = REPO / "data" / "factsheet.xlsx"
-SEED = REPO.parent / "shared" / "seed" / "000_7b0533415791930b.txt"
+SEED = REPO / "data" / "reference" / "000_7b0533415791930b.txt"
 SECTIONS = ("Targets", "Sample build", "Cold start", "Warm rebuild", "Composer", "Scaling", "Batch", "Peers",
             "Profile")
 

@@ -1,4 +1,4 @@
-"""Write data/factsheet.xlsx: the reference document (../shared/seed/000_7b0533415791930b.txt)
+"""Write data/factsheet.xlsx: the reference document (data/reference/000_7b0533415791930b.txt, a copy of ../shared/seed/)
 as a reportgen workbook, following docs/workbook.md.
 
 In: the text and figures below, kept as plain Python data. Out: data/factsheet.xlsx, the

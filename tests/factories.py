@@ -13,6 +13,10 @@ from reportgen.model import (
     ListItem, Meta, Note, PageBreak, Paragraph, RichText, Span, Table, TableBlock, Theme, Value,
 )
 
+# The reference document (a copy of ../shared/seed/), kept in the repository so that a
+# fresh clone anywhere can test the sample against it.
+SEED = Path(__file__).resolve().parents[1] / "data" / "reference" / "000_7b0533415791930b.txt"
+
 FMT_YUAN = '#,##0.00"億元"'
 FMT_YEN = '#,##0.00"億円"'
 

@@ -1,5 +1,5 @@
 """The sample workbook data/factsheet.xlsx against the contract (docs/workbook.md) and
-against its source, the reference document (../shared/seed/000_7b0533415791930b.txt).
+against its source, the reference document (data/reference/000_7b0533415791930b.txt, a copy of ../shared/seed/).
 
 Two views: the raw cells through openpyxl (what a user sees in Excel: sheets, keys,
 formulas, names, markup) and the document the reader builds from them (every sentence
@@ -16,12 +16,12 @@ import pytest
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
+from factories import SEED
 from reportgen.model import ContactBox, Heading, KpiRow, ListBlock, Note, Paragraph
 from reportgen.workbook.reader import read_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "factsheet.xlsx"
-SEED = ROOT.parent / "shared" / "seed" / "000_7b0533415791930b.txt"
 CORRECTIONS = ROOT / "docs" / "corrections.md"
 
 META_KEYS = {"title", "organisation", "date", "doc_type", "subtitle", "author", "subject", "keywords",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -16,11 +15,11 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
 
+from factories import SEED
 from reportgen.model import RichText, Theme
 from reportgen.render.pdf.fonts import register_fonts
 from reportgen.render.pdf.textflow import JaParagraph, TextStyle
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_7b0533415791930b.txt"
 WIDTHS = range(100, 501, 5)
 LEFT = 40.0
 PAGE = (580.0, 842.0)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from factories import SEED
 from docx_helpers import Docx, model_texts, pdf_text, write_docx
 from libreoffice import convert
 from reportgen.charts import render_charts
@@ -17,7 +18,6 @@ from reportgen.model import ChartBlock
 from reportgen.workbook import read_workbook
 
 REPO = Path(__file__).resolve().parents[3]
-SEED = Path("/work/shared/seed/000_7b0533415791930b.txt")
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,6 @@ def test_sample_pdf_has_every_text_of_the_model(sample):
     assert missing == []
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="reference text not available here")
 def test_sample_pdf_has_every_figure_of_the_reference_text(sample):
     """Figures compared without thousands separators: the seed writes 1500 and 1,500."""
     _, _, _, text = sample

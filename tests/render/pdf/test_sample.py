@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from factories import SEED
 from pdfcheck import model_texts, overlapping_runs, read_pages, squash, stray_chars, stray_objects
 from reportgen.model import Heading
 from reportgen.pipeline import Build, run
@@ -15,7 +16,6 @@ from reportgen.render.pdf.geometry import page_geometry
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "data" / "factsheet.xlsx"
-SEED = ROOT.parent / "shared" / "seed" / "000_7b0533415791930b.txt"
 
 
 @pytest.fixture(scope="module")
