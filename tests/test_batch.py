@@ -6,7 +6,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-import pypdfium2 as pdfium
+from readback import pdf_text
 
 from reportgen.batch import build_many, expand, out_dirs
 from reportgen.cli import main
@@ -16,14 +16,6 @@ from wbfactory import META, make_workbook
 def _titled(path: Path, title: str) -> Path:
     meta = [(k, title if k == "title" else v) for k, v in META]
     return make_workbook(path, meta=meta)
-
-
-def _pdf_text(path: Path) -> str:
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        return "".join(page.get_textpage().get_text_range() for page in pdf)
-    finally:
-        pdf.close()
 
 
 def test_folders_expand_to_their_workbooks_in_order(tmp_path):
@@ -50,7 +42,7 @@ def test_every_workbook_is_built_into_its_folder_and_a_broken_one_is_named(tmp_p
     for r, title in ((results[0], "一つ目のファクトシート"), (results[2], "二つ目のファクトシート")):
         assert r.out_dir == tmp_path / "out" / r.workbook.stem
         (pdf,) = r.out_dir.glob("*.pdf")
-        assert title in _pdf_text(pdf).replace("\r\n", "").replace("\n", "")
+        assert title in pdf_text(pdf).replace("\r\n", "").replace("\n", "")
         (xlsx,) = r.out_dir.glob("*-appendix.xlsx")
         assert zipfile.is_zipfile(xlsx)
     assert not (tmp_path / "out" / "broken").exists() or not list((tmp_path / "out" / "broken").glob("*.pdf"))

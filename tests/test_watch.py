@@ -11,18 +11,10 @@ import sys
 import threading
 import time
 
-import pypdfium2 as pdfium
+from readback import pdf_text
 from wbfactory import META, make_workbook
 
 TIMEOUT = 60
-
-
-def _pdf_text(path) -> str:
-    pdf = pdfium.PdfDocument(path)
-    try:
-        return "".join(page.get_textpage().get_text_range() for page in pdf)
-    finally:
-        pdf.close()
 
 
 def _save(path, **parts) -> None:
@@ -66,21 +58,21 @@ def test_watch_rebuilds_on_save_and_keeps_the_last_good_output(tmp_path):
     try:
         watcher.wait_for("built")
         pdf = out / "factsheet.pdf"
-        assert "テスト用ファクトシート" in _pdf_text(pdf)
+        assert "テスト用ファクトシート" in pdf_text(pdf)
 
         _save(book, meta=[("title", "第二版のファクトシート"), *META[1:]])
         watcher.wait_for("built")
-        assert "第二版のファクトシート" in _pdf_text(pdf)
+        assert "第二版のファクトシート" in pdf_text(pdf)
 
         _save(book, content=[("type", "text"), ("paragraph", "合計 {nope} を拠出した。")])
         watcher.wait_for("1 problem(s) found")
         assert "error: content!B2: {nope} names no row of 'values' and no defined name" in watcher.seen
-        assert "第二版のファクトシート" in _pdf_text(pdf)  # the last good build stays
+        assert "第二版のファクトシート" in pdf_text(pdf)  # the last good build stays
         assert sorted(p.name for p in out.iterdir()) == ["factsheet.pdf"]  # no temporaries
 
         _save(book)
         watcher.wait_for("built")
-        assert "テスト用ファクトシート" in _pdf_text(pdf)
+        assert "テスト用ファクトシート" in pdf_text(pdf)
     finally:
         watcher.proc.send_signal(signal.SIGINT)
         rc = watcher.proc.wait(timeout=TIMEOUT)

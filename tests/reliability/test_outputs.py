@@ -10,7 +10,7 @@ import threading
 import zipfile
 from pathlib import Path
 
-import pypdfium2 as pdfium
+from readback import pdf_text
 import pytest
 from openpyxl import load_workbook
 from PIL import Image
@@ -38,14 +38,6 @@ def snapshot(out: Path) -> dict[str, str]:
     """Every file under `out` but the chart cache: relative name → sha256."""
     return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(out.rglob("*")) if p.is_file() and ".cache" not in p.relative_to(out).parts}
-
-
-def pdf_text(path: Path) -> str:
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        return "".join(page.get_textpage().get_text_range() for page in pdf)
-    finally:
-        pdf.close()
 
 
 @pytest.fixture(scope="module")
