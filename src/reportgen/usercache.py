@@ -44,10 +44,15 @@ def root() -> Path | None:
         return None
 
 
+def digest(data: bytes) -> str:
+    """The content digest that names entries (blake2b, 128 bits)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 @lru_cache(maxsize=16)
 def file_digest(path: Path) -> str:
-    """The file's content digest, once per process (a font file is read in ~5 ms)."""
-    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    """A file's content digest, once per process (a font file is read in ~5 ms)."""
+    return digest(path.read_bytes())
 
 
 def font_key(path: Path, version: str) -> str:

@@ -14,7 +14,6 @@ tampered entry cannot run code: it fails to load and the SVG is parsed again.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import pickle
 from functools import lru_cache
@@ -24,7 +23,7 @@ from typing import Callable
 import reportlab
 from reportlab.graphics.shapes import Drawing
 
-from reportgen.usercache import remember
+from reportgen.usercache import digest, remember
 
 # (module, name) of every class a parsed chart holds: shapes, colours, and the attribute
 # validators reportlab keeps on some instances.
@@ -48,7 +47,7 @@ ALLOWED = {
 def parsed(svg: bytes, parse: Callable[[bytes], Drawing | None], how: str) -> Drawing | None:
     """`parse(svg)`, from the per-user cache when it holds this SVG's parse. `how` names how
     `parse` reads an SVG (bump it when that changes)."""
-    key = f"{hashlib.blake2b(svg, digest_size=16).hexdigest()}-svglib{_svglib()}-rl{reportlab.Version}-{how}"
+    key = f"{digest(svg)}-svglib{_svglib()}-rl{reportlab.Version}-{how}"
     return remember("drawings", key, lambda: parse(svg), _pack, _unpack)
 
 
