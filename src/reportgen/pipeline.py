@@ -63,11 +63,12 @@ def run(build: Build, workers: Workers | None = None) -> Document:
     processes started here when the machine allows (`Build.jobs`), else in this process.
     """
     start = time.perf_counter()
-    own = workers is None and build.jobs != 1 and set(build.formats) - {"xlsx"} and can_fork()
+    # Forked now, they warm up while the workbook is read. The XLSX appendix is written
+    # here meanwhile: this process loads openpyxl to read the workbook anyway.
+    forked = tuple(f for f in build.formats if f != "xlsx")
+    own = workers is None and build.jobs != 1 and bool(forked) and can_fork()
     if own:
-        # Forked now, they warm up while the workbook is read. The XLSX appendix is written
-        # here meanwhile: this process loads openpyxl to read the workbook anyway.
-        workers = Workers(tuple(f for f in build.formats if f != "xlsx"))
+        workers = Workers(forked)
     try:
         doc = _run(build, workers)
     except BaseException:

@@ -133,13 +133,14 @@ class Workers:
         context = multiprocessing.get_context("fork")
         self.formats = formats
         self._conns: dict[str, Connection] = {}
-        self._procs = []
+        self._procs: list[multiprocessing.process.BaseProcess] = []
         for fmt in formats:
             parent, child = context.Pipe()
             proc = context.Process(target=_serve, args=(child, fmt), name=f"reportgen-{fmt}", daemon=True)
             proc.start()
             child.close()
-            self._conns[fmt], self._procs = parent, [*self._procs, proc]
+            self._conns[fmt] = parent
+            self._procs.append(proc)
 
     def submit(self, doc: Document, charts: Mapping[str, object], jobs: Mapping[str, Job]) -> None:
         """Send the model once pickled (it can hold 10,000-row tables) to each worker named in `jobs`."""
