@@ -22,7 +22,7 @@ import reportlab
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace, unShapedFontGlob
 
-from reportgen.usercache import font_key, remember
+from reportgen.usercache import digest, remember
 
 _NAMES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")  # TTFNameBytes attributes
 _SKIP = ("_ttf_data", "_pdfScale", "filename")  # the file's bytes and path; a lambda rebuilt from unitsPerEm
@@ -30,8 +30,9 @@ _SKIP = ("_ttf_data", "_pdfScale", "filename")  # the file's bytes and path; a l
 
 def load_font(name: str, path: Path) -> TTFont:
     """`TTFont(name, path)`, its face restored from the per-user cache when it holds it."""
-    face = remember("faces", font_key(path, f"rl{reportlab.Version}"), lambda: TTFontFace(str(path)),
-                    _pack, lambda state: _unpack(state, path))
+    data = path.read_bytes()  # read once: it names the entry and reportlab subsets from it
+    face = remember("faces", f"{digest(data)}-rl{reportlab.Version}", lambda: TTFontFace(str(path)),
+                    _pack, lambda state: _unpack(state, path, data))
     return _font(name, face)
 
 
@@ -54,14 +55,14 @@ def _pack(face: TTFontFace) -> dict:
     return state
 
 
-def _unpack(state: object, path: Path) -> TTFontFace | None:
+def _unpack(state: object, path: Path, data: bytes) -> TTFontFace | None:
     if not isinstance(state, dict) or not isinstance(state.get("charToGlyph"), dict):
         return None
     face = TTFontFace.__new__(TTFontFace)
     face.__dict__.update(state)
     for attr in _NAMES:
         setattr(face, attr, TTFNameBytes(state[attr]))
-    face.filename, face._ttf_data = str(path), path.read_bytes()
+    face.filename, face._ttf_data = str(path), data
     scale = 1000 / face.unitsPerEm
     face._pdfScale = (lambda x: x) if face.unitsPerEm == 1000 else (lambda x: x * scale)
     return face
