@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 from typing import Iterable
+from xml.sax.saxutils import escape
 
 from lxml import etree
 from openpyxl.cell.cell import Cell
@@ -41,8 +42,8 @@ ALIGNMENTS = {
     "text-wrap": Alignment(horizontal="left", vertical="top", wrap_text=True, indent=1),
 }
 """Alignments a cell may take over its named style, by name (a cheap key per cell)."""
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-"""Text escapes; a CR stays a reference (a parser reads a literal CR as LF; lxml does the same)."""
+_CR = {"\r": "&#13;"}
+"""Beyond &, < and >: a CR stays a reference (a parser reads a literal CR as LF; lxml does the same)."""
 
 CellSpec = tuple[int, Value, str, str | None]
 """One cell of a row: 1-based column, value, named style, alignment name (or None)."""
@@ -106,7 +107,7 @@ class SheetRows:
             if not text:  # openpyxl writes an empty text cell without content; it reads back empty
                 return f'<c r="{ref}" s="{sid}" t="inlineStr"/>'
             space = ' xml:space="preserve"' if text != text.strip() else ""
-            return f'<c r="{ref}" s="{sid}" t="inlineStr"><is><t{space}>{text.translate(_ESCAPES)}</t></is></c>'
+            return f'<c r="{ref}" s="{sid}" t="inlineStr"><is><t{space}>{escape(text, _CR)}</t></is></c>'
         if isinstance(raw, (dt.date, dt.time, dt.timedelta)):
             number = _serial(raw)
         elif isinstance(raw, (int, float)):
