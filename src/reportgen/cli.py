@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "init":
-        from reportgen.workbook.template import write_template
+        from reportgen.template import write_template
 
         write_template(args.path)
         print(f"wrote {args.path}")

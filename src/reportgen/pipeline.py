@@ -17,7 +17,8 @@ from typing import Callable, Iterator, Mapping
 from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.model import ChartBlock, Document
 from reportgen.output import Staging, inside, staged
-from reportgen.workers import Job, Outcome, RendererCrash, Workers, can_fork, render
+from reportgen.processes import can_fork
+from reportgen.workers import Job, Outcome, RendererCrash, Workers, render
 
 FORMATS = ("pdf", "docx", "xlsx")
 SUFFIXES = {"pdf": ".pdf", "docx": ".docx", "xlsx": "-appendix.xlsx"}

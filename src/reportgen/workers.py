@@ -10,7 +10,7 @@ every worker has answered.
 
 Workers outlive a build when the caller keeps them (`Workers` as a context manager around
 several `pipeline.run` calls), so a rebuild in the same process finds them warm.
-Forking is used only where `can_fork` says it is safe (Linux, 2+ CPUs, no daemon such as
+Forking is used only where `processes.can_fork` says it is safe (Linux, 2+ CPUs, no daemon such as
 a `reportgen batch` worker, no other thread); elsewhere `pipeline.run` renders in its own
 process.
 """
@@ -20,11 +20,8 @@ from __future__ import annotations
 import copyreg
 import io
 import multiprocessing
-import os
 import pickle
 import signal
-import sys
-import threading
 import time
 import traceback
 import warnings
@@ -109,21 +106,6 @@ def warm(formats: tuple[str, ...]) -> None:
         register_fonts(theme)
     if {"docx", "xlsx"} & set(formats):  # they pick a font per character from the cmap
         codepoints(theme.font_regular)
-
-
-def can_fork() -> bool:
-    """True where forking renderer processes is safe and useful: Linux, two CPUs or more,
-    not a daemon process (a `reportgen batch` worker) and no other thread running (a fork
-    copies the locks other threads hold, held forever in the child)."""
-    return (sys.platform == "linux" and available_cpus() > 1
-            and not multiprocessing.current_process().daemon and threading.active_count() == 1)
-
-
-def available_cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 class Workers:

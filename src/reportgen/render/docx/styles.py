@@ -10,7 +10,6 @@ a PR editor who restyles "Heading 2" in Word restyles every section heading.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from docx.document import Document as WordDocument
@@ -19,7 +18,6 @@ from docx.oxml.styles import CT_Styles
 from docx.shared import Emu, Pt, Twips
 from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, StyleFactory
-from reportlab.pdfbase.ttfonts import TTFontFile
 
 from reportgen.model import Theme
 from reportgen.render.docx import oxml
@@ -90,16 +88,6 @@ class ParaStyle:
     first_indent: float = 0.0       # first-line indent
     keep_lines: bool = False
     group: bool = False             # no space between neighbours of this style
-
-
-@lru_cache(maxsize=8)
-def family_name(font_file: Path) -> str:
-    """A TrueType file's family name (name table ID 1), as Word and fontconfig see it.
-
-    Read by reportlab's parser without the per-glyph tables (a few ms): fontTools' name
-    table module imports its OpenType table definitions, 0.09 s per process."""
-    name = TTFontFile(str(font_file), charInfo=0).familyName
-    return getattr(name, "ustr", None) or font_file.stem
 
 
 def hex_of(theme: Theme, color: str) -> str:
