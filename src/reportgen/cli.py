@@ -43,6 +43,9 @@ def parser() -> argparse.ArgumentParser:
     outputs.add_argument("--only", default="pdf,docx,xlsx", help="comma-separated subset of pdf,docx,xlsx")
     outputs.add_argument("--bleed", type=float, default=0.0, metavar="MM",
                          help="PDF bleed in mm, with crop marks (e.g. 3)")
+    outputs.add_argument("--embed-fonts", action="store_true",
+                         help="embed the fonts in the DOCX, subset to its characters (for Macs and "
+                              "older Windows without BIZ UD fonts)")
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build the outputs", epilog=EPILOG, parents=[outputs],
                        formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -109,7 +112,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 2
     if args.command == "batch":
         return _batch(args, formats)
-    build = Build(args.workbook or default_workbook(), args.out, formats, args.bleed, args.jobs)
+    build = Build(args.workbook or default_workbook(), args.out, formats, args.bleed, embed_fonts=args.embed_fonts, jobs=args.jobs)
     if args.command == "watch":
         from reportgen.watch import watch
 

@@ -32,6 +32,7 @@ class Build:
     out_dir: Path
     formats: tuple[str, ...] = FORMATS
     bleed_mm: float = 0.0
+    embed_fonts: bool = False  # DOCX: fonts embedded, subset to the document's characters
     jobs: int | None = None  # 1: render in this process; otherwise in forked workers when possible
     cache_dir: Path | None = None  # drawn charts, by content; default <out_dir>/.cache
     log: Callable[[str], None] = print
@@ -90,7 +91,7 @@ def _run(build: Build, workers: Workers | None) -> Document:
     with staged(out_dir) as stage:
         charts = render_charts(build, doc, stage) if {"pdf", "docx"} & set(build.formats) else {}
         finals = {fmt: inside(out_dir, doc.meta.output_name + SUFFIXES[fmt]) for fmt in build.formats}
-        jobs = {fmt: Job(stage.file(final), build.bleed_mm) for fmt, final in finals.items()}
+        jobs = {fmt: Job(stage.file(final), build.bleed_mm, build.embed_fonts) for fmt, final in finals.items()}
         remote = {fmt: job for fmt, job in jobs.items() if workers is not None and fmt in workers.formats}
         if remote:
             workers.submit(doc, charts, remote)
