@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_WORKBOOK
         for d in exc.diagnostics:
             console.problem(f"error: {d}")
-        console.problem(f"error: {len(exc.diagnostics)} problem(s) found; nothing was written.")
+        console.problem(f"{len(exc.diagnostics)} problem(s) found; nothing was written.")
         return EXIT_WORKBOOK
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
