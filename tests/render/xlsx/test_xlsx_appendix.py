@@ -68,7 +68,7 @@ def test_the_cover_states_title_organisation_date_source_and_rates(wb):
     assert dt.datetime(2020, 5, 15) in texts
     rate_row = next(row for row in cover.iter_rows() if row[0].value == "為替レート")
     assert rate_row[1].value == 15 and rate_row[1].data_type == "n"
-    assert rate_row[2].value == "1 CNY = 15 JPY（CNY_JPY）"
+    assert rate_row[2].value == "1 CNY = 15 JPY"
 
 
 def test_the_cover_links_every_data_sheet_inside_the_workbook(wb, rich_path):
@@ -97,7 +97,7 @@ def test_numbers_and_dates_keep_their_types_and_source_formats(wb):
 def test_a_derived_column_is_a_value_with_a_note_stating_its_formula(wb):
     ws = wb["contributions"]
     notes = [c.value for c in ws["A"] if isinstance(c.value, str) and c.value.startswith("※")]
-    assert "※ 拠出額（億円）: 算出値 = 拠出額（億元） × 15（CNY_JPY）" in notes
+    assert "※ 拠出額（億円）: 算出値 = 拠出額（億元） × 15（1 CNY = 15 JPY）" in notes
     assert not any(isinstance(c.value, str) and c.value.startswith("※") for c in wb["share"]["A"])
 
 

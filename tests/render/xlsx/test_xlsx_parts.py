@@ -61,8 +61,8 @@ def test_values_keep_type_and_format():
 def test_a_formula_is_described_with_column_names_and_rate_values():
     doc = make_document()
     table = contributions_table()
-    assert describe_formula("=B2*CNY_JPY", table, doc.meta.rates) == "拠出額（億元） × 15（CNY_JPY）"
-    assert describe_formula("=ROUND($B$2/CNY_JPY,1)", table, doc.meta.rates) == "ROUND(拠出額（億元） ÷ 15（CNY_JPY）,1)"
+    assert describe_formula("=B2*CNY_JPY", table, doc.meta.rates) == "拠出額（億元） × 15（1 CNY = 15 JPY）"
+    assert describe_formula("=ROUND($B$2/CNY_JPY,1)", table, doc.meta.rates) == "ROUND(拠出額（億元） ÷ 15（1 CNY = 15 JPY）,1)"
     assert describe_formula("=Z9+other!B2", table, doc.meta.rates) == "Z9 + other!B2"
 
 
@@ -76,9 +76,9 @@ def test_sheet_names_are_valid_unique_and_short():
 
 
 def test_rates_in_words():
-    assert rate_in_words("CNY_JPY", _value(15, '0"円"', "15円")) == "1 CNY = 15 JPY（CNY_JPY）"
-    assert rate_in_words("USD_JPY", _value(107.5, "0.0", "107.5")) == "1 USD = 107.5 JPY（USD_JPY）"
-    assert rate_in_words("rate", _value(2)) == "rate = 2"
+    assert rate_in_words("CNY_JPY", _value(15, '0"円"', "15円")) == "1 CNY = 15 JPY"
+    assert rate_in_words("USD_JPY", _value(107.5, "0.0", "107.5")) == "1 USD = 107.5 JPY"
+    assert rate_in_words("rate", _value(2)) == "2"  # the internal name is never shown
 
 
 def test_breaks_fall_before_a_block_that_would_cross_the_page():

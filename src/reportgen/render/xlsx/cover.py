@@ -19,6 +19,7 @@ from reportgen.model import Meta, Theme, Value
 from reportgen.render.xlsx import layout, styles
 from reportgen.render.xlsx.cells import write_text, write_value
 from reportgen.render.xlsx.datasheet import SheetEntry
+from reportgen.render.xlsx.derived import rate_in_words
 from reportgen.render.xlsx.printing import set_up_print
 
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
@@ -96,7 +97,7 @@ def _fact_date(ws: Worksheet, row: int, date: dt.date) -> int:
 
 
 def _fact_rate(ws: Worksheet, row: int, name: str, rate: Value) -> int:
-    """"為替レート | 15 | 1 CNY = 15 JPY（CNY_JPY）": the number as a number, then in words."""
+    """"為替レート | 15 | 1 CNY = 15 JPY": the number as a number, then in words."""
     _label(ws, row, "為替レート")
     cell = ws.cell(row, 2)
     cell.style = styles.TEXT
@@ -106,15 +107,6 @@ def _fact_rate(ws: Worksheet, row: int, name: str, rate: Value) -> int:
     words.style = styles.TEXT
     write_text(words, rate_in_words(name, rate))
     return row + 1
-
-
-def rate_in_words(name: str, rate: Value) -> str:
-    """"CNY_JPY", 15 → "1 CNY = 15 JPY（CNY_JPY）"; other names are kept as they are."""
-    parts = name.split("_")
-    number = f"{rate.raw:,g}" if rate.is_number else rate.text
-    if len(parts) == 2 and all(p.isalpha() for p in parts):
-        return f"1 {parts[0]} = {number} {parts[1]}（{name}）"
-    return f"{name} = {number}"
 
 
 def _write_sheet_list(ws: Worksheet, entries: list[SheetEntry], row: int) -> int:
