@@ -11,6 +11,8 @@ from reportgen.diagnostics import CellRef
 Raw = float | int | str | dt.date | dt.datetime | dt.time | None
 ColumnKind = Literal["number", "text", "date"]
 ChartKind = Literal["bar", "barh", "stacked", "line", "pie", "donut"]
+Legend = Literal["bottom", "right", "top", "none"]
+PercentLabels = Literal["value", "percent", "both"]
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,27 @@ def _table(name: str, columns: tuple[Column, ...], ref: CellRef, widths: list[in
 
 
 @dataclass(frozen=True)
+class ChartOptions:
+    """The `options` cell of a chart row (docs/workbook.md), checked by the reader.
+
+    `scale` is a unit word (千, 万, 百万, 億, 兆) the values are divided by, "auto" for
+    tick numbers written in myriads (10億, 20億) or "none"; `other` the share (0-1) under
+    which pie slices join one その他 slice; `height_mm` 0 means the default height."""
+
+    legend: Legend = "bottom"
+    rotate: int = 0
+    date_format: str = ""
+    scale: str = "auto"
+    min: float | None = None
+    max: float | None = None
+    labels: bool = True
+    percent: PercentLabels = "both"
+    other: float = 0.03
+    height_mm: float = 0.0
+    totals: bool = False
+
+
+@dataclass(frozen=True)
 class ChartSpec:
     """One row of the `charts` sheet: what to plot from which table, and how."""
 
@@ -98,6 +121,7 @@ class ChartSpec:
     sort: Literal["none", "asc", "desc"] = "none"
     highlight: str | None = None
     width: Literal["full", "half"] = "full"
+    options: ChartOptions = ChartOptions()
 
     def categories(self) -> tuple[str, ...]:
         return tuple(v.text for v in self.ordered_rows_column(self.category))

@@ -55,6 +55,7 @@ class Context:
     lookup: Callable[[str], Value | None]
     resolve_image: Callable[[str, CellRef], Path | None]
     diag: Collector
+    broken_charts: frozenset[str] = frozenset()  # rows of 'charts' already reported
 
 
 def read_content(ctx: Context) -> tuple[Block, ...]:
@@ -143,6 +144,8 @@ def _referenced(row: Row, ctx: Context) -> Block | None:
     caption = _rich(row, "caption", ctx) if "caption" in row.refs else RichText()
     if row.kind == "chart":
         if ref not in ctx.charts:
+            if ref in ctx.broken_charts:
+                return None
             ctx.diag.add(at, f"no chart with id '{ref}' in 'charts' (known: {', '.join(ctx.charts) or 'none'})")
             return None
         return ChartBlock(ctx.charts[ref], at)
