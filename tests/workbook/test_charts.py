@@ -90,3 +90,12 @@ def test_a_table_without_rows_is_an_error_at_its_table_cell(tmp_path):
     tables = {**TABLES, "empty": [("名", "額")]}
     found = errors(tmp_path, row(table="empty", category="名", series="額"), tables=tables)
     assert "charts!C2: chart 'by_entity': table 'empty' has no rows to plot" in found
+
+
+def test_a_total_row_is_never_plotted_unless_asked(tmp_path):
+    tables = {**TABLES, "regions": [("地域", "売上"), ("東", 4.0), ("西", 3.0), ("合計", 7.0)]}
+    doc = read(tmp_path, row(id="p", type="pie", table="regions", category="地域", series="売上"),
+               row(id="t", type="bar", table="regions", category="地域", series="売上", options="totals=include"),
+               tables=tables)
+    assert doc.charts["p"].categories() == ("東", "西")
+    assert doc.charts["t"].categories() == ("東", "西", "合計")

@@ -7,6 +7,7 @@ can name the cell behind a problem. Renderers read these types and nothing else.
 from reportgen.model.blocks import (
     Block,
     ChartBlock,
+    ColumnStyle,
     ContactBox,
     Heading,
     ImageBlock,
@@ -24,7 +25,7 @@ from reportgen.model.document import Document, Meta, Theme
 from reportgen.model.text import RichText, Span
 
 __all__ = [
-    "Block", "ChartBlock", "ChartOptions", "ChartSpec", "Column", "ContactBox", "Document", "Heading",
+    "Block", "ChartBlock", "ChartOptions", "ChartSpec", "Column", "ColumnStyle", "ContactBox", "Document", "Heading",
     "ImageBlock", "Kpi", "KpiRow", "ListBlock", "ListItem", "Meta", "Note", "PageBreak",
     "Paragraph", "RichText", "Span", "Table", "TableBlock", "Theme", "Value",
 ]
