@@ -24,14 +24,13 @@ import pickle
 import signal
 import time
 import traceback
-import warnings
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-from reportgen.diagnostics import Diagnostic, ReportError, ReportWarning
+from reportgen.diagnostics import Diagnostic, ReportError, collected_warnings
 from reportgen.model import Document
 
 
@@ -66,14 +65,12 @@ class Outcome:
 def render(fmt: str, doc: Document, charts: Mapping[str, object], job: Job) -> Outcome:
     """Render one output in this process; warnings and located errors are returned."""
     start = time.perf_counter()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ReportWarning)
+    with collected_warnings() as found:
         try:
             _renderer(fmt)(doc, charts, job)
         except ReportError as exc:
             return Outcome(time.perf_counter() - start, error=exc)
-    found = tuple(w.message.diagnostic for w in caught if isinstance(w.message, ReportWarning))
-    return Outcome(time.perf_counter() - start, found)
+    return Outcome(time.perf_counter() - start, tuple(found))
 
 
 def _renderer(fmt: str):
