@@ -77,6 +77,14 @@ def write_value(cell: Cell, value: Value) -> None:
     cell.number_format = number_format(value)
 
 
+def number_text(raw: int | float) -> str:
+    """A number as a cell's `<v>` holds it: the shortest text that reads back as the
+    `stored_number` (openpyxl's "%.16g" writes 0.07 as 0.07000000000000001)."""
+    if isinstance(raw, float):
+        return repr(stored_number(raw)) if math.isfinite(raw) else ""
+    return str(raw)
+
+
 def stored_number(raw: object) -> object:
     """A float as a spreadsheet shows and keeps it, to 15 significant digits: a source
     formula's binary artefact (27.63 × 15 → 65.84999999999999, shown 65.85 by its format

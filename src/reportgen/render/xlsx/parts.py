@@ -1,7 +1,9 @@
 """The saved package's parts put the way Excel writes them.
 
 In: the (zip name, bytes) entries openpyxl wrote (worksheets with our cells merged in).
-Out: the same entries with every text cell's string in a shared-strings part (Excel moves
+Out: the same entries with every stored number written as `cells.number_text` writes it
+(openpyxl writes 0.07 as 0.07000000000000001 in the cells and chart caches it writes),
+every text cell's string in a shared-strings part (Excel moves
 inline strings into one on its first save, rewriting every sheet; openpyxl 3.1 writes
 inline strings only) and the font elements of styles.xml in the order of the schema's
 sequence (openpyxl writes name, charset and family first; validators built on the Open
@@ -15,8 +17,12 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from reportgen.render.xlsx.cells import number_text
+
 _SHEET = re.compile(r"xl/worksheets/sheet\d+\.xml")
-_INLINE = re.compile(rb'<c r="([A-Z]+\d+)"((?: s="\d+")?) t="inlineStr"(?:/>|><is>(.*?)</is></c>)', re.S)
+_CHART = re.compile(r"xl/charts/chart\d+\.xml")
+_DECIMAL = re.compile(rb"<v>(-?\d+\.\d+(?:[eE][-+]?\d+)?)</v>")
+_INLINE = re.compile(rb'<c r="([A-Z]+\d+)"((?: s="\d+")?) t="inlineStr"(?:/>|></c>|><is>(.*?)</is></c>)', re.S)
 _SST_TYPE = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 _SST_REL = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
 _MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -33,7 +39,9 @@ def finish(entries: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
     out = []
     for name, blob in entries:
         if _SHEET.fullmatch(name):
-            blob = strings.share(blob)
+            blob = strings.share(_DECIMAL.sub(_shortest, blob))
+        elif _CHART.fullmatch(name):
+            blob = _DECIMAL.sub(_shortest, blob)
         elif name == "xl/styles.xml":
             blob = _FONT.sub(_ordered_font, blob)
         out.append((name, blob))
@@ -81,6 +89,10 @@ def _with_sst(name: str, blob: bytes) -> bytes:
         rel = b'<Relationship Type="%s" Target="sharedStrings.xml" Id="rId%d"/>' % (_SST_REL, max(used, default=0) + 1)
         return blob.replace(b"</Relationships>", rel + b"</Relationships>")
     return blob
+
+
+def _shortest(m: re.Match[bytes]) -> bytes:
+    return b"<v>%s</v>" % number_text(float(m[1])).encode()
 
 
 def _ordered_font(m: re.Match[bytes]) -> bytes:

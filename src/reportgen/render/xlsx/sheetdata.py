@@ -35,7 +35,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
 from reportgen.model import Value
-from reportgen.render.xlsx.cells import cell_text, looks_like_formula, number_format, stored_number
+from reportgen.render.xlsx.cells import cell_text, looks_like_formula, number_format, number_text
 
 _NS = f"{{{SHEET_MAIN_NS}}}"
 ALIGNMENTS = {
@@ -112,7 +112,7 @@ class SheetRows:
         if isinstance(raw, (dt.date, dt.time, dt.timedelta)):
             number = _serial(raw)
         elif isinstance(raw, (int, float)):
-            number = safe_string(stored_number(raw))
+            number = number_text(raw)
         else:  # the model holds no other type; never write a repr as a cell's <v>
             raise TypeError(f"{value.ref}: cannot write {type(raw).__name__} {raw!r} as a cell")
         # no t="n": a number cell's type is the default (openpyxl writes it anyway)
