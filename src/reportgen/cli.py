@@ -91,6 +91,9 @@ def parser() -> argparse.ArgumentParser:
                          help="comma-separated subset of pdf,docx,xlsx")
     outputs.add_argument("--bleed", type=bleed_arg, default=0.0, metavar="MM",
                          help="PDF bleed in mm (0-10), with crop marks (e.g. 3)")
+    outputs.add_argument("--embed-fonts", action="store_true",
+                         help="embed the fonts in the DOCX, subset to its characters (for Macs and "
+                              "older Windows without BIZ UD fonts)")
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
     b = sub.add_parser("build", help="build the outputs", epilog=EPILOG, parents=[outputs],
                        formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -191,7 +194,7 @@ def _dispatch(args: argparse.Namespace, console: Console) -> int:
     if args.command == "batch":
         return _batch(args, console)
     build = Build(args.workbook or default_workbook(), args.out, args.only, args.bleed, args.jobs,
-                  log=console.progress, warn=console.problem)
+                  log=console.progress, warn=console.problem, embed_fonts=args.embed_fonts)
     if args.command == "watch":
         from reportgen.watch import watch
 

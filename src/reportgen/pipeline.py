@@ -36,6 +36,7 @@ class Build:
     cache_dir: Path | None = None  # drawn charts, by content; default <out_dir>/.cache
     log: Callable[[str], None] = print
     warn: Callable[[str], None] = lambda line: print(line, file=sys.stderr)
+    embed_fonts: bool = False  # DOCX: fonts embedded, subset to the document's characters
     outputs: list[Path] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)  # every located warning, in the order given
     timings: dict[str, float] = field(default_factory=dict)
@@ -99,7 +100,7 @@ def _run(build: Build, workers: Workers | None) -> Document:
     with staged(out_dir) as stage:
         charts = render_charts(build, doc, stage) if {"pdf", "docx"} & set(build.formats) else {}
         finals = {fmt: inside(out_dir, doc.meta.output_name + SUFFIXES[fmt]) for fmt in build.formats}
-        jobs = {fmt: Job(stage.file(final), build.bleed_mm) for fmt, final in finals.items()}
+        jobs = {fmt: Job(stage.file(final), build.bleed_mm, build.embed_fonts) for fmt, final in finals.items()}
         remote = {fmt: job for fmt, job in jobs.items() if workers is not None and fmt in workers.formats}
         if remote:
             workers.submit(doc, charts, remote)

@@ -50,6 +50,7 @@ class Job:
 
     path: Path
     bleed_mm: float = 0.0
+    embed_fonts: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def _renderer(fmt: str):
     if fmt == "docx":
         from reportgen.render.docx import write_docx
 
-        return lambda doc, charts, job: write_docx(doc, charts, job.path)
+        return lambda doc, charts, job: write_docx(doc, charts, job.path, embed_fonts=job.embed_fonts)
     from reportgen.render.xlsx import write_xlsx
 
     return lambda doc, charts, job: write_xlsx(doc, job.path)

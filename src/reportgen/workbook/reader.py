@@ -53,8 +53,8 @@ def _read(path: Path) -> Document:
     values = read_values(book, diag)
     lookup = _lookup(book, values)
     meta, theme = read_meta(book, diag, lookup)
-    charts = read_charts(book, tables, diag)
-    ctx = Context(book, tables, charts, lookup, image_resolver(path.parent, diag), diag)
+    charts, broken = read_charts(book, tables, lookup, diag)
+    ctx = Context(book, tables, charts, lookup, image_resolver(path.parent, diag), diag, broken_charts=broken)
     blocks = read_content(ctx)
     tables, charts = _shaped(tables, charts, ctx)
     doc = Document(meta, theme, blocks, MappingProxyType(tables), MappingProxyType(charts),
