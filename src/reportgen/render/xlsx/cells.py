@@ -90,7 +90,8 @@ def stored_number(raw: object) -> object:
     formula's binary artefact (27.63 × 15 → 65.84999999999999, shown 65.85 by its format
     and by Excel's formula bar) is stored as 65.85. Other values are returned as they are."""
     if isinstance(raw, float) and math.isfinite(raw):
-        return float(f"{raw:.15g}")
+        rounded = float(f"{raw:.15g}")
+        return rounded if math.isfinite(rounded) else float(f"{raw:.14g}")  # the largest round past the range
     return raw
 
 
