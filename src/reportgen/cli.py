@@ -68,9 +68,15 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from reportgen.processes import Stopped, die_of, stop_on_signals
+
     args = parser().parse_args(argv)
     try:
-        return _dispatch(args)
+        with stop_on_signals():  # SIGTERM and the like clean up as Ctrl-C does
+            return _dispatch(args)
+    except Stopped as exc:  # temporaries and workers are gone: end as the signal would have
+        die_of(exc.signum)
+        return 128 + exc.signum
     except ReportError as exc:
         for d in exc.diagnostics:
             print(f"error: {d}", file=sys.stderr)
@@ -125,16 +131,28 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace, formats: tuple[str, ...]) -> int:
+    """Every workbook's line, then a summary naming each failure; exit 1 when a build
+    failed on a bug of ours, 2 when a workbook has problems, 0 when all were built."""
     import time
 
     from reportgen.batch import build_many, expand
 
     start = time.perf_counter()
     results = build_many(expand(args.workbooks), args.out, formats, args.jobs, args.bleed)
+    labels = {"ok": "ok", "problems": "FAILED", "internal error": "CRASHED"}
     for r in results:
-        print(f"{'ok' if r.ok else 'FAILED':<8} {r.seconds:6.2f} s  {r.workbook} -> {r.out_dir}")
-        for problem in r.problems:
-            print(f"error: {problem}", file=sys.stderr)
+        print(f"{labels[r.status]:<8} {r.seconds:6.2f} s  {r.workbook} -> {r.out_dir}")
+        for problem in r.problems if r.status == "problems" else r.problems[:1]:
+            print(f"{'error' if r.status == 'problems' else 'internal error'}: {r.workbook}: {problem}",
+                  file=sys.stderr)
+        if r.status == "internal error" and args.debug and len(r.problems) > 1:
+            print(r.problems[1], file=sys.stderr, end="")
     took = time.perf_counter() - start
-    print(f"done     {took:6.2f} s  {len(results)} workbooks, {len(results) / took:.2f} per second")
-    return 0 if all(r.ok for r in results) else 2
+    failed = [r for r in results if not r.ok]
+    print(f"done     {took:6.2f} s  {len(results)} workbooks, {len(results) / took:.2f} per second; "
+          f"{len(results) - len(failed)} ok, {len(failed)} failed")
+    for r in failed:
+        print(f"  {r.status}: {r.workbook}")
+    if any(r.status == "internal error" for r in results):
+        return 1
+    return 2 if failed else 0
