@@ -85,7 +85,7 @@ def test_a_located_renderer_error_exits_2_and_keeps_the_outputs(first_build, tmp
 
     root, before = first_build
 
-    def refuses(doc, charts, path):
+    def refuses(doc, charts, path, **options):
         raise ReportError(Diagnostic(CellRef("content", "B3"), "paragraph cannot be set"))
 
     monkeypatch.setattr(reportgen.render.docx, "write_docx", refuses)
