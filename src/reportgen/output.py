@@ -98,13 +98,16 @@ class Staging:
         with folder_lock(self.root), signals_held():  # the lock first: Ctrl-C works while waiting
             for tmp, final_dir in self._folders:
                 _check_folder_target(final_dir, self.root)
-            moves = [(src, final_dir / src.name) for tmp, final_dir in self._folders
-                     for src in sorted(p for p in tmp.iterdir() if p.is_file())] + self._files
+            written = {final_dir: sorted(p for p in tmp.iterdir() if p.is_file()) for tmp, final_dir in self._folders}
+            moves = [(src, final_dir / src.name) for final_dir, files in written.items() for src in files]
+            moves += self._files
             for _, final in moves:
                 _check_file_target(final)
-            for tmp, final_dir in self._folders:
+            for final_dir in written:
                 own_folder(final_dir, self.root)
             _move_all(moves)
+            for final_dir, files in written.items():
+                _remove_others(final_dir, {p.name for p in files})
         return [final for _, final in self._files]
 
     def discard(self) -> None:
@@ -112,6 +115,15 @@ class Staging:
             tmp.unlink(missing_ok=True)
         for tmp, _ in self._folders:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _remove_others(folder: Path, keep: set[str]) -> None:
+    """A staged folder holds everything of its kind that the build made (the charts):
+    files of an earlier build that this one did not write (a chart since removed from
+    the workbook, a PNG when the DOCX was not built) would be stale, so they go."""
+    for old in folder.iterdir():
+        if old.name not in keep and old.suffix in (".svg", ".png") and old.is_file() and not old.is_symlink():
+            old.unlink()
 
 
 @contextlib.contextmanager
