@@ -125,15 +125,15 @@ def test_stale_temporaries_of_a_dead_process_are_removed_and_only_those(tmp_path
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     gone, alive = int(dead.stdout), os.getppid()
     for name in (f".factsheet.pdf.{gone}.abcd1234.tmp", f".factsheet.pdf.{alive}.abcd1234.tmp",
-                 "notes.tmp", ".factsheet.abcd12.pdf.tmp", f"key.svg.{gone}.part"):
+                 "notes.tmp", ".factsheet.abcd12.pdf.tmp", f"{'a' * 64}.svg.{gone}.part", f"notes.{gone}.part"):
         (tmp_path / name).write_text("x")
     (tmp_path / f".charts.{gone}.zz9_zz9z.tmp").mkdir()
     (tmp_path / f".charts.{gone}.zz9_zz9z.tmp" / "a.svg").write_text("x")
     removed = remove_stale(tmp_path)
-    assert sorted(p.name for p in removed) == sorted([f".factsheet.pdf.{gone}.abcd1234.tmp", f"key.svg.{gone}.part",
+    assert sorted(p.name for p in removed) == sorted([f".factsheet.pdf.{gone}.abcd1234.tmp", f"{'a' * 64}.svg.{gone}.part",
                                                       f".charts.{gone}.zz9_zz9z.tmp"])
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f".factsheet.pdf.{alive}.abcd1234.tmp", "notes.tmp",
-                                                                 ".factsheet.abcd12.pdf.tmp"])
+                                                                 ".factsheet.abcd12.pdf.tmp", f"notes.{gone}.part"])
 
 
 # -- outputs as one unit ----------------------------------------------------------------
