@@ -16,7 +16,7 @@ from typing import Callable, Iterator, Mapping
 
 from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.model import ChartBlock, Document
-from reportgen.output import Staging, inside, staged
+from reportgen.output import Staging, inside, staged, unwritable
 from reportgen.processes import can_fork
 from reportgen.workers import Job, Outcome, RendererCrash, Workers, render
 
@@ -87,7 +87,7 @@ def run(build: Build, workers: Workers | None = None) -> Document:
 def _run(build: Build, workers: Workers | None) -> Document:
     doc = read(build)
     out_dir = output_folder(build.out_dir)
-    with staged(out_dir) as stage:
+    with _writing(out_dir), staged(out_dir) as stage:
         charts = render_charts(build, doc, stage) if {"pdf", "docx"} & set(build.formats) else {}
         finals = {fmt: inside(out_dir, doc.meta.output_name + SUFFIXES[fmt]) for fmt in build.formats}
         jobs = {fmt: Job(stage.file(final), build.bleed_mm) for fmt, final in finals.items()}
@@ -118,6 +118,19 @@ def report(build: Build, fmt: str, final: Path, outcome: Outcome) -> None:
         build.log(f"{fmt:<8} {outcome.seconds:6.2f} s  {final}")
     for diagnostic in outcome.warnings:
         build.warn(f"warning: {diagnostic}")
+
+
+@contextmanager
+def _writing(out_dir: Path) -> Iterator[None]:
+    """A write the file system refuses (a full disk, a folder without write permission)
+    becomes a located error naming the folder; other OSErrors stay internal errors."""
+    try:
+        yield
+    except OSError as exc:
+        refused = unwritable(exc, out_dir)
+        if refused is None:
+            raise
+        raise refused from None
 
 
 def output_folder(out_dir: Path) -> Path:

@@ -33,6 +33,7 @@ from typing import Mapping
 
 from reportgen.diagnostics import Diagnostic, ReportError, ReportWarning
 from reportgen.model import Document
+from reportgen.output import unwritable
 
 
 class RendererCrash(RuntimeError):
@@ -72,6 +73,11 @@ def render(fmt: str, doc: Document, charts: Mapping[str, object], job: Job) -> O
             _renderer(fmt)(doc, charts, job)
         except ReportError as exc:
             return Outcome(time.perf_counter() - start, error=exc)
+        except OSError as exc:
+            refused = unwritable(exc, job.path.parent)
+            if refused is None:
+                raise
+            return Outcome(time.perf_counter() - start, error=refused)
     found = tuple(w.message.diagnostic for w in caught if isinstance(w.message, ReportWarning))
     return Outcome(time.perf_counter() - start, found)
 

@@ -26,6 +26,9 @@ def _font(name: str) -> Path:
     return ASSETS / "fonts" / name
 
 
+PAPER_MM = {"A4": (210.0, 297.0), "B5": (182.0, 257.0), "Letter": (215.9, 279.4)}  # width, height
+
+
 @dataclass(frozen=True)
 class Theme:
     """Look of the document. Defaults follow docs/factsheet-brief; `meta` overrides any field.

@@ -19,7 +19,7 @@ from reportgen.workbook.charts import read_charts
 from reportgen.workbook.content import Context, read_content
 from reportgen.workbook.images import image_resolver
 from reportgen.workbook.meta import read_meta
-from reportgen.workbook.source import Book, CellProblem, check_extent
+from reportgen.workbook.source import Book, CellProblem, check_extent, shown
 from reportgen.workbook.tables import read_table, read_values
 
 REQUIRED_SHEETS = ("meta", "content")
@@ -63,7 +63,7 @@ def _read(path: Path) -> Document:
 def _meta_cells(book: Book) -> dict[str, CellRef]:
     """meta key → its value cell (column B), so a meta text problem names its cell."""
     ws = book.sheet("meta")
-    keys = {str(ws.value(r, 1)).strip(): r for r in range(ws.max_row, 0, -1) if ws.value(r, 1)}
+    keys = {str(key).strip(): r for r in range(ws.max_row, 0, -1) if (key := shown(book, ws, r, 1, Collector()))}
     return {key: CellRef("meta", f"B{r}") for key, r in keys.items()}
 
 
