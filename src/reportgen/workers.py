@@ -20,20 +20,21 @@ from __future__ import annotations
 import copyreg
 import io
 import multiprocessing
+import os
 import pickle
 import signal
 import time
 import traceback
-import warnings
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-from reportgen.diagnostics import Diagnostic, ReportError, ReportWarning
+from reportgen.diagnostics import Diagnostic, ReportError, collected_warnings
 from reportgen.model import Document
 from reportgen.output import unwritable
+from reportgen.processes import lifeline, watch_parent
 
 
 class RendererCrash(RuntimeError):
@@ -52,6 +53,7 @@ class Job:
 
     path: Path
     bleed_mm: float = 0.0
+    embed_fonts: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,8 +69,7 @@ class Outcome:
 def render(fmt: str, doc: Document, charts: Mapping[str, object], job: Job) -> Outcome:
     """Render one output in this process; warnings and located errors are returned."""
     start = time.perf_counter()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ReportWarning)
+    with collected_warnings() as found:
         try:
             _renderer(fmt)(doc, charts, job)
         except ReportError as exc:
@@ -78,8 +79,7 @@ def render(fmt: str, doc: Document, charts: Mapping[str, object], job: Job) -> O
             if refused is None:
                 raise
             return Outcome(time.perf_counter() - start, error=refused)
-    found = tuple(w.message.diagnostic for w in caught if isinstance(w.message, ReportWarning))
-    return Outcome(time.perf_counter() - start, found)
+    return Outcome(time.perf_counter() - start, tuple(found))
 
 
 def _renderer(fmt: str):
@@ -91,7 +91,7 @@ def _renderer(fmt: str):
     if fmt == "docx":
         from reportgen.render.docx import write_docx
 
-        return lambda doc, charts, job: write_docx(doc, charts, job.path)
+        return lambda doc, charts, job: write_docx(doc, charts, job.path, embed_fonts=job.embed_fonts)
     from reportgen.render.xlsx import write_xlsx
 
     return lambda doc, charts, job: write_xlsx(doc, job.path)
@@ -124,7 +124,8 @@ class Workers:
         self._procs: list[multiprocessing.process.BaseProcess] = []
         for fmt in formats:
             parent, child = context.Pipe()
-            proc = context.Process(target=_serve, args=(child, fmt), name=f"reportgen-{fmt}", daemon=True)
+            proc = context.Process(target=_serve, args=(child, fmt, lifeline(), os.getpid()), name=f"reportgen-{fmt}",
+                                   daemon=True)
             proc.start()
             child.close()
             self._conns[fmt] = parent
@@ -194,9 +195,11 @@ def _proxy(mapping: dict) -> MappingProxyType:
     return MappingProxyType(mapping)
 
 
-def _serve(conn: Connection, fmt: str) -> None:
+def _serve(conn: Connection, fmt: str, line: Connection, parent: int) -> None:
     """A worker's life: warm up, then render each model it is sent until told to stop.
-    Ctrl-C is the parent's to handle: it stops the workers by closing their pipes."""
+    Ctrl-C is the parent's to handle: it stops the workers by closing their pipes; the
+    worker exits by itself when the parent ends without doing so (`watch_parent`)."""
+    watch_parent(line, parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         warm((fmt,))
