@@ -24,7 +24,7 @@ from openpyxl.worksheet.table import Table as ListObject
 from openpyxl.worksheet.table import TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.model import ChartSpec, Meta, Table, Theme, Value
+from reportgen.model import PAPER_MM, ChartSpec, Meta, Table, Theme, Value
 from reportgen.render.xlsx import layout, pagebreaks, styles
 from reportgen.render.xlsx.cells import cell_text, write_text
 from reportgen.render.xlsx.charts import WIDTH_CM, ChartRange, chart_height_cm, native_chart
@@ -67,7 +67,7 @@ def write_data_sheet(ws: Worksheet, table: Table, caption: str, specs: tuple[Cha
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
     all_widths = widths + ([2.0, _chart_width(specs)] if specs else [])
     set_up_print(ws, f"{meta.running_title} — {caption}", sum(all_widths), theme, HEADER_ROW)
-    _break_pages(ws, all_widths, blocks, body.max_row)
+    _break_pages(ws, all_widths, blocks, body.max_row, PAPER_MM[theme.page_size])
     return SheetEntry(ws.title, caption, len(table.rows), tuple(s.title for s in specs)), body
 
 
@@ -233,10 +233,11 @@ def _write_chart_captions(ws: Worksheet, specs: tuple[ChartSpec, ...], col: int)
     return spans
 
 
-def _break_pages(ws: Worksheet, widths: list[float], blocks: list[tuple[int, int]], body_rows: int) -> None:
+def _break_pages(ws: Worksheet, widths: list[float], blocks: list[tuple[int, int]], body_rows: int,
+                 paper_mm: tuple[float, float]) -> None:
     last = max([ws.max_row, body_rows] + [end for _, end in blocks])
     heights = [layout.height_of(ws, r) for r in range(1, last + 1)]
-    page = pagebreaks.page_height(widths, ws.page_setup.orientation == "landscape")
+    page = pagebreaks.page_height(widths, ws.page_setup.orientation == "landscape", paper_mm)
     for row in pagebreaks.breaks(heights, blocks, page, (HEADER_ROW, layout.height_of(ws, HEADER_ROW))):
         ws.row_breaks.append(Break(id=row))
 
