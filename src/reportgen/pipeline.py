@@ -143,6 +143,8 @@ def render_charts(build: Build, doc: Document, stage: Staging) -> Mapping[str, o
     SVG for the PDF, and the 300-dpi PNG only when the DOCX is asked for."""
     used = {b.chart.id for b in doc.blocks if isinstance(b, ChartBlock)}
     if not used:
+        if (build.out_dir / "charts").is_dir():
+            stage.folder(build.out_dir / "charts")  # empty: an earlier build's charts go
         return {}
     from reportgen.charts import render_charts as render
 
