@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import Any, get_type_hints
 
 from reportgen.diagnostics import CellRef, Collector
-from reportgen.model import Meta, Theme, Value
+from reportgen.model import PAPER_MM, Meta, Theme, Value
 from reportgen.workbook.cells import read_value
 from reportgen.workbook.inline import InlineError, Lookup, to_rich_text
 from reportgen.workbook.source import Book, CellProblem, is_blank, key_rows
@@ -111,8 +111,8 @@ def _theme_value(name: str, book: Book, coord: str) -> Any:
         return float(raw)
     text = str(raw or "").strip()
     if name == "page_size":
-        if text not in ("A4", "B5", "Letter"):
-            raise CellProblem(f"found {text!r}, expected A4, B5 or Letter")
+        if text not in PAPER_MM:
+            raise CellProblem(f"found {text!r}, expected A4, B5 (JIS), ISO-B5 or Letter")
         return text
     if not _COLOUR.fullmatch(text):
         raise CellProblem(f"found {text!r}, expected a colour like #1F3A5F")

@@ -26,7 +26,7 @@ from openpyxl.worksheet.table import Table as ListObject
 from openpyxl.worksheet.table import TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.model import ChartSpec, Meta, Table, Theme, Value
+from reportgen.model import PAPER_MM, ChartSpec, Meta, Table, Theme, Value
 from reportgen.render.xlsx import layout, pagebreaks, styles
 from reportgen.render.xlsx.cells import cell_text, write_text
 from reportgen.render.xlsx.chartorder import TableOrder, reads_table, table_order
@@ -71,7 +71,7 @@ def write_data_sheet(ws: Worksheet, table: Table, caption: str, specs: tuple[Cha
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
     print_widths = widths + [max(0.0, _chart_width(specs) - sum(widths))]
     set_up_print(ws, f"{meta.running_title} — {caption}", sum(print_widths), theme, HEADER_ROW)
-    _break_pages(ws, print_widths, blocks, body.max_row)
+    _break_pages(ws, print_widths, blocks, body.max_row, PAPER_MM[theme.page_size])
     return SheetEntry(ws.title, caption, len(table.rows), tuple(s.title for s in specs)), body
 
 
@@ -240,9 +240,10 @@ def _add_charts(ws: Worksheet, body: SheetRows, table: Table, rows: tuple[tuple[
     return spans + [(r.header_row - 1, r.last_row) for r in ranges if r.header_row != HEADER_ROW]
 
 
-def _break_pages(ws: Worksheet, widths: list[float], blocks: list[tuple[int, int]], body_rows: int) -> None:
+def _break_pages(ws: Worksheet, widths: list[float], blocks: list[tuple[int, int]], body_rows: int,
+                 paper_mm: tuple[float, float]) -> None:
     last = max([ws.max_row, body_rows] + [end for _, end in blocks])
     heights = [layout.height_of(ws, r) for r in range(1, last + 1)]
-    page = pagebreaks.page_height(widths, ws.page_setup.orientation == "landscape")
+    page = pagebreaks.page_height(widths, ws.page_setup.orientation == "landscape", paper_mm)
     for row in pagebreaks.breaks(heights, blocks, page, (HEADER_ROW, layout.height_of(ws, HEADER_ROW))):
         ws.row_breaks.append(Break(id=row))
