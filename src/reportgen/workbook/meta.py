@@ -10,15 +10,14 @@ from types import MappingProxyType
 from typing import Any, get_type_hints
 
 from reportgen.diagnostics import CellRef, Collector
-from reportgen.model import Meta, Theme, Value
-from reportgen.model.document import PAPER_MM
+from reportgen.model import PAPER_MM, Meta, Theme, Value
 from reportgen.workbook.cells import read_value
 from reportgen.workbook.inline import InlineError, Lookup, to_rich_text
 from reportgen.workbook.source import Book, CellProblem, is_blank, key_rows
 
 SHEET = "meta"
 _TEXT_KEYS = ("title", "organisation", "doc_type", "subtitle", "author", "subject",
-              "short_title", "source_note", "output_name", "lang")
+              "short_title", "source_note", "output_name", "appendix_name", "lang")
 _REQUIRED = ("title", "organisation", "date")
 _THEMEABLE = {f.name: f for f in dataclasses.fields(Theme) if not f.name.startswith("font_")}
 _THEME_TYPES = get_type_hints(Theme)
@@ -69,11 +68,12 @@ def read_meta(book: Book, diag: Collector, lookup: Lookup) -> tuple[Meta, Theme]
             if key not in rows:  # a row with an empty or bad value is already reported at its cell
                 diag.add(CellRef(SHEET), f"missing required key '{key}' (a row with '{key}' in column A)")
             fields[key] = dt.date(2000, 1, 1) if key == "date" else "?"
-    if "output_name" in fields:
-        problem = _output_name_problem(fields["output_name"])
-        if problem:
-            diag.add(CellRef(SHEET, rows["output_name"]), problem)
-            del fields["output_name"]
+    for key in ("output_name", "appendix_name"):
+        if key in fields:
+            problem = _output_name_problem(key, fields[key])
+            if problem:
+                diag.add(CellRef(SHEET, rows[key]), problem)
+                del fields[key]
     fields.setdefault("author", fields["organisation"])
     built = Theme(**theme)
     _check_text_area(built, rows, diag)
@@ -91,11 +91,11 @@ def _check_property(key: str, text: str) -> None:
         raise CellProblem(f"control character U+{ord(bad):04X} in {key} (remove it)")
 
 
-def _output_name_problem(name: str) -> str | None:
+def _output_name_problem(key: str, name: str) -> str | None:
     if not _OUTPUT_NAME.fullmatch(name):
-        return f"output_name '{name}' must be a plain file stem (letters, digits, - and _; no folders)"
+        return f"{key} '{name}' must be a plain file stem (letters, digits, - and _; no folders)"
     if len(name) > MAX_OUTPUT_NAME:
-        return (f"output_name is {len(name)} characters long (limit {MAX_OUTPUT_NAME}, so that every output's "
+        return (f"{key} is {len(name)} characters long (limit {MAX_OUTPUT_NAME}, so that every output's "
                 "file name fits the 255 bytes a file system allows); shorten it")
     return None
 
@@ -162,8 +162,8 @@ def _theme_value(name: str, book: Book, coord: str) -> Any:
         return float(raw)
     text = str(raw or "").strip()
     if name == "page_size":
-        if text not in ("A4", "B5", "Letter"):
-            raise CellProblem(f"found {text!r}, expected A4, B5 or Letter")
+        if text not in PAPER_MM:
+            raise CellProblem(f"found {text!r}, expected A4, B5 (JIS), ISO-B5 or Letter")
         return text
     if not _COLOUR.fullmatch(text):
         raise CellProblem(f"found {text!r}, expected a colour like #1F3A5F")

@@ -14,8 +14,7 @@ from docx.section import Section
 from docx.shared import Length, Mm
 from docx.text.paragraph import Paragraph as WordParagraph
 
-from reportgen.model import Meta, Span, Theme
-from reportgen.model.document import PAPER_MM
+from reportgen.model import PAPER_MM, Meta, Span, Theme
 from reportgen.render.docx import oxml, styles
 from reportgen.render.docx.inline import Fonts, add_span
 
