@@ -23,6 +23,8 @@ EPILOG = """examples:
   reportgen validate report.xlsx           check the workbook, list every problem, exit 2 if any
   reportgen batch reports/ -o out/ -j 2    build every .xlsx in reports/ into out/<name>/, 2 at a time
   reportgen init new.xlsx                  write a template workbook with instructions
+  reportgen mail report.xlsx               build, then write the mail sheet's messages as .eml to check
+  reportgen mail report.xlsx --send        ... and send them (server: README, mailing the appendix)
 """
 
 
@@ -64,7 +66,23 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: one per CPU)")
     i = sub.add_parser("init", help="write a template workbook with instructions", parents=[debug])
     i.add_argument("path", type=Path)
+    _mail_parser(sub, debug)
     return p
+
+
+def _mail_parser(sub: argparse._SubParsersAction, debug: argparse.ArgumentParser) -> None:
+    e = sub.add_parser("mail", help="email the outputs with the workbook's mail sheet (dry run unless --send)",
+                       parents=[debug])
+    e.add_argument("workbook", nargs="?", type=Path, help="the .xlsx (default: data/factsheet.xlsx)")
+    e.add_argument("-o", "--out", type=Path, default=Path("build"), help="output folder (default: build/)")
+    for flag in ("to", "cc", "bcc"):
+        e.add_argument(f"--{flag}", action="append", metavar="ADDRESSES",
+                       help=f"{flag} addresses, comma-separated, instead of the workbook's")
+    e.add_argument("--attach", help="comma-separated subset of xlsx,pdf,docx (default: the workbook's, else xlsx)")
+    mode = e.add_mutually_exclusive_group()
+    mode.add_argument("--dry-run", type=Path, metavar="DIR",
+                      help="write the messages as .eml files into DIR (default: OUT/mail) and send nothing")
+    mode.add_argument("--send", action="store_true", help="send the messages")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,6 +114,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         write_template(args.path)
         print(f"wrote {args.path}")
         return 0
+    if args.command == "mail":
+        from reportgen.mail.command import mail
+
+        return mail(args)
     from reportgen.pipeline import FORMATS, Build, read, run
 
     if args.command == "validate":
