@@ -158,3 +158,13 @@ class TestConfig:
         with pytest.raises(ReportError, match=message) as exc:
             load_server(self.env(tmp_path, **settings))
         assert "REPORTGEN_SMTP_*" in str(exc.value)
+
+
+def test_outputs_newer_than_the_workbook_are_reused(tmp_path, capsys):
+    wb = mail_workbook(tmp_path / "wb.xlsx")
+    assert main(["mail", str(wb), "-o", str(tmp_path / "out")]) == 0
+    first = (tmp_path / "out" / "factsheet-appendix.xlsx").stat().st_mtime_ns
+    assert "reusing" not in capsys.readouterr().out
+    assert main(["mail", str(wb), "-o", str(tmp_path / "out")]) == 0
+    assert "reusing" in capsys.readouterr().out
+    assert (tmp_path / "out" / "factsheet-appendix.xlsx").stat().st_mtime_ns == first

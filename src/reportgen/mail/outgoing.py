@@ -17,7 +17,7 @@ from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.mail.compose import compose
 from reportgen.mail.config import Server
 from reportgen.mail.send import MailError, log_line, send
-from reportgen.model import Document, Mail, Recipients
+from reportgen.model import Mail, Recipients
 from reportgen.output import staged
 from reportgen.pipeline import SUFFIXES, Build, read, run
 
@@ -52,29 +52,35 @@ class Overrides:
     attach: tuple[str, ...] | None = None
 
 
-def prepare(workbook: Path, out_dir: Path, overrides: Overrides = Overrides(),
-            when: dt.datetime | None = None, log: Callable[[str], None] = print) -> list[Outgoing]:
+def prepare(workbook: Path, out_dir: Path, overrides: Overrides = Overrides(), when: dt.datetime | None = None,
+            log: Callable[[str], None] = print, warn: Callable[[str], None] = print) -> list[Outgoing]:
     """Every message the workbook's mail sheet asks for, composed with the built outputs."""
-    doc = read(Build(workbook, out_dir, log=lambda line: None))
+    probe = Build(workbook, out_dir, log=_quiet, warn=_quiet)
+    doc = read(probe)
     if doc.mail is None:
         raise ReportError(Diagnostic(str(workbook), "no 'mail' sheet: add one to say who gets the "
                                      "outputs and with which message (docs/workbook.md, `mail`)"))
     mail = overridden(doc.mail, overrides)
-    files = built_files(workbook, out_dir, doc, mail, log)
+    files = tuple(out_dir / (doc.meta.output_name + SUFFIXES[fmt]) for fmt in mail.attach)
+    if up_to_date(files, workbook):
+        log(f"reusing {', '.join(str(f) for f in files)} (newer than {workbook})")
+        for diagnostic in probe.warnings:
+            warn(f"warning: {diagnostic}")
+    else:
+        run(Build(workbook, out_dir, mail.attach, log=log, warn=warn))
     when = when or dt.datetime.now().astimezone().replace(microsecond=0)
     pairs = list(zip(mail.attach, files))
     return [Outgoing(compose(mail, r, pairs, when), mail, r, files) for r in mail.lists]
 
 
-def built_files(workbook: Path, out_dir: Path, doc: Document, mail: Mail, log: Callable[[str], None]) -> tuple[Path, ...]:
-    """The attached outputs, built first unless all are newer than the workbook."""
-    files = tuple(out_dir / (doc.meta.output_name + SUFFIXES[fmt]) for fmt in mail.attach)
+def up_to_date(files: Sequence[Path], workbook: Path) -> bool:
+    """Every file there and newer than the workbook: a build would write the same bytes."""
     changed = workbook.stat().st_mtime
-    if all(f.is_file() and f.stat().st_mtime >= changed for f in files):
-        log(f"reusing {', '.join(str(f) for f in files)} (newer than {workbook})")
-    else:
-        run(Build(workbook, out_dir, mail.attach, log=log))
-    return files
+    return all(f.is_file() and f.stat().st_mtime >= changed for f in files)
+
+
+def _quiet(line: str) -> None:
+    pass
 
 
 def overridden(mail: Mail, overrides: Overrides) -> Mail:

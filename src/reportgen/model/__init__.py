@@ -7,6 +7,7 @@ can name the cell behind a problem. Renderers read these types and nothing else.
 from reportgen.model.blocks import (
     Block,
     ChartBlock,
+    ColumnStyle,
     ContactBox,
     Heading,
     ImageBlock,
@@ -25,7 +26,7 @@ from reportgen.model.mail import Mail, Recipients
 from reportgen.model.text import RichText, Span
 
 __all__ = [
-    "Block", "ChartBlock", "ChartSpec", "Column", "ContactBox", "Document", "Heading",
+    "Block", "ChartBlock", "ChartSpec", "Column", "ColumnStyle", "ContactBox", "Document", "Heading",
     "ImageBlock", "Kpi", "KpiRow", "ListBlock", "ListItem", "Mail", "Meta", "Note", "PageBreak",
     "Paragraph", "Recipients", "RichText", "Span", "Table", "TableBlock", "Theme", "Value",
 ]
