@@ -118,10 +118,20 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("workbooks", nargs="+", type=Path, help=".xlsx files, or folders of them")
     m.add_argument("-o", "--out", type=Path, default=Path("build"), help="output root: one folder per workbook")
     m.add_argument("-j", "--jobs", type=jobs_arg, default=None, help="worker processes (default: one per CPU)")
+    m.add_argument("--broker", metavar="URL", help="send the jobs to the reportgen workers behind this Redis "
+                   "broker (redis://HOST:PORT/0) instead of building here; OUT must be shared storage")
+    m.add_argument("--summary", type=Path, metavar="FILE",
+                   help="with --broker: every result as .json or .csv (default: OUT/batch-summary.json)")
     i = sub.add_parser("init", help="write a template workbook with instructions", parents=[common])
     i.add_argument("path", type=Path, help="the new workbook (.xlsx is added when missing)")
     i.add_argument("--force", action="store_true", help="overwrite an existing file")
     _mail_parser(sub, common)
+    k = sub.add_parser("worker", help="serve batch jobs from a Redis broker (needs reportgen[cluster])",
+                       parents=[common])
+    k.add_argument("--broker", required=True, metavar="URL", help="redis://HOST:PORT/0")
+    k.add_argument("-c", "--concurrency", type=jobs_arg, default=None,
+                   help="jobs at a time, one process each (default: one per CPU)")
+    k.add_argument("-n", "--name", help="worker name (default: celery@HOSTNAME); unique per machine")
     return p
 
 
@@ -210,6 +220,8 @@ def _dispatch(args: argparse.Namespace, console: Console) -> int:
         from reportgen.mail.command import mail
 
         return mail(args, console)
+    if args.command == "worker" or getattr(args, "broker", None):
+        return _cluster(args, console)
     from reportgen.pipeline import Build, read, run
 
     if args.command == "validate":
@@ -286,6 +298,12 @@ def _open(path: Path) -> None:
             subprocess.Popen([opener, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         except OSError:
             print(f"cannot open {path}: no {opener} on this system", file=sys.stderr)
+
+
+def _cluster(args: argparse.Namespace, console: Console) -> int:
+    from reportgen.cluster import command
+
+    return command.worker(args, console) if args.command == "worker" else command.batch(args, console)
 
 
 def _batch(args: argparse.Namespace, console: Console) -> int:
