@@ -16,5 +16,5 @@ if ! command -v pdftoppm >/dev/null || ! command -v soffice >/dev/null \
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,bench]'
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,bench,cluster]'
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

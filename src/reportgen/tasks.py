@@ -15,8 +15,7 @@ from celery.signals import worker_process_init
 
 from reportgen.cluster.job import build_job
 from reportgen.cluster.settings import celery_config
-
-FORMATS = ("pdf", "docx", "xlsx")
+from reportgen.pipeline import FORMATS
 
 app = Celery("reportgen")
 app.conf.update(celery_config())
