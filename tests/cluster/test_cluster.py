@@ -140,4 +140,5 @@ def test_an_internal_error_is_a_failure_with_its_traceback(broker, tmp_path):
     finally:
         os.killpg(worker.pid, signal.SIGTERM)
         worker.wait(30)
-    assert outcome.status == "failed" and "KeyError: 'html'" in outcome.traceback
+    assert outcome.status == "internal error" and "KeyError: 'html'" in outcome.traceback
+    assert outcome.batch.problems == ("KeyError: 'html'",)

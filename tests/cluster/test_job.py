@@ -9,7 +9,6 @@ import io
 import json
 from pathlib import Path
 
-import pytest
 
 from reportgen.cli import main
 from reportgen.cluster.job import build_job
@@ -50,15 +49,17 @@ def test_a_bad_workbook_is_a_normal_result_with_located_problems(tmp_path):
 
 
 def test_summary_as_csv_and_json(tmp_path):
+    from reportgen.batch import BatchResult
     from reportgen.cluster.submit import Outcome, write_summary
 
     good = {"ok": True, "out_dir": "/o/a-1", "outputs": [{"path": "/o/a-1/a.pdf", "sha256": "ab", "bytes": 1}],
             "problems": [], "warnings": [{"text": "content!B2: low dpi"}], "seconds": 1.5, "worker": "w1"}
-    outcomes = [Outcome(Path("a.xlsx"), "t1", "ok", good),
-                Outcome(Path("b.xlsx"), "t2", "failed", None, "Traceback ...\nKeyError: 'x'")]
+    outcomes = [Outcome(BatchResult(Path("a.xlsx"), Path("/o/a-1"), 1.5), "t1", good),
+                Outcome(BatchResult(Path("b.xlsx"), Path(), 0.0, ("KeyError: 'x'",), "internal error"), "t2", None,
+                        "Traceback ...\nKeyError: 'x'")]
     write_summary(outcomes, tmp_path / "s.csv", 3.0)
     rows = list(csv.DictReader((tmp_path / "s.csv").open(encoding="utf-8")))
-    assert [r["status"] for r in rows] == ["ok", "failed"] and rows[0]["outputs"] == "a.pdf:ab"
+    assert [r["status"] for r in rows] == ["ok", "internal error"] and rows[0]["outputs"] == "a.pdf:ab"
     assert rows[1]["traceback"].endswith("KeyError: 'x'")
     write_summary(outcomes, tmp_path / "s.json", 3.0)
     summary = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
@@ -66,13 +67,14 @@ def test_summary_as_csv_and_json(tmp_path):
 
 
 def test_progress_counts_and_throughput():
+    from reportgen.batch import BatchResult
     from reportgen.cluster.submit import Outcome, Progress
 
     now = iter([0.0, 2.0, 4.0, 4.0])
     out = io.StringIO()
     progress = Progress(3, out, bar=False, clock=lambda: next(now))
-    progress.finished(Outcome(Path("a.xlsx"), "t1", "ok"))
-    progress.finished(Outcome(Path("b.xlsx"), "t2", "problems"))
+    progress.finished(Outcome(BatchResult(Path("a.xlsx"), Path("a"), 1.0), "t1"))
+    progress.finished(Outcome(BatchResult(Path("b.xlsx"), Path("b"), 1.0, ("meta: bad",), "problems"), "t2"))
     assert out.getvalue().splitlines() == [
         "ok       a.xlsx  [1 completed, 0 failed, 2 remaining, 0.50 per second]",
         "problems b.xlsx  [1 completed, 1 failed, 1 remaining, 0.50 per second]"]

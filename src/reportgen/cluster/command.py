@@ -27,11 +27,11 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     console.progress(f"sent     {len(jobs)} jobs to {maybe_sanitize_url(args.broker)}")
     outcomes = collect(app, jobs, Progress(len(jobs), bar=None if not args.quiet else False))
     for o in outcomes:
-        for problem in (o.result or {}).get("problems", []):
-            console.problem(f"error: {o.workbook.name}: {problem['text']}")
-        if o.status == "failed":
-            last = o.traceback.strip().splitlines()[-1] if o.traceback.strip() else "no result"
-            console.problem(f"internal error: {o.workbook.name}: {last} (traceback in the summary)")
+        for problem in o.batch.problems:
+            if o.status == "problems":
+                console.problem(f"error: {o.workbook.name}: {problem}")
+            else:
+                console.problem(f"internal error: {o.workbook.name}: {problem} (traceback in the summary)")
     took = time.monotonic() - start
     summary = args.summary or args.out / "batch-summary.json"
     write_summary(outcomes, summary, took)

@@ -20,23 +20,32 @@ from typing import Any, Callable, Sequence, TextIO
 from celery import Celery
 from celery.result import AsyncResult
 
+from reportgen.batch import BatchResult
 from reportgen.cluster.settings import celery_config
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """One workbook's job: `ok`, `problems` (a bad workbook: located diagnostics) or
-    `failed` (our bug, a lost job: the traceback)."""
+    """One workbook's job: the local batch's `BatchResult` (status `ok`, `problems` for a
+    bad workbook, `internal error` for a bug of ours), and what only the cluster knows: the
+    task, the job's data (outputs with hashes, warnings, worker) and a failure's traceback."""
 
-    workbook: Path
+    batch: BatchResult
     task_id: str
-    status: str
-    result: dict[str, Any] | None = None
+    data: dict[str, Any] | None = None
     traceback: str = ""
 
     @property
+    def workbook(self) -> Path:
+        return self.batch.workbook
+
+    @property
+    def status(self) -> str:
+        return self.batch.status
+
+    @property
     def ok(self) -> bool:
-        return self.status == "ok"
+        return self.batch.ok
 
 
 def connect(broker: str) -> Celery:
@@ -70,9 +79,13 @@ def collect(app: Celery, jobs: Sequence[tuple[Path, AsyncResult]], progress: "Pr
 
 def _outcome(workbook: Path, task_id: str, meta: dict[str, Any]) -> Outcome:
     if meta["status"] == "SUCCESS":
-        result = meta["result"]
-        return Outcome(workbook, task_id, "ok" if result["ok"] else "problems", result)
-    return Outcome(workbook, task_id, "failed", None, meta.get("traceback") or str(meta.get("result")))
+        data = meta["result"]
+        problems = tuple(p["text"] for p in data["problems"])
+        batch = BatchResult(workbook, Path(data["out_dir"]), data["seconds"], problems, "ok" if data["ok"] else "problems")
+        return Outcome(batch, task_id, data)
+    trace = meta.get("traceback") or str(meta.get("result"))
+    last = trace.strip().splitlines()[-1] if trace.strip() else "no result"
+    return Outcome(BatchResult(workbook, Path(), 0.0, (last,), "internal error"), task_id, None, trace)
 
 
 class Progress:
@@ -126,16 +139,16 @@ def write_summary(outcomes: Sequence[Outcome], path: Path, seconds: float) -> No
         return
     summary = {"total": len(outcomes), "completed": sum(o.ok for o in outcomes),
                "failed": sum(not o.ok for o in outcomes), "seconds": round(seconds, 2),
-               "jobs": [{**row, "result": o.result} for row, o in zip(rows, outcomes)]}
+               "jobs": [{**row, "result": o.data} for row, o in zip(rows, outcomes)]}
     path.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def _row(o: Outcome) -> dict[str, Any]:
-    r = o.result or {}
+    r = o.data or {}
     return {
         "workbook": str(o.workbook), "status": o.status, "task_id": o.task_id, "out_dir": r.get("out_dir", ""),
         "outputs": [f"{Path(x['path']).name}:{x['sha256']}" for x in r.get("outputs", [])],
-        "problems": [p["text"] for p in r.get("problems", [])],
+        "problems": list(o.batch.problems),
         "warnings": [w["text"] for w in r.get("warnings", [])],
         "seconds": r.get("seconds", ""), "worker": r.get("worker", ""),
         "traceback": o.traceback,
