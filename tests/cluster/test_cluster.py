@@ -134,11 +134,12 @@ def test_an_internal_error_is_a_failure_with_its_traceback(broker, tmp_path):
         wait_ready(log, "c@test")
         app = connect(url)
         wb = make_workbook(tmp_path / "wb.xlsx")
-        sent = app.send_task("reportgen.build", kwargs={"out_root": str(tmp_path / "out"), "formats": ["html"],
+        sent = app.send_task("reportgen.build", kwargs={"out_root": str(tmp_path / "out"), "formats": ["pdf", "odt"],
                                                          "workbook": str(wb)})
         [outcome] = collect(app, [(wb, sent)], Progress(1, bar=False))
     finally:
         os.killpg(worker.pid, signal.SIGTERM)
         worker.wait(30)
-    assert outcome.status == "internal error" and "KeyError: 'html'" in outcome.traceback
-    assert outcome.batch.problems == ("KeyError: 'html'",)
+    assert outcome.status == "internal error" and "in _check_options" in outcome.traceback
+    assert outcome.batch.problems == ("ValueError: formats must be a non-empty subset of ('pdf', 'docx', 'xlsx'), "
+                                      "got ['pdf', 'odt']",)

@@ -86,3 +86,10 @@ def test_without_the_cluster_extra_the_broker_option_says_what_to_install(tmp_pa
     wb = make_workbook(tmp_path / "wb.xlsx")
     assert main(["batch", str(wb), "-o", str(tmp_path / "out"), "--broker", "redis://127.0.0.1:1/0"]) == 2
     assert "pip install 'reportgen[cluster]'" in capsys.readouterr().err
+
+
+def test_wrong_options_are_the_callers_bug_not_the_workbooks(tmp_path):
+    wb = make_workbook(tmp_path / "wb.xlsx")
+    for formats, bleed in ((["html"], 0.0), (["pdf"], "3"), (["pdf"], 50)):
+        with pytest.raises(ValueError):
+            build_job(str(tmp_path / "out"), formats, bleed, workbook=str(wb))

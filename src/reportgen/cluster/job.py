@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.diagnostics import CellRef, Diagnostic, ReportError
-from reportgen.pipeline import Build, run
+from reportgen.pipeline import FORMATS, Build, run
 
 KEY_LENGTH = 12
 
@@ -38,6 +38,7 @@ def build_job(out_root: str, formats: list[str], bleed_mm: float = 0.0, workbook
     """Build one workbook given by path or by `content` (then called `name`; images beside
     a workbook need the path form). Returns `result(...)`'s dict; `worker` names who built it."""
     start = time.perf_counter()
+    _check_options(formats, bleed_mm)
     source = Path(workbook) if workbook else None
     if content is None:
         content = source.read_bytes() if source and source.is_file() else b""
@@ -60,6 +61,15 @@ def build_job(out_root: str, formats: list[str], bleed_mm: float = 0.0, workbook
         problems = []
     return result(name if source is None else str(source), key, out_dir, job, problems,
                   time.perf_counter() - start, worker or f"{socket.gethostname()}:{os.getpid()}")
+
+
+def _check_options(formats: list[str], bleed_mm: float) -> None:
+    """A job's options come from a program, not a person: wrong ones are its bug (a task
+    failure with the traceback), not a problem of the workbook."""
+    if not formats or not set(formats) <= set(FORMATS):
+        raise ValueError(f"formats must be a non-empty subset of {FORMATS}, got {formats!r}")
+    if isinstance(bleed_mm, bool) or not isinstance(bleed_mm, (int, float)) or not 0 <= bleed_mm <= 10:
+        raise ValueError(f"bleed_mm must be a number of millimetres from 0 to 10, got {bleed_mm!r}")
 
 
 def result(workbook: str, key: str, out_dir: Path, job: Build, problems: list[Diagnostic],

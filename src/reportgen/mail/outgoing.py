@@ -19,7 +19,7 @@ from reportgen.mail.config import Server
 from reportgen.mail.send import MailError, log_line, send
 from reportgen.model import Mail, Recipients
 from reportgen.output import staged
-from reportgen.pipeline import SUFFIXES, Build, read, run
+from reportgen.pipeline import Build, read, run
 
 SIZE_LIMIT = 10 * 1024 * 1024  # many servers refuse more; some refuse less
 
@@ -61,7 +61,7 @@ def prepare(workbook: Path, out_dir: Path, overrides: Overrides = Overrides(), w
         raise ReportError(Diagnostic(str(workbook), "no 'mail' sheet: add one to say who gets the "
                                      "outputs and with which message (docs/workbook.md, `mail`)"))
     mail = overridden(doc.mail, overrides)
-    files = tuple(out_dir / (doc.meta.output_name + SUFFIXES[fmt]) for fmt in mail.attach)
+    files = tuple(out_dir / doc.meta.file_name(fmt) for fmt in mail.attach)
     if up_to_date(files, workbook):
         log(f"reusing {', '.join(str(f) for f in files)} (newer than {workbook})")
         for diagnostic in probe.warnings:
