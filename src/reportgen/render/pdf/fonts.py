@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from reportgen.fonts import LAYOUT
 from reportgen.ja.compose import CachedWidths
+from reportgen.metrics import metrics
 from reportgen.model import Theme
 from reportgen.render.pdf.facecache import load_font
 
@@ -108,9 +109,11 @@ def register_fonts(theme: Theme) -> PdfFonts:
 
 @lru_cache(maxsize=8)
 def pdf_widths(fonts: PdfFonts) -> CachedWidths:
-    """The composer's measurer for these fonts; style keys are (bold, size) pairs."""
+    """The composer's measurer for these fonts (`reportgen.metrics`, per character the same
+    as reportlab's stringWidth); style keys are (bold, size) pairs."""
+    regular, bold = (metrics(path, fonts.fallback_path) for path in (fonts.regular_path, fonts.bold_path))
+
     def measure(key: tuple[bool, float], ch: str) -> float:
-        bold, size = key
-        return pdfmetrics.stringWidth(ch, fonts.font_of(ch, bold), size)
+        return (bold if key[0] else regular)[ch] * key[1]
 
     return CachedWidths(measure)
