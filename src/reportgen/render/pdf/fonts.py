@@ -107,6 +107,14 @@ def register_fonts(theme: Theme) -> PdfFonts:
     return fonts
 
 
+@lru_cache(maxsize=4)
+def figure_fonts(theme: Theme) -> PdfFonts:
+    """The fonts of table figures: BIZ UDGothic (fixed-width digits, the main font's
+    design), registered when a document first has a number column."""
+    return PdfFonts(_register(theme.font_figures), _register(theme.font_figures_bold), theme.font_fallback.stem,
+                    theme.font_figures, theme.font_figures_bold, theme.font_fallback)
+
+
 @lru_cache(maxsize=8)
 def pdf_widths(fonts: PdfFonts) -> CachedWidths:
     """The composer's measurer for these fonts (`reportgen.metrics`, per character the same
