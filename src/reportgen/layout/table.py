@@ -221,7 +221,23 @@ def _share(mins: list[float], prefs: list[float], hints: list[float | None], wid
 # ---- a model table block as column contents --------------------------------------------
 
 LONG_TABLE = 30       # body rows: a table longer than this is a list, set densely
+DENSE_SIZE = 8.0      # pt: the type size of a long list (at most)
+PAD_EM = 0.6          # a cell's padding left and right, in em of the table's type size
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,11}")
+
+
+def fit_block(block: TableBlock, theme: Theme, width: float, size: float) -> tuple[list[int], Fit]:
+    """The shown columns of a table block and their widths within `width` points, set at
+    `size` pt (a long list at `DENSE_SIZE`) or smaller: what the PDF and the DOCX both print."""
+    shown = shown_columns(block)
+    if len(block.table.rows) > LONG_TABLE:
+        size = min(size, DENSE_SIZE)
+    return shown, solve(column_contents(block, shown), width, size, table_measure(theme), padding)
+
+
+def padding(size: float) -> float:
+    """A cell's padding on each side, in points, at type size `size`."""
+    return PAD_EM * size
 
 
 def shown_columns(block: TableBlock) -> list[int]:

@@ -27,7 +27,7 @@ from reportlab.platypus import Flowable
 from reportgen.diagnostics import Diagnostic, ReportWarning
 from reportgen.ja.compose import Line
 from reportgen.layout.table import (
-    LONG_TABLE, Fit, alignment, column_contents, set_in_figures, shown_columns, solve, table_measure,
+    LONG_TABLE, Fit, alignment, fit_block, padding, set_in_figures,
 )
 from reportgen.model import RichText, TableBlock, Theme
 from reportgen.render.pdf.flow import Spaced, grid
@@ -37,11 +37,8 @@ from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.text import PdfFonts, TextStyle, para
 from reportgen.render.pdf.textflow import JaParagraph, Look, paint, plain_look, plain_setter
 
-PAD_EM = 0.6
-"""A cell's padding left and right, in em of the table's type size."""
 PAD_Y = 3.5
 DENSE_PAD_Y = 2.0
-DENSE_SIZE = 8.0
 DENSE_LEADING = 1.3
 MIN_ROWS = 3
 """Body rows kept together at the foot and at the head of a page when a table splits."""
@@ -283,13 +280,12 @@ def data_table(block: TableBlock, width: float, keep_height: float, theme: Theme
                fonts: PdfFonts) -> DataTable:
     """The table, its columns as the shared solver sets them (compromises warned about at
     the content row); one no taller than `keep_height` is kept on one page."""
-    table, shown = block.table, shown_columns(block)
-    dense = len(table.rows) > LONG_TABLE
-    fit = solve(column_contents(block, shown), width, DENSE_SIZE if dense else st.cell.size,
-                table_measure(theme), lambda size: PAD_EM * size)
+    table = block.table
+    shown, fit = fit_block(block, theme, width, st.cell.size)
     for note in fit.compromises:
         warnings.warn(ReportWarning(Diagnostic(block.ref, f"table '{table.name}' {note}")))
-    pad_x, pad_y = PAD_EM * fit.size, DENSE_PAD_Y if dense else PAD_Y
+    dense = len(table.rows) > LONG_TABLE
+    pad_x, pad_y = padding(fit.size), DENSE_PAD_Y if dense else PAD_Y
     leading = fit.size * (DENSE_LEADING if dense else st.cell.leading / st.cell.size)
     heads, bodies = _styles(block, shown, fit, leading, st)
     figures = tuple(set_in_figures(table.columns[i]) for i in shown)

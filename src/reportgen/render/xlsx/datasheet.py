@@ -135,12 +135,28 @@ def _list_object(table: Table, last_row: int, index: int) -> ListObject:
     """The Excel table over the header and data rows. Its columns are named here, as the
     header cells read: left to openpyxl, it would read them back through `ws[ref]`, which
     creates a cell object for every cell of the range."""
-    ref = f"A{HEADER_ROW}:{get_column_letter(len(table.columns))}{last_row}"
+    last_col = get_column_letter(len(table.columns))
+    ref = f"A{HEADER_ROW}:{last_col}{last_row}"
     style = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True, showColumnStripes=False,
                            showFirstColumn=False, showLastColumn=False)
     columns = [TableColumn(id=i, name=cell_text(col.name)) for i, col in enumerate(table.columns, start=1)]
-    return ListObject(displayName=layout.table_name(index, table.name), ref=ref, tableStyleInfo=style,
-                      tableColumns=columns, autoFilter=AutoFilter(ref=ref))
+    name = layout.table_name(index, table.name)
+    if not _ends_with_total(table):
+        return ListObject(displayName=name, ref=ref, tableStyleInfo=style, tableColumns=columns,
+                          autoFilter=AutoFilter(ref=ref))
+    # The total row as the table's totals row: bold under a rule in the table style, out of
+    # the filter and sort; its cells keep their values (no SUBTOTAL formula: the appendix
+    # holds no formulas), the first column's text as the totals label.
+    label = table.rows[-1][0]
+    if isinstance(label.raw, str):
+        columns[0].totalsRowLabel = cell_text(label.text)
+    return ListObject(displayName=name, ref=ref, tableStyleInfo=style, tableColumns=columns, totalsRowCount=1,
+                      autoFilter=AutoFilter(ref=f"A{HEADER_ROW}:{last_col}{last_row - 1}"))
+
+
+def _ends_with_total(table: Table) -> bool:
+    """Whether the table's last row is a total row (an Excel table's totals row is its last)."""
+    return len(table.rows) > 1 and table.is_total(len(table.rows) - 1)
 
 
 def _write_notes(ws: Worksheet, table: Table, meta: Meta, row: int, widths: list[float]) -> int:
@@ -179,7 +195,7 @@ def _chart_ranges(ws: Worksheet, body: SheetRows, specs: tuple[ChartSpec, ...], 
         cols = tuple(table.index(name) + 1 for name in spec.series)
         text_cat = table.columns[cat - 1].kind == "text"
         if spec.sort == "none":
-            last = HEADER_ROW + max(len(table.rows), 1)
+            last = HEADER_ROW + max(len(table.rows) - _ends_with_total(table), 1)
             ranges.append(ChartRange(ws, HEADER_ROW, HEADER_ROW + 1, last, cat, cols, text_cat))
             continue
         ranges.append(_write_sorted_copy(ws, body, spec, table, row, (cat, *cols), text_cat))
@@ -196,9 +212,11 @@ def _write_sorted_copy(ws: Worksheet, body: SheetRows, spec: ChartSpec, table: T
         cell = ws.cell(header, c)
         cell.style = styles.LABEL
         write_text(cell, table.columns[c - 1].name)
-    for r, values in enumerate(spec.ordered_rows(), start=header + 1):
+    totals = {id(table.rows[i]) for i in table.totals}
+    rows = [values for values in spec.ordered_rows() if id(values) not in totals]  # charts leave totals out
+    for r, values in enumerate(rows, start=header + 1):
         body.add_row(r, [(c, values[c - 1], styles.CELL, None) for c in sorted(cols)])
-    return ChartRange(ws, header, header + 1, header + max(len(table.rows), 1), cols[0], cols[1:], text_cat)
+    return ChartRange(ws, header, header + 1, header + max(len(rows), 1), cols[0], cols[1:], text_cat)
 
 
 def _chart_width(specs: tuple[ChartSpec, ...]) -> float:
