@@ -57,9 +57,11 @@ class Staging:
         """Move everything into place (each move atomic); the finals of `file`, in order."""
         for tmp, final_dir in self._folders:
             final_dir.mkdir(parents=True, exist_ok=True)
-            for src in sorted(p for p in tmp.iterdir() if p.is_file()):
+            written = sorted(p for p in tmp.iterdir() if p.is_file())
+            for src in written:
                 os.chmod(src, 0o644)
                 os.replace(src, final_dir / src.name)
+            _remove_others(final_dir, {p.name for p in written})
         for tmp, final in self._files:
             os.chmod(tmp, 0o644)
             os.replace(tmp, final)
@@ -70,6 +72,15 @@ class Staging:
             tmp.unlink(missing_ok=True)
         for tmp, _ in self._folders:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _remove_others(folder: Path, keep: set[str]) -> None:
+    """A staged folder holds everything of its kind that the build made (the charts):
+    files of an earlier build that this one did not write (a chart since removed from
+    the workbook, a PNG when the DOCX was not built) would be stale, so they go."""
+    for old in folder.iterdir():
+        if old.name not in keep and old.suffix in (".svg", ".png") and old.is_file() and not old.is_symlink():
+            old.unlink()
 
 
 @contextlib.contextmanager

@@ -24,14 +24,13 @@ import pickle
 import signal
 import time
 import traceback
-import warnings
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-from reportgen.diagnostics import Diagnostic, ReportError, ReportWarning
+from reportgen.diagnostics import Diagnostic, ReportError, collected_warnings
 from reportgen.model import Document
 
 
@@ -51,6 +50,7 @@ class Job:
 
     path: Path
     bleed_mm: float = 0.0
+    embed_fonts: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,14 +66,12 @@ class Outcome:
 def render(fmt: str, doc: Document, charts: Mapping[str, object], job: Job) -> Outcome:
     """Render one output in this process; warnings and located errors are returned."""
     start = time.perf_counter()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ReportWarning)
+    with collected_warnings() as found:
         try:
             _renderer(fmt)(doc, charts, job)
         except ReportError as exc:
             return Outcome(time.perf_counter() - start, error=exc)
-    found = tuple(w.message.diagnostic for w in caught if isinstance(w.message, ReportWarning))
-    return Outcome(time.perf_counter() - start, found)
+    return Outcome(time.perf_counter() - start, tuple(found))
 
 
 def _renderer(fmt: str):
@@ -85,7 +83,7 @@ def _renderer(fmt: str):
     if fmt == "docx":
         from reportgen.render.docx import write_docx
 
-        return lambda doc, charts, job: write_docx(doc, charts, job.path)
+        return lambda doc, charts, job: write_docx(doc, charts, job.path, embed_fonts=job.embed_fonts)
     from reportgen.render.xlsx import write_xlsx
 
     return lambda doc, charts, job: write_xlsx(doc, job.path)

@@ -20,12 +20,12 @@ from reportgen.model.blocks import (
     Paragraph,
     TableBlock,
 )
-from reportgen.model.data import ChartSpec, Column, Table, Value
+from reportgen.model.data import ChartOptions, ChartSpec, Column, Table, Value
 from reportgen.model.document import Document, Meta, Theme
 from reportgen.model.text import RichText, Span
 
 __all__ = [
-    "Block", "ChartBlock", "ChartSpec", "Column", "ColumnStyle", "ContactBox", "Document", "Heading",
+    "Block", "ChartBlock", "ChartOptions", "ChartSpec", "Column", "ColumnStyle", "ContactBox", "Document", "Heading",
     "ImageBlock", "Kpi", "KpiRow", "ListBlock", "ListItem", "Meta", "Note", "PageBreak",
     "Paragraph", "RichText", "Span", "Table", "TableBlock", "Theme", "Value",
 ]

@@ -15,6 +15,8 @@ TOTAL_LABELS = ("合計", "計", "総計", "総合計")
 # A cell holding only one of these in a number or date column means "no figure".
 NIL_MARKS = ("－", "—", "―", "…", "-")
 ChartKind = Literal["bar", "barh", "stacked", "line", "pie", "donut"]
+Legend = Literal["bottom", "right", "top", "none"]
+PercentLabels = Literal["value", "percent", "both"]
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,27 @@ def _table(name: str, columns: tuple[Column, ...], ref: CellRef, totals: tuple[i
 
 
 @dataclass(frozen=True)
+class ChartOptions:
+    """The `options` cell of a chart row (docs/workbook.md), checked by the reader.
+
+    `scale` is a unit word (千, 万, 百万, 億, 兆) the values are divided by, "auto" for
+    tick numbers written in myriads (10億, 20億) or "none"; `other` the share (0-1) under
+    which pie slices join one その他 slice; `height_mm` 0 means the default height."""
+
+    legend: Legend = "bottom"
+    rotate: int = 0
+    date_format: str = ""
+    scale: str = "auto"
+    min: float | None = None
+    max: float | None = None
+    labels: bool = True
+    percent: PercentLabels = "both"
+    other: float = 0.03
+    height_mm: float = 0.0
+    totals: bool = False
+
+
+@dataclass(frozen=True)
 class ChartSpec:
     """One row of the `charts` sheet: what to plot from which table, and how."""
 
@@ -114,13 +137,15 @@ class ChartSpec:
     sort: Literal["none", "asc", "desc"] = "none"
     highlight: str | None = None
     width: Literal["full", "half"] = "full"
+    options: ChartOptions = ChartOptions()
 
     def categories(self) -> tuple[str, ...]:
         return tuple(v.text for v in self.ordered_rows_column(self.category))
 
     def ordered_rows(self) -> tuple[tuple[Value, ...], ...]:
-        """Rows in display order, sorted by the first series when `sort` asks for it."""
-        rows = self.table.rows
+        """Rows in display order, sorted by the first series when `sort` asks for it; the
+        table's total rows left out unless the `totals` option includes them."""
+        rows = self.table.rows if self.options.totals else self.table.data_rows
         if self.sort == "none":
             return rows
         i = self.table.index(self.series[0])

@@ -59,6 +59,7 @@ class Context:
     # Tables whose total rows or number formats a table row's options changed, with the
     # options cell: the reader gives charts and the appendix the same table.
     shaped: dict[str, tuple[Table, CellRef]] = field(default_factory=dict)
+    broken_charts: frozenset[str] = frozenset()  # rows of 'charts' already reported
 
 
 def read_content(ctx: Context) -> tuple[Block, ...]:
@@ -147,6 +148,8 @@ def _referenced(row: Row, ctx: Context) -> Block | None:
     caption = _rich(row, "caption", ctx) if "caption" in row.refs else RichText()
     if row.kind == "chart":
         if ref not in ctx.charts:
+            if ref in ctx.broken_charts:
+                return None
             ctx.diag.add(at, f"no chart with id '{ref}' in 'charts' (known: {', '.join(ctx.charts) or 'none'})")
             return None
         return ChartBlock(ctx.charts[ref], at)
