@@ -173,9 +173,10 @@ def solve(columns: Sequence[ColumnContent], width: float, size: float, measure: 
         notes.append(f"{len(columns)} columns do not fit at {size:g} pt: {note}")
     if sum(mins) > width + 1e-6:
         return Fit(tuple(m * width / sum(mins) for m in mins), size, tuple(mins), tuple(notes))
+    prefs = [max(p, m) for p, m in zip(at(size, "preferred"), mins)]
     greedy = GREEDY * size + 2 * pad(size)
-    prefs = [max(min(p, greedy), m) for p, m in zip(at(size, "preferred"), mins)]
-    return Fit(_share(mins, prefs, [c.share for c in columns], width), size, tuple(mins), tuple(notes))
+    claims = [max(min(p, greedy), m) for p, m in zip(prefs, mins)]
+    return Fit(_share(mins, prefs, claims, [c.share for c in columns], width), size, tuple(mins), tuple(notes))
 
 
 # When the minimums do not fit at the smallest size: what gives, in order.
@@ -187,9 +188,12 @@ _TIERS = (
 )
 
 
-def _share(mins: list[float], prefs: list[float], hints: list[float | None], width: float) -> tuple[float, ...]:
+def _share(mins: list[float], prefs: list[float], claims: list[float], hints: list[float | None],
+           width: float) -> tuple[float, ...]:
     """Minimums first; hinted columns at their share (never below their minimum); the
-    rest in proportion to (preferred − minimum), or to preferred when all fit whole."""
+    rest in proportion to (claim − minimum), a claim being the preferred width up to
+    `GREEDY` em; when every column fits on one line, each gets its preferred width and
+    the rest in proportion to it."""
     out = list(mins)
     free = [i for i, h in enumerate(hints) if h is None]
     for i, h in enumerate(hints):
@@ -204,14 +208,15 @@ def _share(mins: list[float], prefs: list[float], hints: list[float | None], wid
         room = width - sum(out)
     if not free:
         free = list(range(len(out)))
-    gaps = [prefs[i] - mins[i] for i in free]
-    if sum(prefs[i] for i in free) - sum(mins[i] for i in free) > room or not any(gaps):
-        weights = gaps if any(gaps) and sum(gaps) >= room else [prefs[i] for i in free]
-    else:  # every free column fits on one line: each at its preferred width, the rest by it
+    if sum(prefs[i] - mins[i] for i in free) <= room:
         for i in free:
             out[i] = prefs[i]
         room = width - sum(out)
         weights = [prefs[i] for i in free]
+    else:
+        weights = [claims[i] - mins[i] for i in free]
+        if not any(weights):
+            weights = [claims[i] for i in free]
     total = sum(weights) or 1.0
     for i, w in zip(free, weights):
         out[i] += room * w / total
