@@ -169,7 +169,7 @@ def solve(columns: Sequence[ColumnContent], width: float, size: float, measure: 
     for tier, note in _TIERS:
         if sum(mins) <= width + 1e-6:
             break
-        mins = at(size, tier)
+        mins = _towards(mins, at(size, tier), width)
         notes.append(f"{len(columns)} columns do not fit at {size:g} pt: {note}")
     if sum(mins) > width + 1e-6:
         return Fit(tuple(m * width / sum(mins) for m in mins), size, tuple(mins), tuple(notes))
@@ -177,6 +177,14 @@ def solve(columns: Sequence[ColumnContent], width: float, size: float, measure: 
     greedy = GREEDY * size + 2 * pad(size)
     claims = [max(min(p, greedy), m) for p, m in zip(prefs, mins)]
     return Fit(_share(mins, prefs, claims, [c.share for c in columns], width), size, tuple(mins), tuple(notes))
+
+
+def _towards(mins: list[float], lower: list[float], width: float) -> list[float]:
+    """`mins` lowered towards `lower`, each column by the same share of its difference,
+    just enough to fit `width` (all the way when even `lower` does not fit)."""
+    give = sum(mins) - sum(lower)
+    share = min(1.0, (sum(mins) - width) / give) if give > 0 else 1.0
+    return [m - (m - lo) * share for m, lo in zip(mins, lower)]
 
 
 # When the minimums do not fit at the smallest size: what gives, in order.
@@ -237,7 +245,7 @@ def fit_block(block: TableBlock, theme: Theme, width: float, size: float) -> tup
     shown = shown_columns(block)
     if len(block.table.rows) > LONG_TABLE:
         size = min(size, DENSE_SIZE)
-    return shown, solve(column_contents(block, shown), width, size, table_measure(theme), padding)
+    return shown, solve(column_contents(block, shown, _tabular(theme)), width, size, table_measure(theme), padding)
 
 
 def padding(size: float) -> float:
@@ -250,17 +258,31 @@ def shown_columns(block: TableBlock) -> list[int]:
     return [i for i in range(len(block.table.columns)) if not block.style(i).hidden]
 
 
-def column_contents(block: TableBlock, shown: Sequence[int]) -> list[ColumnContent]:
-    """Each shown column's header, distinct texts (total rows apart) and width hint."""
+def column_contents(block: TableBlock, shown: Sequence[int], tabular: bool = False) -> list[ColumnContent]:
+    """Each shown column's header, distinct texts (total rows apart) and width hint. With
+    `tabular` digits (all of one width in the figures font) a figure column's texts are
+    told apart by their shape only (every digit as 0): 10,000 figures measure as a few."""
     table = block.table
     out = []
+    rows = table.data_rows
     for i in shown:
         column = table.columns[i]
-        texts = {row[i].text for n, row in enumerate(table.rows) if n not in table.totals}
+        texts = {row[i].text for row in rows}
         strong = {table.rows[n][i].text for n in table.totals}
+        if tabular and set_in_figures(column):
+            texts, strong = {t.translate(_ZEROS) for t in texts}, {t.translate(_ZEROS) for t in strong}
         out.append(ColumnContent(column.name, tuple(sorted(texts)), tuple(sorted(strong)), column.kind != "text",
                                  set_in_figures(column), block.style(i).width))
     return out
+
+
+_ZEROS = str.maketrans("123456789", "000000000")
+
+
+def _tabular(theme: Theme) -> bool:
+    """Whether the figures fonts' digits all have one width (regular and bold)."""
+    return all(len({metrics(path, theme.font_fallback)[d] for d in "0123456789"}) == 1
+               for path in (theme.font_figures, theme.font_figures_bold))
 
 
 def set_in_figures(column: Column) -> bool:
