@@ -67,6 +67,9 @@ class Theme:
     font_regular: Path = _font("BIZUDPGothic-Regular.ttf")
     font_bold: Path = _font("BIZUDPGothic-Bold.ttf")
     font_fallback: Path = _font("DroidSansFallbackFull.ttf")
+    # Figures in table number columns: BIZ UDGothic, the same design with fixed-width digits.
+    font_figures: Path = _font("BIZUDGothic-Regular.ttf")
+    font_figures_bold: Path = _font("BIZUDGothic-Bold.ttf")
     font_family: str = "BIZ UDPGothic"
 
 
