@@ -9,6 +9,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 
 from reportgen.cli import main
 from reportgen.cluster.job import build_job
