@@ -26,7 +26,7 @@ from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.model import (
     Block, ChartBlock, ContactBox, Heading, ImageBlock, KpiRow, ListBlock, Note, PageBreak,
-    Paragraph, RichText, Span, TableBlock,
+    Paragraph, RichText, Span, TableBlock, Theme,
 )
 from reportgen.render.docx import oxml, styles
 from reportgen.render.docx.inline import Fonts, add_rich_text, add_span
@@ -57,8 +57,9 @@ class Body:
     anything follows the front matter yet, and a half-width figure waiting for a partner."""
 
     def __init__(self, word: WordDocument, charts: Mapping[str, ChartImages], fonts: Fonts,
-                 lists: Lists, width: Length, max_height: Length, deferred: oxml.DeferredRows):
+                 lists: Lists, width: Length, max_height: Length, deferred: oxml.DeferredRows, theme: Theme):
         self._word, self._charts, self._fonts, self._lists = word, charts, fonts, lists
+        self._theme = theme
         self._deferred = deferred
         self._body = word.element.body
         self._width, self._max_height = width, max_height
@@ -212,7 +213,7 @@ class Body:
             self._para(styles.TABLE_CAPTION, block.caption)
         else:
             self._before_table()
-        add_data_table(self._word, block.table, self._fonts, self._width, self._deferred)
+        add_data_table(self._word, block, self._fonts, self._width, self._theme, self._deferred)
         self._after_table()
 
     def _note(self, block: Note) -> None:
