@@ -26,7 +26,7 @@ from openpyxl.worksheet.table import Table as ListObject
 from openpyxl.worksheet.table import TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.model import ChartSpec, Meta, Table, Theme, Value
+from reportgen.model import PAPER_MM, ChartSpec, Meta, Table, Theme, Value
 from reportgen.render.xlsx import layout, pagebreaks, styles
 from reportgen.render.xlsx.cells import cell_text, write_text
 from reportgen.render.xlsx.chartorder import TableOrder, reads_table, table_order
@@ -71,7 +71,7 @@ def write_data_sheet(ws: Worksheet, table: Table, caption: str, specs: tuple[Cha
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
     print_widths = widths + [max(0.0, _chart_width(specs) - sum(widths))]
     set_up_print(ws, f"{meta.running_title} — {caption}", sum(print_widths), theme, HEADER_ROW)
-    _break_pages(ws, print_widths, blocks, body.max_row)
+    _break_pages(ws, print_widths, blocks, body.max_row, PAPER_MM[theme.page_size])
     return SheetEntry(ws.title, caption, len(table.rows), tuple(s.title for s in specs)), body
 
 
@@ -140,12 +140,28 @@ def _list_object(table: Table, last_row: int, index: int) -> ListObject:
     """The Excel table over the header and data rows. Its columns are named here, as the
     header cells read: left to openpyxl, it would read them back through `ws[ref]`, which
     creates a cell object for every cell of the range."""
-    ref = f"A{HEADER_ROW}:{get_column_letter(len(table.columns))}{last_row}"
+    last_col = get_column_letter(len(table.columns))
+    ref = f"A{HEADER_ROW}:{last_col}{last_row}"
     style = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True, showColumnStripes=False,
                            showFirstColumn=False, showLastColumn=False)
     columns = [TableColumn(id=i, name=cell_text(col.name)) for i, col in enumerate(table.columns, start=1)]
-    return ListObject(displayName=layout.table_name(index, table.name), ref=ref, tableStyleInfo=style,
-                      tableColumns=columns, autoFilter=AutoFilter(ref=ref))
+    name = layout.table_name(index, table.name)
+    if not _ends_with_total(table):
+        return ListObject(displayName=name, ref=ref, tableStyleInfo=style, tableColumns=columns,
+                          autoFilter=AutoFilter(ref=ref))
+    # The total row as the table's totals row: bold under a rule in the table style, out of
+    # the filter and sort; its cells keep their values (no SUBTOTAL formula: the appendix
+    # holds no formulas), the first column's text as the totals label.
+    label = table.rows[-1][0]
+    if isinstance(label.raw, str):
+        columns[0].totalsRowLabel = cell_text(label.text)
+    return ListObject(displayName=name, ref=ref, tableStyleInfo=style, tableColumns=columns, totalsRowCount=1,
+                      autoFilter=AutoFilter(ref=f"A{HEADER_ROW}:{last_col}{last_row - 1}"))
+
+
+def _ends_with_total(table: Table) -> bool:
+    """Whether the table's last row is a total row (an Excel table's totals row is its last)."""
+    return len(table.rows) > 1 and table.is_total(len(table.rows) - 1)
 
 
 def _write_notes(ws: Worksheet, table: Table, meta: Meta, row: int, widths: list[float],
@@ -240,9 +256,10 @@ def _add_charts(ws: Worksheet, body: SheetRows, table: Table, rows: tuple[tuple[
     return spans + [(r.header_row - 1, r.last_row) for r in ranges if r.header_row != HEADER_ROW]
 
 
-def _break_pages(ws: Worksheet, widths: list[float], blocks: list[tuple[int, int]], body_rows: int) -> None:
+def _break_pages(ws: Worksheet, widths: list[float], blocks: list[tuple[int, int]], body_rows: int,
+                 paper_mm: tuple[float, float]) -> None:
     last = max([ws.max_row, body_rows] + [end for _, end in blocks])
     heights = [layout.height_of(ws, r) for r in range(1, last + 1)]
-    page = pagebreaks.page_height(widths, ws.page_setup.orientation == "landscape")
+    page = pagebreaks.page_height(widths, ws.page_setup.orientation == "landscape", paper_mm)
     for row in pagebreaks.breaks(heights, blocks, page, (HEADER_ROW, layout.height_of(ws, HEADER_ROW))):
         ws.row_breaks.append(Break(id=row))
