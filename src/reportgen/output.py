@@ -280,3 +280,26 @@ def _alive(pid: int) -> bool:
     except (PermissionError, OverflowError):
         return True
     return True
+
+
+# What the file system says when the output folder cannot take the outputs: the user's to
+# fix (free space, another -o), not a bug. Other OSErrors stay internal errors.
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+_REFUSED = (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.ENOTDIR, errno.EISDIR)
+
+
+def unwritable(exc: OSError, folder: Path) -> ReportError | None:
+    """The located error for a write into `folder` that the file system refused, or None
+    when `exc` is something else (a bug of ours stays an internal error)."""
+    if exc.errno in _FULL:
+        return ReportError(Diagnostic(str(folder), f"cannot write the outputs: {exc.strerror} (the disk or your "
+                                      "quota is full); free some space or choose another folder with -o"))
+    name = exc.filename
+    if exc.errno in _REFUSED and name is not None and _within(Path(os.fsdecode(name)).parent, folder):
+        return ReportError(Diagnostic(str(folder), f"cannot write in the output folder ({exc.strerror}); "
+                                      "choose a folder you can write to with -o"))
+    return None
+
+
+def _within(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())

@@ -19,6 +19,7 @@ from PIL import Image
 
 from reliability.badbooks import (
     claim_size, edit_sheet, png_header, rezip, run_cli, set_cell_xml, sheet_part, with_shared_string,
+    xlsxwriter_book,
 )
 from wbfactory import CONTENT, META, VALUES, make_workbook
 
@@ -179,6 +180,57 @@ def _duration(w) -> None:
     w["contributions"]["B2"].number_format = "[h]:mm"
 
 
+def stale_unevaluable(d: Path) -> Path:
+    """XlsxWriter's cached 0 for a formula reportgen cannot evaluate: never printed as 0."""
+    values = [("name", "value"), ("total", 33.56), ("found", '=VLOOKUP("a",meta!A1:B3,2,FALSE)')]
+    return xlsxwriter_book(d / "wb.xlsx", META, [HEADER, ("paragraph", "{found}")], values)
+
+
+def meta_text(key: str, value: str) -> Callable[[Path], Path]:
+    """A meta row written as Excel escapes control characters (_x0001_), as the last row."""
+    return wb(meta=META + [(key, value)])
+
+
+def style_index(d: Path) -> Path:
+    """A cell whose style index points past the workbook's styles (a crafted or damaged file)."""
+    src = make_workbook(d / "src.xlsx")
+    return set_cell_xml(src, d / "wb.xlsx", "values", "B2", '<c r="B2" s="4321"><v>33.56</v></c>')
+
+
+def dtd_in_bin_part(d: Path) -> Path:
+    """workbook.xml declared under a .bin name: the DTD scan must look at content, not names."""
+    src = make_workbook(d / "src.xlsx", names={"leak": "meta!$B$1"})
+    with zipfile.ZipFile(src) as zf:
+        book = zf.read("xl/workbook.xml")
+        rels = zf.read("xl/_rels/workbook.xml.rels")
+
+    def edit(name: str, data: bytes) -> bytes | None:
+        if name == "[Content_Types].xml":
+            return data.replace(b'PartName="/xl/workbook.xml"', b'PartName="/xl/workbook.bin"')
+        if name == "_rels/.rels":
+            return data.replace(b"xl/workbook.xml", b"xl/workbook.bin")
+        return data
+
+    return rezip(src, d / "wb.xlsx", edit, {"xl/workbook.bin": XXE + book.replace(b"meta!$B$1", b"&xxe;"),
+                                            "xl/_rels/workbook.bin.rels": rels})
+
+
+def truncated_jpeg(d: Path) -> None:
+    Image.new("RGB", (600, 400), "#1F3A5F").save(d / "photo.jpg", quality=90)
+    data = (d / "photo.jpg").read_bytes()
+    (d / "photo.jpg").write_bytes(data[: len(data) // 2])
+
+
+def deep_cycle(w) -> None:
+    """A 100-cell chain on a hidden sheet whose end refers back to its start."""
+    ws = w.create_sheet("calc")
+    ws.sheet_state = "hidden"
+    ws["A1"] = "=A100+1"
+    for r in range(2, 101):
+        ws[f"A{r}"] = f"=A{r - 1}+1"
+    w["values"].append(("deep", "=calc!A100"))
+
+
 CASES = [
     # the file itself
     Case("file not found", lambda d: d / "wb.xlsx", "FILE", "file not found"),
@@ -271,6 +323,34 @@ CASES = [
          "part xl/sharedStrings.xml declares a DTD"),
     Case("zip bomb (claimed size)", bomb_claimed, "FILE", "would inflate to 4,294,967,280 bytes (zip bomb?)"),
     Case("zip bomb (real member)", bomb_real, "FILE", "(zip bomb?)"),
+    # figures that would print wrong (issue 21)
+    Case("stale value that cannot be evaluated", stale_unevaluable, "values!B3",
+         "formula =VLOOKUP(\"a\",meta!A1:B3,2,FALSE) cannot be evaluated here and its saved value is not "
+         "trusted"),
+    Case("formula in a content cell", content(("paragraph", '=TEXT(values!B2,"0.0")')), "content!B2",
+         "formula =TEXT(values!B2,\"0.0\") has no saved value and cannot be evaluated here"),
+    Case("figure typed as text", wb(values=VALUES + [("people", "1,234")],
+                                    value_formats={"total": '#,##0.00"億元"', "people": '#,##0"人"'}),
+         "values!B3", "the number 1,234 is typed as text"),
+    Case("circular chain of 100 cells", wb(edit=deep_cycle), "values!B3", "circular reference"),
+    Case("crafted style index", style_index, "values!B2", "style 4321"),
+    # meta values the outputs cannot hold
+    Case("title over 255 characters", wb(meta=[("title", "長" * 300), *META[1:]]), "meta!B1",
+         "title is 300 characters long"),
+    Case("keywords over 255 characters", meta_text("keywords", ", ".join(["キーワード"] * 60)), "meta!B5",
+         "keywords are 418 characters long"),
+    Case("author over 255 characters", meta_text("author", "著" * 256), "meta!B5", "author is 256 characters long"),
+    Case("subject over 255 characters", meta_text("subject", "件" * 400), "meta!B5", "subject is 400 characters long"),
+    Case("control character in author", meta_text("author", "広報_x0001_部"), "meta!B5", "control character U+0001"),
+    Case("control character in subject", meta_text("subject", "件名_x0002_"), "meta!B5", "control character U+0002"),
+    Case("control character in keywords", meta_text("keywords", "支_x0001_援, 医療"), "meta!B5",
+         "control character U+0001"),
+    Case("control character in lang", meta_text("lang", "ja_x0003_JP"), "meta!B5", "control character U+0003"),
+    Case("margins wider than the page", wb(meta=META + [("theme.margin_left", 150), ("theme.margin_right", 150)]),
+         "meta!B5", "leave no room for the text"),
+    Case("output_name of 80 kanji", meta_text("output_name", "漢" * 80), "meta!B5", "output_name is 80 characters"),
+    Case("truncated JPEG", image("photo.jpg", truncated_jpeg), "content!C2", "image 'photo.jpg' is truncated"),
+    Case("DTD in a part named .bin", dtd_in_bin_part, "FILE", "part xl/workbook.bin declares a DTD"),
 ]
 
 
@@ -402,10 +482,11 @@ def test_docs_list_every_case():
     assert not missing, f"docs/errors.md lacks {missing}"
 
 
-@pytest.mark.parametrize("make", [laughs_in_sheet, xxe_in_shared_strings])
+@pytest.mark.parametrize("make", [laughs_in_sheet, xxe_in_shared_strings, xxe_in_workbook])
 def test_without_the_dtd_scan_defusedxml_still_refuses(tmp_path, monkeypatch, make):
     """The second line of defence: openpyxl parses sheets and shared strings with
-    defusedxml, whose refusal is turned into a clear message."""
+    defusedxml, and the reader reads workbook.xml's calcPr with it too (openpyxl's own
+    lxml parse leaves entities unexpanded); the refusal is turned into a clear message."""
     import reportgen.workbook.source as source
 
     monkeypatch.setattr(source, "_check_xml", lambda zf, where: None)
@@ -416,12 +497,13 @@ def test_without_the_dtd_scan_defusedxml_still_refuses(tmp_path, monkeypatch, ma
     assert "EntitiesForbidden" in result.errors[0]
 
 
-def test_without_the_dtd_scan_workbook_xml_entities_stay_unexpanded(tmp_path, monkeypatch):
-    """openpyxl parses workbook.xml with lxml (resolve_entities=False): the external
-    entity is never read, which is why the scan refuses it before parsing."""
-    import reportgen.workbook.source as source
-
-    monkeypatch.setattr(source, "_check_xml", lambda zf, where: None)
-    book = source.Book.open(xxe_in_workbook(tmp_path))
-    leak = book.workbook.defined_names.get("leak")
-    assert leak.attr_text is None and "root:" not in repr(vars(leak))
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_build_reports_the_problems_validate_reports(tmp_path, case):
+    """Issue 22: every workbook problem is found by the read stage, so `validate` and
+    `build` report the same set (build finding more would be a check validate misses)."""
+    path = case.make(tmp_path)
+    validated = run_cli(["validate", path])
+    built = run_cli(["build", path, "-o", tmp_path / "out", "-j", "1"])
+    assert built.code == validated.code == 2, built.err
+    assert sorted(built.errors) == sorted(validated.errors)
+    assert not (tmp_path / "out").exists()

@@ -45,9 +45,13 @@ def _check_pixels(path: Path, name: str) -> str | None:
                 return f"image '{name}' is {im.width}×{im.height} pixels (limit {MAX_PIXELS:,}); scale it down"
             if im.format not in ("PNG", "JPEG"):
                 return f"image '{name}' is {im.format} (expected PNG or JPEG)"
-            im.verify()
+            im.verify()  # checksums; a JPEG's data is only checked by decoding it
+        with Image.open(path) as im:
+            im.load()  # a cut-off file raises here instead of printing half a picture
     except Image.DecompressionBombError as exc:  # Pillow refuses before decoding; say so plainly
         return f"image '{name}' is far too large to open safely ({exc}); scale it down"
     except Exception as exc:  # Pillow raises many types for a corrupt file
+        if isinstance(exc, OSError) and "truncated" in str(exc):
+            return f"image '{name}' is truncated ({exc}): the file was cut off; copy or export it again"
         return f"image '{name}' cannot be read ({type(exc).__name__}: {exc})"
     return None

@@ -18,6 +18,7 @@ defused parser did.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 import xml.parsers.expat
 from dataclasses import dataclass
 from functools import lru_cache
@@ -104,22 +105,28 @@ def parse_sheet(name: str, state: str, xml_bytes: bytes, strings: Sequence[objec
     return reader.sheet(name, state)
 
 
-def unescape_text(value: object) -> object:
-    """OOXML `_xHHHH_` escapes undone in text and in each run of rich text (ECMA-376
-    Part 1 §22.9.2.19 ST_Xstring; Excel writes control characters this way), so text is
-    what Excel shows and a control character is caught at its cell. openpyxl already
-    turns Excel's escaped underscore `_x005F_` into `_` (so a literal `_x0041_` typed in
-    Excel, which is very rare, becomes `A`). Rich text is changed in place: each value
-    comes from one parse and is unescaped once."""
+def normal_text(value: object) -> object:
+    """Text as Excel shows it, in one Unicode form: OOXML `_xHHHH_` escapes undone in text
+    and in each run of rich text (ECMA-376 Part 1 §22.9.2.19 ST_Xstring; Excel writes
+    control characters this way), so a control character is caught at its cell; then NFC
+    (a macOS file name or a PDF copy gives か + U+3099 and e + U+0301, which fonts draw
+    as separate marks: composed, they are が and é). openpyxl already turns Excel's escaped
+    underscore `_x005F_` into `_` (so a literal `_x0041_` typed in Excel, which is very
+    rare, becomes `A`). Rich text is changed in place: each value comes from one parse
+    and is made normal once."""
     if isinstance(value, str):
-        return unescape(value) if "_x" in value else value
+        return _nfc(unescape(value) if "_x" in value else value)
     if isinstance(value, CellRichText):
         for i, block in enumerate(value):
-            if isinstance(block, str) and "_x" in block:
-                value[i] = unescape(block)
-            elif not isinstance(block, str) and "_x" in block.text:
-                block.text = unescape(block.text)
+            if isinstance(block, str):
+                value[i] = _nfc(unescape(block) if "_x" in block else block)
+            else:
+                block.text = _nfc(unescape(block.text) if "_x" in block.text else block.text)
     return value
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() or unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 class _SheetReader:
@@ -283,7 +290,7 @@ class _SheetReader:
     def _saved(self, kind: str, v: str | None, style: int) -> tuple[object, bool]:
         """The stored value and whether it is an Excel error (openpyxl's parse_cell)."""
         if kind == "inlineStr":
-            return unescape_text(self.inline), False
+            return normal_text(self.inline), False
         if v is None:
             return None, kind == "e"
         if kind == "n":
@@ -300,7 +307,7 @@ class _SheetReader:
             return bool(int(v)), False
         if kind == "d":
             return from_ISO8601(v), False
-        return unescape_text(v), kind == "e"  # "str" (a formula's text result), "e", or unknown
+        return normal_text(v), kind == "e"  # "str" (a formula's text result), "e", or unknown
 
     def _formula(self, coord: str | None) -> object:
         """The formula as openpyxl's formula view holds it: "=…" text (a shared formula
@@ -318,7 +325,7 @@ class _SheetReader:
                 self.shared[index] = Translator(text, coord)
         elif kind == "dataTable":
             return DataTableFormula(**attrs)
-        return unescape_text(text)
+        return normal_text(text)
 
     def _merge(self) -> None:
         """Merged ranges: every cell but the top-left one holds nothing (openpyxl's

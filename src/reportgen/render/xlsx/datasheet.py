@@ -158,12 +158,28 @@ def _list_object(table: Table, last_row: int, index: int) -> ListObject:
     """The Excel table over the header and data rows. Its columns are named here, as the
     header cells read: left to openpyxl, it would read them back through `ws[ref]`, which
     creates a cell object for every cell of the range."""
-    ref = f"A{HEADER_ROW}:{get_column_letter(len(table.columns))}{last_row}"
+    last_col = get_column_letter(len(table.columns))
+    ref = f"A{HEADER_ROW}:{last_col}{last_row}"
     style = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True, showColumnStripes=False,
                            showFirstColumn=False, showLastColumn=False)
     columns = [TableColumn(id=i, name=cell_text(col.name)) for i, col in enumerate(table.columns, start=1)]
-    return ListObject(displayName=layout.table_name(index, table.name), ref=ref, tableStyleInfo=style,
-                      tableColumns=columns, autoFilter=AutoFilter(ref=ref))
+    name = layout.table_name(index, table.name)
+    if not _ends_with_total(table):
+        return ListObject(displayName=name, ref=ref, tableStyleInfo=style, tableColumns=columns,
+                          autoFilter=AutoFilter(ref=ref))
+    # The total row as the table's totals row: bold under a rule in the table style, out of
+    # the filter and sort; its cells keep their values (no SUBTOTAL formula: the appendix
+    # holds no formulas), the first column's text as the totals label.
+    label = table.rows[-1][0]
+    if isinstance(label.raw, str):
+        columns[0].totalsRowLabel = cell_text(label.text)
+    return ListObject(displayName=name, ref=ref, tableStyleInfo=style, tableColumns=columns, totalsRowCount=1,
+                      autoFilter=AutoFilter(ref=f"A{HEADER_ROW}:{last_col}{last_row - 1}"))
+
+
+def _ends_with_total(table: Table) -> bool:
+    """Whether the table's last row is a total row (an Excel table's totals row is its last)."""
+    return len(table.rows) > 1 and table.is_total(len(table.rows) - 1)
 
 
 def _write_notes(ws: Worksheet, table: Table, meta: Meta, row: int, widths: list[float],
