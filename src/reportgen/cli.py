@@ -1,4 +1,4 @@
-"""Command line: `reportgen build|validate|watch|batch|init`. Thin: parses arguments,
+"""Command line: `reportgen build|validate|watch|batch|init|mail`. Thin: parses arguments,
 calls the pipeline, turns `ReportError` into located messages.
 
 Exit codes: 0 done; 1 internal error (a bug of ours); 2 the workbook has problems
@@ -36,6 +36,7 @@ def epilog() -> str:
   reportgen validate report.xlsx           check the workbook, list every problem, exit 2 if any
   reportgen batch reports/ -o out/ -j 2    build every .xlsx in reports/ into out/<name>/, 2 at a time
   reportgen init new.xlsx                  write a template workbook with instructions
+<<<<<<< HEAD
 """)
 
 
@@ -56,6 +57,11 @@ def chosen_language(argv: list[str]) -> str:
         if value in i18n.LANGUAGES:
             return value
     return i18n.detect()
+=======
+  reportgen mail report.xlsx               build, then write the mail sheet's messages as .eml to check
+  reportgen mail report.xlsx --send        ... and send them (server: README, mailing the appendix)
+"""
+>>>>>>> main
 
 
 def default_workbook() -> Path:
@@ -135,6 +141,7 @@ def parser() -> argparse.ArgumentParser:
                    help=tr("json: one object with every diagnostic (sheet, cell, code, message, severity)"))
     w = sub.add_parser("watch", help=tr("rebuild whenever the workbook is saved (renderers kept warm)"),
                        parents=[outputs])
+<<<<<<< HEAD
     w.add_argument("workbook", nargs="?", type=Path, help=tr("the .xlsx (default: data/factsheet.xlsx)"))
     w.add_argument("-o", "--out", type=Path, default=Path("build"), help=tr("output folder (default: build/)"))
     w.add_argument("-j", "--jobs", type=jobs_arg, default=None, help=tr("1: render in this process"))
@@ -145,7 +152,46 @@ def parser() -> argparse.ArgumentParser:
     i = sub.add_parser("init", help=tr("write a template workbook with instructions"), parents=[common])
     i.add_argument("path", type=Path, help=tr("the new workbook (.xlsx is added when missing)"))
     i.add_argument("--force", action="store_true", help=tr("overwrite an existing file"))
+=======
+    w.add_argument("workbook", nargs="?", type=Path, help="the .xlsx (default: data/factsheet.xlsx)")
+    w.add_argument("-o", "--out", type=Path, default=Path("build"), help="output folder (default: build/)")
+    w.add_argument("-j", "--jobs", type=jobs_arg, default=None, help="1: render in this process")
+    m = sub.add_parser("batch", help="build many workbooks over warm worker processes", parents=[outputs])
+    m.add_argument("workbooks", nargs="+", type=Path, help=".xlsx files, or folders of them")
+    m.add_argument("-o", "--out", type=Path, default=Path("build"), help="output root: one folder per workbook")
+    m.add_argument("-j", "--jobs", type=jobs_arg, default=None, help="worker processes (default: one per CPU)")
+    m.add_argument("--broker", metavar="URL", help="send the jobs to the reportgen workers behind this Redis "
+                   "broker (redis://HOST:PORT/0) instead of building here; OUT must be shared storage")
+    m.add_argument("--summary", type=Path, metavar="FILE",
+                   help="with --broker: every result as .json or .csv (default: OUT/batch-summary.json)")
+    i = sub.add_parser("init", help="write a template workbook with instructions", parents=[common])
+    i.add_argument("path", type=Path, help="the new workbook (.xlsx is added when missing)")
+    i.add_argument("--force", action="store_true", help="overwrite an existing file")
+    _mail_parser(sub, common)
+    k = sub.add_parser("worker", help="serve batch jobs from a Redis broker (needs reportgen[cluster])",
+                       parents=[common])
+    k.add_argument("--broker", required=True, metavar="URL", help="redis://HOST:PORT/0")
+    k.add_argument("-c", "--concurrency", type=jobs_arg, default=None,
+                   help="jobs at a time, one process each (default: one per CPU)")
+    k.add_argument("-n", "--name", help="worker name (default: celery@HOSTNAME); unique per machine")
+>>>>>>> main
     return p
+
+
+def _mail_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    e = sub.add_parser("mail", help="email the outputs with the workbook's mail sheet (dry run unless --send)",
+                       parents=[common])
+    e.add_argument("workbook", nargs="?", type=Path, help="the .xlsx (default: data/factsheet.xlsx)")
+    e.add_argument("-o", "--out", type=Path, default=Path("build"), help="output folder (default: build/)")
+    for flag in ("to", "cc", "bcc"):
+        e.add_argument(f"--{flag}", action="append", metavar="ADDRESSES",
+                       help=f"{flag} addresses, comma-separated, instead of the workbook's")
+    e.add_argument("--attach", metavar="FORMATS",
+                   help="comma-separated subset of pdf,docx,xlsx (default: the workbook's, else xlsx)")
+    mode = e.add_mutually_exclusive_group()
+    mode.add_argument("--dry-run", type=Path, metavar="DIR",
+                      help="write the messages as .eml files into DIR (default: OUT/mail) and send nothing")
+    mode.add_argument("--send", action="store_true", help="send the messages")
 
 
 def _common_options(p: argparse.ArgumentParser, default: object) -> None:
@@ -224,6 +270,12 @@ def main(argv: list[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace, console: Console) -> int:
     if args.command == "init":
         return _init(args, console)
+    if args.command == "mail":
+        from reportgen.mail.command import mail
+
+        return mail(args, console)
+    if args.command == "worker" or getattr(args, "broker", None):
+        return _cluster(args, console)
     from reportgen.pipeline import Build, read, run
 
     if args.command == "validate":
@@ -303,6 +355,12 @@ def _open(path: Path) -> None:
         except OSError:
             print(tr("cannot open {path}: no {opener} on this system").format(path=path, opener=opener),
                   file=sys.stderr)
+
+
+def _cluster(args: argparse.Namespace, console: Console) -> int:
+    from reportgen.cluster import command
+
+    return command.worker(args, console) if args.command == "worker" else command.batch(args, console)
 
 
 def _batch(args: argparse.Namespace, console: Console) -> int:
