@@ -36,7 +36,8 @@ def epilog() -> str:
   reportgen validate report.xlsx           check the workbook, list every problem, exit 2 if any
   reportgen batch reports/ -o out/ -j 2    build every .xlsx in reports/ into out/<name>/, 2 at a time
   reportgen init new.xlsx                  write a template workbook with instructions
-<<<<<<< HEAD
+  reportgen mail report.xlsx               build, then write the mail sheet's messages as .eml to check
+  reportgen mail report.xlsx --send        ... and send them (server: README, mailing the appendix)
 """)
 
 
@@ -57,11 +58,6 @@ def chosen_language(argv: list[str]) -> str:
         if value in i18n.LANGUAGES:
             return value
     return i18n.detect()
-=======
-  reportgen mail report.xlsx               build, then write the mail sheet's messages as .eml to check
-  reportgen mail report.xlsx --send        ... and send them (server: README, mailing the appendix)
-"""
->>>>>>> main
 
 
 def default_workbook() -> Path:
@@ -141,7 +137,6 @@ def parser() -> argparse.ArgumentParser:
                    help=tr("json: one object with every diagnostic (sheet, cell, code, message, severity)"))
     w = sub.add_parser("watch", help=tr("rebuild whenever the workbook is saved (renderers kept warm)"),
                        parents=[outputs])
-<<<<<<< HEAD
     w.add_argument("workbook", nargs="?", type=Path, help=tr("the .xlsx (default: data/factsheet.xlsx)"))
     w.add_argument("-o", "--out", type=Path, default=Path("build"), help=tr("output folder (default: build/)"))
     w.add_argument("-j", "--jobs", type=jobs_arg, default=None, help=tr("1: render in this process"))
@@ -149,49 +144,37 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("workbooks", nargs="+", type=Path, help=tr(".xlsx files, or folders of them"))
     m.add_argument("-o", "--out", type=Path, default=Path("build"), help=tr("output root: one folder per workbook"))
     m.add_argument("-j", "--jobs", type=jobs_arg, default=None, help=tr("worker processes (default: one per CPU)"))
+    m.add_argument("--broker", metavar="URL", help=tr("send the jobs to the reportgen workers behind this Redis "
+                      "broker (redis://HOST:PORT/0) instead of building here; OUT must be shared storage"))
+    m.add_argument("--summary", type=Path, metavar="FILE",
+                   help=tr("with --broker: every result as .json or .csv (default: OUT/batch-summary.json)"))
     i = sub.add_parser("init", help=tr("write a template workbook with instructions"), parents=[common])
     i.add_argument("path", type=Path, help=tr("the new workbook (.xlsx is added when missing)"))
     i.add_argument("--force", action="store_true", help=tr("overwrite an existing file"))
-=======
-    w.add_argument("workbook", nargs="?", type=Path, help="the .xlsx (default: data/factsheet.xlsx)")
-    w.add_argument("-o", "--out", type=Path, default=Path("build"), help="output folder (default: build/)")
-    w.add_argument("-j", "--jobs", type=jobs_arg, default=None, help="1: render in this process")
-    m = sub.add_parser("batch", help="build many workbooks over warm worker processes", parents=[outputs])
-    m.add_argument("workbooks", nargs="+", type=Path, help=".xlsx files, or folders of them")
-    m.add_argument("-o", "--out", type=Path, default=Path("build"), help="output root: one folder per workbook")
-    m.add_argument("-j", "--jobs", type=jobs_arg, default=None, help="worker processes (default: one per CPU)")
-    m.add_argument("--broker", metavar="URL", help="send the jobs to the reportgen workers behind this Redis "
-                   "broker (redis://HOST:PORT/0) instead of building here; OUT must be shared storage")
-    m.add_argument("--summary", type=Path, metavar="FILE",
-                   help="with --broker: every result as .json or .csv (default: OUT/batch-summary.json)")
-    i = sub.add_parser("init", help="write a template workbook with instructions", parents=[common])
-    i.add_argument("path", type=Path, help="the new workbook (.xlsx is added when missing)")
-    i.add_argument("--force", action="store_true", help="overwrite an existing file")
     _mail_parser(sub, common)
-    k = sub.add_parser("worker", help="serve batch jobs from a Redis broker (needs reportgen[cluster])",
+    k = sub.add_parser("worker", help=tr("serve batch jobs from a Redis broker (needs reportgen[cluster])"),
                        parents=[common])
-    k.add_argument("--broker", required=True, metavar="URL", help="redis://HOST:PORT/0")
+    k.add_argument("--broker", required=True, metavar="URL", help=tr("redis://HOST:PORT/0"))
     k.add_argument("-c", "--concurrency", type=jobs_arg, default=None,
-                   help="jobs at a time, one process each (default: one per CPU)")
-    k.add_argument("-n", "--name", help="worker name (default: celery@HOSTNAME); unique per machine")
->>>>>>> main
+                   help=tr("jobs at a time, one process each (default: one per CPU)"))
+    k.add_argument("-n", "--name", help=tr("worker name (default: celery@HOSTNAME); unique per machine"))
     return p
 
 
 def _mail_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    e = sub.add_parser("mail", help="email the outputs with the workbook's mail sheet (dry run unless --send)",
+    e = sub.add_parser("mail", help=tr("email the outputs with the workbook's mail sheet (dry run unless --send)"),
                        parents=[common])
-    e.add_argument("workbook", nargs="?", type=Path, help="the .xlsx (default: data/factsheet.xlsx)")
-    e.add_argument("-o", "--out", type=Path, default=Path("build"), help="output folder (default: build/)")
+    e.add_argument("workbook", nargs="?", type=Path, help=tr("the .xlsx (default: data/factsheet.xlsx)"))
+    e.add_argument("-o", "--out", type=Path, default=Path("build"), help=tr("output folder (default: build/)"))
     for flag in ("to", "cc", "bcc"):
         e.add_argument(f"--{flag}", action="append", metavar="ADDRESSES",
-                       help=f"{flag} addresses, comma-separated, instead of the workbook's")
+                       help=tr("{field} addresses, comma-separated, instead of the workbook's").format(field=flag))
     e.add_argument("--attach", metavar="FORMATS",
-                   help="comma-separated subset of pdf,docx,xlsx (default: the workbook's, else xlsx)")
+                   help=tr("comma-separated subset of pdf,docx,xlsx (default: the workbook's, else xlsx)"))
     mode = e.add_mutually_exclusive_group()
     mode.add_argument("--dry-run", type=Path, metavar="DIR",
-                      help="write the messages as .eml files into DIR (default: OUT/mail) and send nothing")
-    mode.add_argument("--send", action="store_true", help="send the messages")
+                      help=tr("write the messages as .eml files into DIR (default: OUT/mail) and send nothing"))
+    mode.add_argument("--send", action="store_true", help=tr("send the messages"))
 
 
 def _common_options(p: argparse.ArgumentParser, default: object) -> None:
