@@ -37,8 +37,9 @@ LOCK_WAIT = 120.0
 milliseconds: a longer wait means a stuck process, said so in the error)."""
 
 TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[a-z0-9_]{8}\.tmp$")
-"""The name `Staging` gives its temporaries; the chart cache names its own `*.<pid>.part`."""
-PART = re.compile(r"^.+\.(?P<pid>\d+)\.part$")
+"""The name `Staging` gives its temporaries."""
+PART = re.compile(r"^[0-9a-f]{64}\.[a-z]+\.(?P<pid>\d+)\.part$")
+"""The chart cache's (`charts.cache.store`): `<sha256 key>.svg.<pid>.part`."""
 
 
 @contextlib.contextmanager
@@ -197,7 +198,11 @@ def folder_lock(folder: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
 
     fd = os.open(folder, os.O_RDONLY)
     try:
-        _acquire(lambda: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB), folder, wait)
+        try:
+            _acquire(lambda: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB), folder, wait)
+        except OSError as exc:  # a file system without locks (some network shares): the commit still rolls back
+            if exc.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL):
+                raise
         yield
     finally:
         os.close(fd)  # releases the lock

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Callable, Iterable, Iterator, Mapping
 
 from reportgen.diagnostics import Diagnostic, ReportError, collected_warnings
+from reportgen.i18n import tr
 from reportgen.model import ChartBlock, Document
 from reportgen.output import Staging, inside, own_folder, remove_stale, staged, unwritable
 from reportgen.processes import can_fork
@@ -53,7 +54,7 @@ class Build:
         """Keep the located warnings of a stage and print them (`warn`)."""
         for diagnostic in diagnostics:
             self.warnings.append(diagnostic)
-            self.warn(f"warning: {diagnostic}")
+            self.warn(tr("warning") + f": {diagnostic}")
 
 
 def read(build: Build) -> Document:

@@ -114,6 +114,13 @@ def image(name: str, prepare: Callable[[Path], None] = lambda d: None) -> Callab
     return make
 
 
+def big_file(d: Path) -> None:
+    """A small PNG padded past the byte limit (sparse: nothing is written but its size)."""
+    with (d / "logo.png").open("wb") as fh:
+        fh.write(png_header(100, 100))
+        fh.truncate(30 * 1024 * 1024 + 1)
+
+
 def symlink_out(d: Path) -> None:
     (d / "logo.png").symlink_to("/etc/passwd")
 
@@ -314,7 +321,11 @@ CASES = [
     Case("decompression bomb image", image("logo.png", bomb_png), "content!C2",
          "image 'logo.png' is far too large to open safely (Image size (2500000000 pixels)"),
     Case("image above the pixel limit", image("logo.png", lambda d: (d / "logo.png").write_bytes(png_header(9000, 9000))),
-         "content!C2", "is 9000×9000 pixels (limit 40,000,000)"),
+         "content!C2", "is 9000×9000 pixels (limit 25,000,000)"),
+    Case("image of 6300×6300 pixels", image("logo.png", lambda d: (d / "logo.png").write_bytes(png_header(6300, 6300))),
+         "content!C2", "is 6300×6300 pixels (limit 25,000,000); scale it down"),
+    Case("image above the byte limit", image("logo.png", big_file), "content!C2",
+         "image 'logo.png' is 31,457,281 bytes (limit 31,457,280); save it smaller (JPEG for photos)"),
     Case("GIF image", image("logo.png", gif), "content!C2", "is GIF (expected PNG or JPEG)"),
     # attacks on the container
     Case("billion laughs in a sheet", laughs_in_sheet, "FILE", "sheet 'content' (part xl/worksheets/"),
@@ -462,6 +473,49 @@ def test_a_table_of_10000_rows_is_read(tmp_path):
     table = read_workbook(path).tables["contributions"]
     assert len(table.rows) == 10_000
     assert table.rows[-1][0].text == "主体9999" and table.rows[-1][1].text == "12,498.75億元"
+
+
+def long_table(path: Path, rows: int, columns: int = 20) -> Path:
+    """A valid workbook whose one data sheet `big` holds rows × columns cells (written by
+    openpyxl's streaming writer: seconds for 150,000 cells)."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    for name, sheet_rows in (("meta", META), ("content", [HEADER, ("paragraph", "本文")]), ("values", VALUES)):
+        ws = book.create_sheet(name)
+        for row in sheet_rows:
+            ws.append(list(row))
+    ws = book.create_sheet("big")
+    ws.append([f"列{c}" for c in range(columns)])
+    for r in range(rows):
+        ws.append([r * columns + c for c in range(columns)])
+    book.save(path)
+    return path
+
+
+def test_a_workbook_over_the_cell_limit_is_refused_while_read(tmp_path):
+    """150,000 cells in all sheets (docs/errors.md, Limits): more is refused at the row
+    where the count passes the limit, before the rest of the sheet is parsed."""
+    from reportgen.workbook.source import MAX_WORKBOOK_CELLS
+
+    path = long_table(tmp_path / "wb.xlsx", 8_000)
+    result = run_cli(["build", path, "-o", tmp_path / "out"])
+    assert result.code == 2 and len(result.errors) == 1
+    match = re.fullmatch(r"error: big!A(\d+): the workbook holds more than 150,000 cells \(([\d,]+) by this row; "
+                         r"limit 150,000 cells in all sheets together, empty formatted cells included, so that a "
+                         r"build stays under 2 minutes and 1 GB\): keep only the rows the fact sheet needs, or split "
+                         r"it into several workbooks", result.errors[0])
+    assert match, result.errors
+    row, cells = int(match[1]), int(match[2].replace(",", ""))
+    assert MAX_WORKBOOK_CELLS < cells <= MAX_WORKBOOK_CELLS + 20 and 7_400 < row < 7_600
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_workbook_at_the_cell_limit_is_read(tmp_path):
+    from reportgen.workbook import read_workbook
+
+    doc = read_workbook(long_table(tmp_path / "wb.xlsx", 7_400))
+    assert len(doc.tables["big"].rows) == 7_400
 
 
 def test_text_that_only_looks_escaped_is_kept(tmp_path):

@@ -7,7 +7,11 @@ from typing import Callable
 
 from reportgen.diagnostics import CellRef, Collector
 
-MAX_PIXELS = 40_000_000  # about 8,000 × 5,000: far beyond 300 dpi on A4
+MAX_PIXELS = 25_000_000
+"""5,000 × 5,000: A4 at 300 dpi is 8.7 million. The PDF renderer decodes an image whole,
+about 10 bytes a pixel at its peak (bench/limits.md): 25 million pixels cost ~300 MB."""
+MAX_BYTES = 30 * 1024 * 1024
+"""The image file itself, checked before it is opened (every output embeds the file)."""
 
 
 def image_resolver(folder: Path, diag: Collector) -> Callable[[str, CellRef], Path | None]:
@@ -39,6 +43,9 @@ def _check(root: Path, name: str) -> tuple[Path | None, str | None]:
 def _check_pixels(path: Path, name: str) -> str | None:
     from PIL import Image
 
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return f"image '{name}' is {size:,} bytes (limit {MAX_BYTES:,}); save it smaller (JPEG for photos)"
     try:
         with Image.open(path) as im:
             if im.width * im.height > MAX_PIXELS:

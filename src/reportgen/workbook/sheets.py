@@ -22,7 +22,7 @@ import unicodedata
 import xml.parsers.expat
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Mapping, NamedTuple, Sequence
+from typing import BinaryIO, Mapping, NamedTuple, Sequence
 from xml.etree.ElementTree import TreeBuilder
 
 from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
@@ -97,11 +97,24 @@ class Styles:
     epoch: dt.datetime
 
 
-def parse_sheet(name: str, state: str, xml_bytes: bytes, strings: Sequence[object], styles: Styles) -> Sheet:
-    """The worksheet part `xml_bytes` as a `Sheet`; malformed XML raises ExpatError,
-    a DTD entity defusedxml's exceptions, a bad cell value ValueError/IndexError."""
-    reader = _SheetReader(strings, styles)
+class TooManyCells(Exception):
+    """A sheet holds more cells than `parse_sheet` was allowed: raised while parsing, at
+    the row where the count passed the budget, so that a huge sheet costs little to refuse."""
+
+    def __init__(self, row: int, cells: int):
+        super().__init__(f"{cells:,} cells by row {row}")
+        self.row, self.cells = row, cells
+
+
+def parse_sheet(name: str, state: str, xml_bytes: bytes | BinaryIO, strings: Sequence[object], styles: Styles,
+                budget: int | None = None) -> Sheet:
+    """The worksheet part `xml_bytes` (its bytes, or a stream of them: parsed a megabyte at
+    a time) as a `Sheet`; malformed XML raises ExpatError,
+    a DTD entity defusedxml's exceptions, a bad cell value ValueError/IndexError, more
+    than `budget` cells TooManyCells."""
+    reader = _SheetReader(strings, styles, budget)
     reader.feed(xml_bytes)
+    reader.check_budget()
     return reader.sheet(name, state)
 
 
@@ -132,7 +145,8 @@ def _nfc(text: str) -> str:
 class _SheetReader:
     """pyexpat callbacks that collect cells row by row (the state of one <c> at a time)."""
 
-    def __init__(self, strings: Sequence[object], styles: Styles):
+    def __init__(self, strings: Sequence[object], styles: Styles, budget: int | None = None):
+        self.budget = budget
         self.strings = strings
         self.styles = styles
         self.dates = styles.dates
@@ -153,19 +167,28 @@ class _SheetReader:
         self.inline: object = None
         self.parser = xml.parsers.expat.ParserCreate(namespace_separator="}")
 
-    def feed(self, data: bytes) -> None:
+    def feed(self, data: bytes | BinaryIO) -> None:
         parser = self.parser
         parser.buffer_text = True
         self._listen(self.start, self.end, self.chars)
         parser.EntityDeclHandler = _refuse_entity
         parser.UnparsedEntityDeclHandler = _refuse_unparsed_entity
         parser.ExternalEntityRefHandler = _refuse_external
-        parser.Parse(data, True)
+        if isinstance(data, bytes):
+            parser.Parse(data, True)
+            return
+        while chunk := data.read(1 << 20):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
 
     def _listen(self, start, end, chars) -> None:
         self.parser.StartElementHandler = start
         self.parser.EndElementHandler = end
         self.parser.CharacterDataHandler = chars
+
+    def check_budget(self) -> None:
+        if self.budget is not None and len(self.cells) > self.budget:
+            raise TooManyCells(self.row, len(self.cells))
 
     def sheet(self, name: str, state: str) -> Sheet:
         self._merge()
@@ -241,6 +264,8 @@ class _SheetReader:
         hidden = attrs.get("hidden")
         if hidden and hidden not in _FALSE:
             self.hidden_rows.add(self.row)
+        if self.budget is not None and len(self.cells) > self.budget:
+            raise TooManyCells(self.row, len(self.cells))
 
     def _column(self, attrs: dict[str, str]) -> None:
         first = int(attrs["min"])

@@ -29,7 +29,7 @@ from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
 from reportgen.diagnostics import CellRef, Collector, Diagnostic, ReportError
-from reportgen.workbook.sheets import Cell, Sheet, Styles, parse_sheet, normal_text
+from reportgen.workbook.sheets import Cell, Sheet, Styles, TooManyCells, normal_text, parse_sheet
 
 # A real fact-sheet workbook is a few hundred KB; these bounds refuse zip bombs before
 # anything is inflated (sizes come from the zip directory).
@@ -38,6 +38,10 @@ MAX_TOTAL_BYTES = 500 * 1024 * 1024
 MAX_RATIO = 200
 MAX_ROWS = 100_000  # used range of one sheet: ten times the largest table a fact sheet appendix holds
 MAX_CELLS = 2_000_000
+MAX_WORKBOOK_CELLS = 150_000
+"""Cells of all sheets together (empty formatted cells count): what a build turns into a
+PDF, a DOCX and an appendix in under 2 minutes and 1 GB on a 2-CPU machine (bench/limits.md).
+Counted while the sheets are parsed, so that a larger workbook is refused in seconds."""
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 EXCEL_ERRORS = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"))
 
@@ -200,9 +204,26 @@ def _part_path(target: str) -> str:
 def _load(path: Path) -> Workbook:
     """The workbook's parts but its worksheets (names, styles, shared strings), read by
     openpyxl in read-only mode: the worksheets are read by `sheets.parse_sheet`."""
-    with _readable(path), warnings.catch_warnings():
+    with _readable(path), warnings.catch_warnings(), _no_sheet_scan():
         warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions
         return load_workbook(path, read_only=True, rich_text=True)
+
+
+@contextmanager
+def _no_sheet_scan() -> Iterator[None]:
+    """openpyxl's read-only worksheets look for their size when made, and a sheet without
+    a <dimension> element (openpyxl's own streaming writer leaves it out) is parsed whole
+    for it: a second full parse of every sheet, before the cell limit can refuse one. The
+    size is never used here (`parse_sheet` finds it), so that lookup is skipped while the
+    workbook loads (openpyxl internals: `ReadOnlyWorksheet._get_size`)."""
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    found = ReadOnlyWorksheet._get_size
+    ReadOnlyWorksheet._get_size = lambda self: None
+    try:
+        yield
+    finally:
+        ReadOnlyWorksheet._get_size = found
 
 
 @contextmanager
@@ -241,14 +262,28 @@ def _read_sheets(path: Path, wb: Workbook) -> dict[str, Sheet]:
     strings = [normal_text(s) for s in shared]
     styles = Styles(frozenset(wb._date_formats), frozenset(wb._timedelta_formats), wb.epoch)
     sheets: dict[str, Sheet] = {}
+    used = 0
     with _readable(path):
         for ws in wb._sheets:
             part = getattr(ws, "_worksheet_path", None)
             if part is None:
                 sheets[ws.title] = Sheet.empty(ws.title, ws.sheet_state)
-            else:
-                sheets[ws.title] = parse_sheet(ws.title, ws.sheet_state, wb._archive.read(part), strings, styles)
+                continue
+            try:
+                with wb._archive.open(part) as xml:  # streamed: a sheet over the limit is refused early
+                    sheet = parse_sheet(ws.title, ws.sheet_state, xml, strings, styles, MAX_WORKBOOK_CELLS - used)
+            except TooManyCells as exc:
+                raise ReportError(Diagnostic(CellRef(ws.title, f"A{exc.row}"), too_many_cells(used + exc.cells))) from None
+            sheets[ws.title] = sheet
+            used += len(sheet.cells)
     return sheets
+
+
+def too_many_cells(cells: int) -> str:
+    return (f"the workbook holds more than {MAX_WORKBOOK_CELLS:,} cells ({cells:,} by this row; limit "
+            f"{MAX_WORKBOOK_CELLS:,} cells in all sheets together, empty formatted cells included, so that a "
+            "build stays under 2 minutes and 1 GB): keep only the rows the fact sheet needs, or split it into "
+            "several workbooks")
 
 
 def _number_formats(wb: Workbook) -> tuple[str, ...]:
