@@ -22,7 +22,7 @@ from reportgen.workbook.content import Context, read_content
 from reportgen.workbook.images import image_resolver
 from reportgen.workbook.mail import read_mail
 from reportgen.workbook.meta import read_meta
-from reportgen.workbook.source import Book, CellProblem, check_extent
+from reportgen.workbook.source import Book, CellProblem, check_extent, shown
 from reportgen.workbook.tables import read_table, read_values
 
 REQUIRED_SHEETS = ("meta", "content")
@@ -94,7 +94,7 @@ def _shaped(tables: dict[str, Table], charts: dict[str, ChartSpec], ctx: Context
 def _meta_cells(book: Book) -> dict[str, CellRef]:
     """meta key → its value cell (column B), so a meta text problem names its cell."""
     ws = book.sheet("meta")
-    keys = {str(ws.value(r, 1)).strip(): r for r in range(ws.max_row, 0, -1) if ws.value(r, 1)}
+    keys = {str(key).strip(): r for r in range(ws.max_row, 0, -1) if (key := shown(book, ws, r, 1, Collector()))}
     return {key: CellRef("meta", f"B{r}") for key, r in keys.items()}
 
 
