@@ -15,17 +15,18 @@ runs other threads (a fork copies the locks they hold, held forever in the child
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.charts.plan import ChartPlan
+from reportgen.model import Theme
+from reportgen.processes import available_cpus, lifeline, watch_parent
 
 if TYPE_CHECKING:
     from reportgen.charts.mpl.draw import Drawn
-from reportgen.model import Theme
-from reportgen.processes import available_cpus
 
 Job = tuple[ChartPlan, Path, Path | None]
 
@@ -40,7 +41,8 @@ def draw_all(jobs: Sequence[Job], theme: Theme) -> list[Drawn]:
         workers = worker_count(len(calls))
         if workers < 2:
             return [draw_files(*call) for call in calls]
-        with multiprocessing.get_context("fork").Pool(workers) as pool:  # forked inside `rendering`
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers, watch_parent, (lifeline(), os.getpid())) as pool:  # forked inside `rendering`
             return pool.starmap(draw_files, calls, chunksize=1)
 
 

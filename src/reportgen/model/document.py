@@ -74,12 +74,20 @@ class Meta:
     short_title: str = ""
     source_note: str = ""
     output_name: str = "factsheet"
+    appendix_name: str = ""  # the appendix's file stem; default "<output_name>-appendix"
     lang: str = "ja-JP"
     rates: Mapping[str, Value] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def running_title(self) -> str:
         return self.short_title or self.title
+
+    def file_name(self, fmt: str) -> str:
+        """The output file's name: `output_name.pdf`, `.docx`, and the appendix
+        `appendix_name.xlsx`, by default `output_name-appendix.xlsx`."""
+        if fmt == "xlsx":
+            return f"{self.appendix_name or self.output_name + '-appendix'}.xlsx"
+        return f"{self.output_name}.{fmt}"
 
 
 @dataclass(frozen=True)

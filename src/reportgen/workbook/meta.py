@@ -16,7 +16,7 @@ from reportgen.workbook.source import Book, CellProblem, is_blank, key_rows
 
 SHEET = "meta"
 _TEXT_KEYS = ("title", "organisation", "doc_type", "subtitle", "author", "subject",
-              "short_title", "source_note", "output_name", "lang")
+              "short_title", "source_note", "output_name", "appendix_name", "lang")
 _REQUIRED = ("title", "organisation", "date")
 _THEMEABLE = {f.name: f for f in dataclasses.fields(Theme) if not f.name.startswith("font_")}
 _THEME_TYPES = get_type_hints(Theme)
@@ -55,10 +55,11 @@ def read_meta(book: Book, diag: Collector, lookup: Lookup) -> tuple[Meta, Theme]
             if key not in rows:  # a row with an empty or bad value is already reported at its cell
                 diag.add(CellRef(SHEET), f"missing required key '{key}' (a row with '{key}' in column A)")
             fields[key] = dt.date(2000, 1, 1) if key == "date" else "?"
-    if "output_name" in fields and not _OUTPUT_NAME.fullmatch(fields["output_name"]):
-        diag.add(CellRef(SHEET, rows["output_name"]), f"output_name '{fields['output_name']}' must be a plain "
-                 "file stem (letters, digits, - and _; no folders)")
-        del fields["output_name"]
+    for key in ("output_name", "appendix_name"):
+        if key in fields and not _OUTPUT_NAME.fullmatch(fields[key]):
+            diag.add(CellRef(SHEET, rows[key]), f"{key} '{fields[key]}' must be a plain "
+                     "file stem (letters, digits, - and _; no folders)")
+            del fields[key]
     fields.setdefault("author", fields["organisation"])
     return Meta(**fields, rates=MappingProxyType(rates)), Theme(**theme)
 
