@@ -67,8 +67,8 @@ def wrap(text: str, max_width: float, size: float, main: Path, fallback: Path) -
 def phrase_wrap(text: str, max_width: float, size: float, main: Path, fallback: Path) -> str | None:
     """`text` in lines of whole phrases that fit `max_width` points, or None when one
     phrase alone is wider: a label is never cut inside a word (プロ|グラム, 中|小企業).
-    Phrases are budoux's, also ended by a space or where figures meet words (2015|年度),
-    and never a lone character (中|小企業の is one phrase)."""
+    Phrases are budoux's, also ended by a space, and never a lone character (中|小企業の
+    is one phrase)."""
     def fits(line: str) -> bool:
         return text_width(line.strip(), size, main, fallback) <= max_width
 
@@ -87,7 +87,7 @@ def phrase_wrap(text: str, max_width: float, size: float, main: Path, fallback: 
 def _whole_phrases(text: str) -> list[tuple[int, int]]:
     legal = set(break_opportunities(text))
     cuts = {b for _, b in _spans(text, legal)[:-1]}
-    cuts |= {i for i in legal if text[i - 1].isspace() or text[i - 1].isdecimal() != text[i].isdecimal()}
+    cuts |= {i for i in legal if text[i - 1].isspace()}
     kept = [0]
     for cut in sorted(cuts):
         if cut - kept[-1] >= 2 and len(text) - cut >= 2:

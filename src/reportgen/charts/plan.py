@@ -156,7 +156,7 @@ def _categories(spec: ChartSpec, width: str, legend: LegendPlan, fonts: Fonts) -
     plot = w - (VALUE_AXIS_PT if spec.kind in ("stacked", "line") else 8) - 8
     plot -= legend.extent if legend.where == "right" else 0
     slot = plot / max(len(texts), 1)
-    if column.kind in ("date", "number"):
+    if column.kind in ("date", "number") or all(t[:1].isdecimal() for t in texts):  # dates, years (2015年度)
         return spec.kind, thinned(texts, slot, size, fonts, spec.options.rotate)
     lines = 2 if spec.kind == "bar" else 3
     fitted = fit_wrapped(texts, slot * 0.94, size, FLOOR, fonts, max_lines=lines)
