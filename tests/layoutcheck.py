@@ -6,9 +6,9 @@ In: a PDF path (read once with `read_pdf`), the page margins (`Margins.of(theme)
 for the outline and page-fill checks, the headings and accepted page starts taken from
 the model. Out: a list of `Violation`s, each naming the page and the text.
 
-Terms. A *glyph* is one drawn character (of the characters pdfium infers, word spaces are
-kept as zero-width glyphs and line ends dropped). A *line* is a maximal run of glyphs, consecutive in
-content-stream order, on one baseline and moving right. A *segment* is a piece of a line
+Terms. A *glyph* is one drawn character (of the characters pdfium infers, word spaces
+are kept as zero-width glyphs and line ends dropped). A *line* is a maximal run of
+glyphs, consecutive in content-stream order, on one baseline and moving right. A *segment* is a piece of a line
 between horizontal gaps wider than `SEGMENT_GAP` em (table cells on one baseline, a
 left and a right header item). Content-stream order is drawing order, which every
 renderer we meet keeps in reading order within a text block.
@@ -45,7 +45,6 @@ class Violation:
         return f"p.{self.page} {self.detail}: «{self.text}»"
 
 
-
 @dataclass(frozen=True)
 class Box:
     x0: float
@@ -74,7 +73,7 @@ class Glyph:
 
 @dataclass(frozen=True)
 class Shape:
-    kind: str  # "path", "image", "shading", "form"
+    kind: str  # "path", "image", "shading" (form XObjects are read through to their contents)
     box: Box
 
 
@@ -455,25 +454,29 @@ def expected_outline(headings: Iterable[Heading]) -> list[tuple[int, str, str]]:
 
 
 def outline(pdf: Pdf, headings: Sequence[Heading]) -> list[Violation]:
-    """The bookmark tree has the headings' shape: every heading once, in order, under its parent."""
+    """The bookmark tree has the headings' shape: every heading once, in order, under its
+    parent. Headings and bookmarks are matched in order, so repeated titles (the same
+    business unit in two sections) are told apart."""
     actual = []
     stack: list[Bookmark] = []
     for b in pdf.outline:
         del stack[b.depth:]
         actual.append((b, stack[-1].title if stack else ""))
         stack.append(b)
-    out = []
-    by_title = {_norm(b.title): (b, parent) for b, parent in actual}
+    out, matched, at = [], set(), 0
     for depth, title, parent in expected_outline(headings):
-        found = by_title.get(_norm(title))
+        found = next((i for i in range(at, len(actual)) if _norm(actual[i][0].title) == _norm(title)), None)
         if found is None:
             out.append(Violation("outline", 0, title[:60], "heading has no bookmark"))
-        elif _norm(found[1]) != _norm(parent):
-            out.append(Violation("outline", found[0].page, title[:60],
-                                 f"bookmark under «{found[1][:30]}», expected under «{parent[:30]}»"))
-    wanted = {_norm(h.text) for h in headings}
-    out += [Violation("outline", b.page, b.title[:60], "bookmark is not a heading") for b, _ in actual
-            if _norm(b.title) not in wanted]
+            continue
+        matched.add(found)
+        at = found + 1
+        bookmark, actual_parent = actual[found]
+        if _norm(actual_parent) != _norm(parent):
+            out.append(Violation("outline", bookmark.page, title[:60],
+                                 f"bookmark under «{actual_parent[:30]}», expected under «{parent[:30]}»"))
+    out += [Violation("outline", b.page, b.title[:60], "bookmark is not a heading (or out of order)")
+            for i, (b, _) in enumerate(actual) if i not in matched]
     return out
 
 

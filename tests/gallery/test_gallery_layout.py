@@ -24,10 +24,12 @@ XFAIL: dict[tuple[str, str], str] = {
     ("pdf-line-breaks", "npo-report"): "issue 16: the title breaks between the year and 年度 (2023|年度)",
     ("pdf-line-breaks", "quarterly-results"): "issue 16: the title breaks inside 3月期 (2024年3|月期)",
     ("pdf-line-breaks", "stress-everything"):
-        "issue 14: product names, dates and figures broken letter by letter in the 12-column table's cells "
-        "(Hyp|erio, 2|0); issue 16: the footer's long URL broken inside a word (specificati|ons)",
+        "issue 14: the 12-column table's URL column at 7 pt (no landscape page yet; the composer knows no "
+        "break points inside a URL: https://www.e|xample); issue 15: month labels on the 36-month axis "
+        "(2022|年1月), product names in the half-width charts' legends; "
+        "issue 16: the footer's long URL broken inside a word (specificati|ons)",
     ("pdf-line-breaks", "tourism-statistics"):
-        "issue 14: figures and months broken in the 11-column table's cells (16,35|9, 年1|月)",
+        "issue 15: month labels on the line and stacked charts' axes (2023|年1月)",
     ("pdf-outline", "environment-data"):
         "issue 16: a section's bookmark nested under the previous section instead of its chapter",
     ("pdf-outline", "hospital-annual"):
@@ -41,16 +43,17 @@ XFAIL: dict[tuple[str, str], str] = {
     ("pdf-outline", "tourism-statistics"):
         "issue 16: a section's bookmark nested under the previous section (no chapter: top level expected)",
     ("pdf-outline", "stress-everything"): "issue 16: unit headings (●) have no bookmark",
-    ("pdf-page-fill", "stress-everything"):
-        "issue 14: the 12-column table (rows made tall by broken cells) leaves page 2 38 % full",
-    ("docx-line-breaks", "environment-data"): "issue 14: DOCX table cells break figures (LibreOffice rendering)",
-    ("docx-line-breaks", "grants-list"): "issue 14: DOCX table cells break dates (2023/6/2|0)",
+    ("pdf-outline", "sample"): "issue 16: unit headings (●) have no bookmark",
+    ("docx-line-breaks", "environment-data"):
+        "issue 16: LibreOffice hyphenates t-CO2 inside body paragraphs (698,000t|CO2)",
     ("docx-line-breaks", "quarterly-results"):
-        "issue 14: DOCX table cells break dates (2021/9/3|0); issue 16: KPI figure broken (202,84|0 百万円)",
+        "issue 16: KPI figure broken (202,84|0 百万円)",
     ("docx-line-breaks", "stress-everything"):
-        "issue 14: DOCX table cells break dates, figures and names (20|19, hyperion-x|2000); "
+        "issue 14: the 12-column table's URL column and product names at 7 pt, where LibreOffice breaks at "
+        "hyphens (hyperion-x|2000, Hyperion X|2000); "
         "issue 16: KPI figure broken (1,234,56|7,890 円)",
-    ("docx-line-breaks", "tourism-statistics"): "issue 14: DOCX table cells break figures and months (16,35|9)",
+    ("docx-line-breaks", "sample"):
+        "issue 14: a DOCX table cell breaks 2020年5|月10日; issue 16: DOCX body text breaks 1-3|月 (LibreOffice rendering)",
 }
 _DOCX_MARGINS = ("issue 16: DOCX (LibreOffice rendering): chart images 9 pt wider than the text column; "
                  "table borders and heading rules past the left/right margins")
@@ -82,7 +85,7 @@ def test_layout(gallery, check, name):
 
 
 def test_every_gallery_workbook_is_exercised():
-    assert len(gb.WORKBOOKS) >= 8
+    assert len(gb.WORKBOOKS) >= 9 and "sample" in gb.WORKBOOKS
     assert {name for _, name in XFAIL} <= set(gb.WORKBOOKS)
     assert {check for check, _ in XFAIL} <= set(gb.CHECKS)
 
@@ -93,4 +96,4 @@ def test_the_committed_gallery_is_what_the_generator_writes(tmp_path):
     digest = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()  # noqa: E731
     written = {p.name: digest(p) for p in tmp_path.iterdir()}
     committed = {p.name: digest(p) for p in gb.GALLERY.iterdir() if p.name in written}
-    assert written == committed and set(written) >= {f"{n}.xlsx" for n in gb.WORKBOOKS}
+    assert written == committed and set(written) >= {f"{n}.xlsx" for n in gb.WORKBOOKS if n != "sample"}

@@ -11,6 +11,7 @@ from typing import Literal, Mapping
 
 from reportgen.model.blocks import Block
 from reportgen.model.data import ChartSpec, Table, Value
+from reportgen.model.mail import Mail
 
 def _assets() -> Path:
     """assets/ of the source tree (editable install), else the copy a wheel installs
@@ -20,6 +21,16 @@ def _assets() -> Path:
 
 
 ASSETS = _assets()
+
+PAPER_MM: Mapping[str, tuple[float, float]] = MappingProxyType({
+    "A4": (210.0, 297.0),
+    "B5": (182.0, 257.0),
+    "ISO-B5": (176.0, 250.0),
+    "Letter": (215.9, 279.4),
+})
+"""Paper (width, height) in mm for `theme.page_size`, the one table every output reads.
+`B5` is JIS B5, what Japanese users mean by B5; `ISO-B5` is the international one."""
+PageSize = Literal["A4", "B5", "ISO-B5", "Letter"]
 
 
 def _font(name: str) -> Path:
@@ -40,7 +51,7 @@ class Theme:
     rule: str = "#C9D1DB"
     zebra: str = "#F2F5F8"
     palette: tuple[str, ...] = ("#1F3A5F", "#E8590C", "#3D7EA6", "#F2A541", "#7A8B99", "#A7C4D9")
-    page_size: Literal["A4", "B5", "Letter"] = "A4"
+    page_size: PageSize = "A4"
     margin_top: float = 18.0
     margin_bottom: float = 18.0
     margin_left: float = 15.0
@@ -56,6 +67,9 @@ class Theme:
     font_regular: Path = _font("BIZUDPGothic-Regular.ttf")
     font_bold: Path = _font("BIZUDPGothic-Bold.ttf")
     font_fallback: Path = _font("DroidSansFallbackFull.ttf")
+    # Figures in table number columns: BIZ UDGothic, the same design with fixed-width digits.
+    font_figures: Path = _font("BIZUDGothic-Regular.ttf")
+    font_figures_bold: Path = _font("BIZUDGothic-Bold.ttf")
     font_family: str = "BIZ UDPGothic"
 
 
@@ -99,6 +113,7 @@ class Document:
     charts: Mapping[str, ChartSpec]
     values: Mapping[str, Value]
     source: Path
+    mail: Mail | None = None  # the `mail` sheet, when the workbook has one (`reportgen mail`)
 
     @property
     def created(self) -> dt.datetime:
