@@ -25,11 +25,8 @@ XFAIL: dict[tuple[str, str], str] = {
     ("pdf-line-breaks", "quarterly-results"): "issue 16: the title breaks inside 3月期 (2024年3|月期)",
     ("pdf-line-breaks", "stress-everything"):
         "issue 14: the 12-column table's URL column at 7 pt (no landscape page yet; the composer knows no "
-        "break points inside a URL: https://www.e|xample); issue 15: month labels on the 36-month axis "
-        "(2022|年1月), product names in the half-width charts' legends; "
+        "break points inside a URL: https://www.e|xample); "
         "issue 16: the footer's long URL broken inside a word (specificati|ons)",
-    ("pdf-line-breaks", "tourism-statistics"):
-        "issue 15: month labels on the line and stacked charts' axes (2023|年1月)",
     ("pdf-outline", "environment-data"):
         "issue 16: a section's bookmark nested under the previous section instead of its chapter",
     ("pdf-outline", "hospital-annual"):

@@ -19,7 +19,7 @@ from reportgen.charts.colors import highlight_index, point_colors, tint
 from reportgen.charts.legend import HANDLE_EM, NONE, LegendPlan, columns, plan_legend
 from reportgen.charts.slices import percent, slices
 from reportgen.diagnostics import CellRef
-from reportgen.ja.numbers import axis_unit, myriad_format, scale_of, unit_scale
+from reportgen.ja.numbers import axis_unit, myriad_format, myriad_groups, scale_of, unit_scale
 from reportgen.model import ChartSpec, Theme, Value
 from reportgen.model.data import ChartKind
 
@@ -251,7 +251,8 @@ def _label(value: Value, scale: int, axis: ValueAxis, plotted: tuple[float | Non
         return f"{float(value.raw) / scale:,.{1 if largest < 100 else 0}f}".replace("-", "\u2212")  # type: ignore[arg-type]
     if axis.unit[0] > 1:
         myriad = myriad_format(value.raw, value.number_format)  # type: ignore[arg-type]
-        return myriad if len(myriad) < len(value.text) else value.text  # 12億円, not 1億925万4,000
+        short = myriad_groups(value.raw) <= 2 and len(myriad) < len(value.text)  # type: ignore[arg-type]
+        return myriad if short else value.text  # 12億円, 4億1,000万円; not 93億1,780万800円
     return value.text
 
 

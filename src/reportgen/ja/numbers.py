@@ -85,6 +85,12 @@ def myriad_tick(value: float, size: int, word: str, decimals: int) -> str:
     return figure + word
 
 
+def myriad_groups(n: float | int) -> int:
+    """How many groups `oku_man` writes for `n`: 1,200,000,000 → 1 (12億), 9,317,800,800 → 3."""
+    text = oku_man(n)
+    return sum(text.count(word) for _, word in _MYRIADS) + text[-1].isdecimal() - (text == "0")
+
+
 def split_unit(text: str) -> tuple[str, str]:
     """A formatted figure cut into (figure, unit) for a KPI card. The figure runs to the
     last digit; when it is already written in myriads ('1億3,000万人'), a 万/億/兆 right
