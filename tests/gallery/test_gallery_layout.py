@@ -53,11 +53,6 @@ _DOCX_MARGINS = ("issue 16: DOCX (LibreOffice rendering): chart images 9 pt wide
 XFAIL.update({("docx-margins", name): _DOCX_MARGINS for name in gb.WORKBOOKS})
 
 
-@pytest.fixture(scope="session")
-def gallery(tmp_path_factory) -> dict[str, gb.Built]:
-    return gb.build_gallery(tmp_path_factory.mktemp("gallery"))
-
-
 def _cases():
     for check in gb.CHECKS:
         for name in gb.WORKBOOKS:
