@@ -18,16 +18,20 @@ import os
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.charts.plan import ChartPlan
 from reportgen.model import Theme
 from reportgen.processes import available_cpus, lifeline, watch_parent, worker_context
 
+if TYPE_CHECKING:
+    from reportgen.charts.mpl.draw import Drawn
+
 Job = tuple[ChartPlan, Path, Path | None]
 
 
-def draw_all(jobs: Sequence[Job], theme: Theme) -> None:
-    """Draw every job's files, in parallel when `worker_count` allows it."""
+def draw_all(jobs: Sequence[Job], theme: Theme) -> list[Drawn]:
+    """Draw every job's files, in parallel when `worker_count` allows it; how each came out, in order."""
     from reportgen.charts.mpl.draw import draw_files  # matplotlib loads here, only when needed
     from reportgen.charts.mpl.session import rendering
 
@@ -36,13 +40,11 @@ def draw_all(jobs: Sequence[Job], theme: Theme) -> None:
         workers = worker_count(len(calls))
         context = worker_context()
         if workers < 2 or context is None:
-            for call in calls:
-                draw_files(*call)
-            return
+            return [draw_files(*call) for call in calls]
         # a forked worker starts inside `rendering`; a spawned one enters it itself
         spawned = theme if context.get_start_method() != "fork" else None
         with context.Pool(workers, _start_worker, (lifeline(), os.getpid(), spawned)) as pool:
-            pool.starmap(draw_files, calls, chunksize=1)
+            return pool.starmap(draw_files, calls, chunksize=1)
 
 
 _SESSION: list[object] = []  # a spawned worker's matplotlib session, open for its whole life
