@@ -359,6 +359,8 @@ class Book:
         if not cell.formula and (v is None or isinstance(v, (str, CellRichText))):
             return v
         raw = self.cell_raw(self.sheets[sheet], row, col, cell)
+        if isinstance(raw, bool):
+            return "TRUE" if raw else "FALSE"  # as Excel shows a logical value
         return None if raw is None else str(raw)
 
     def style_format(self, sheet: Sheet, row: int, col: int, cell: Cell) -> str:
@@ -404,8 +406,9 @@ class Book:
         _check_error(cell)
         if not isinstance(cell.value, str):  # an array or data-table formula has only its saved value
             if self.stale:
-                raise CellProblem(f"{type(cell.value).__name__} cannot be evaluated here and its saved value "
-                                  f"is not trusted ({self.stale}); open and save the workbook in Excel")
+                what = f"array formula {cell.value.text}" if hasattr(cell.value, "text") else "data table formula"
+                raise CellProblem(f"{what} cannot be evaluated here and its saved value is not trusted "
+                                  f"({self.stale}); open and save the workbook in Excel")
             return cell.saved
         if not self._needs_evaluation(cell):
             return cell.saved
