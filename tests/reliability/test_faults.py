@@ -196,6 +196,22 @@ def test_a_move_that_fails_part_way_puts_back_what_moved(tmp_path, monkeypatch):
     assert {p.name: p.read_text() for p in tmp_path.iterdir()} == {"a.pdf": "old a.pdf", "b.docx": "old b.docx"}
 
 
+def test_a_build_waits_for_the_folder_lock_then_says_so(tmp_path, monkeypatch):
+    """Another build holding the output folder: this one waits (bounded), then fails
+    clearly with nothing moved."""
+    import reportgen.output
+    from reportgen.output import folder_lock
+
+    monkeypatch.setattr(reportgen.output, "LOCK_WAIT", 0.3)
+    (tmp_path / "a.pdf").write_text("old")
+    with folder_lock(tmp_path):
+        with pytest.raises(ReportError, match=r"another build has held this output folder for more than 0 s; "
+                                              r"try again when it has finished"):
+            with staged(tmp_path) as stage:
+                stage.file(tmp_path / "a.pdf").write_text("new")
+    assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"] and (tmp_path / "a.pdf").read_text() == "old"
+
+
 BUILDER = """
 import sys
 from pathlib import Path
