@@ -58,6 +58,11 @@ class PdfFonts:
     def main(self, bold: bool) -> str:
         return self.bold if bold else self.regular
 
+    def width(self, text: str, bold: bool, size: float) -> float:
+        """Advance width of one line of `text` at `size` pt (`reportgen.metrics`: each
+        character in the font that draws it, as reportlab's stringWidth measures it)."""
+        return metrics(self.bold_path if bold else self.regular_path, self.fallback_path).ems(text) * size
+
     def runs(self, text: str, bold: bool) -> list[tuple[str, str]]:
         """`text` cut into (text, font name) runs: main font, fallback where it lacks a glyph."""
         pick = partial(self.font_of, bold=bold)
