@@ -113,10 +113,16 @@ def register_fonts(theme: Theme) -> PdfFonts:
 
 
 @lru_cache(maxsize=4)
-def figure_fonts(theme: Theme) -> PdfFonts:
+def figure_fonts(theme: Theme, bold: bool) -> PdfFonts:
     """The fonts of table figures: BIZ UDGothic (fixed-width digits, the main font's
-    design), registered when a document first has a number column."""
-    return PdfFonts(_register(theme.font_figures), _register(theme.font_figures_bold), theme.font_fallback.stem,
+    design), registered when a document first has a number column. Its bold face (a CJK
+    face: ~12 MB once parsed) only when `bold` figures are drawn (a total row); without it
+    the regular face stands in for a bold that nothing asks for."""
+    regular = _register(theme.font_figures)
+    if not bold:
+        return PdfFonts(regular, regular, theme.font_fallback.stem, theme.font_figures, theme.font_figures,
+                        theme.font_fallback)
+    return PdfFonts(regular, _register(theme.font_figures_bold), theme.font_fallback.stem,
                     theme.font_figures, theme.font_figures_bold, theme.font_fallback)
 
 

@@ -289,7 +289,7 @@ def data_table(block: TableBlock, width: float, keep_height: float, theme: Theme
     leading = fit.size * (DENSE_LEADING if dense else st.cell.leading / st.cell.size)
     heads, bodies = _styles(block, shown, fit, leading, st)
     figures = tuple(set_in_figures(table.columns[i]) for i in shown)
-    digits = figure_fonts(theme) if any(figures) else fonts
+    digits = figure_fonts(theme, bool(table.totals)) if any(figures) else fonts
     head = tuple(_Column(s, w, fonts, pad_x).cell(table.columns[i].name)
                  for i, s, w in zip(shown, heads, fit.widths))
     columns = [_Column(s, w, digits if f else fonts, pad_x) for s, w, f in zip(bodies, fit.widths, figures)]
