@@ -454,25 +454,29 @@ def expected_outline(headings: Iterable[Heading]) -> list[tuple[int, str, str]]:
 
 
 def outline(pdf: Pdf, headings: Sequence[Heading]) -> list[Violation]:
-    """The bookmark tree has the headings' shape: every heading once, in order, under its parent."""
+    """The bookmark tree has the headings' shape: every heading once, in order, under its
+    parent. Headings and bookmarks are matched in order, so repeated titles (the same
+    business unit in two sections) are told apart."""
     actual = []
     stack: list[Bookmark] = []
     for b in pdf.outline:
         del stack[b.depth:]
         actual.append((b, stack[-1].title if stack else ""))
         stack.append(b)
-    out = []
-    by_title = {_norm(b.title): (b, parent) for b, parent in actual}
+    out, matched, at = [], set(), 0
     for depth, title, parent in expected_outline(headings):
-        found = by_title.get(_norm(title))
+        found = next((i for i in range(at, len(actual)) if _norm(actual[i][0].title) == _norm(title)), None)
         if found is None:
             out.append(Violation("outline", 0, title[:60], "heading has no bookmark"))
-        elif _norm(found[1]) != _norm(parent):
-            out.append(Violation("outline", found[0].page, title[:60],
-                                 f"bookmark under «{found[1][:30]}», expected under «{parent[:30]}»"))
-    wanted = {_norm(h.text) for h in headings}
-    out += [Violation("outline", b.page, b.title[:60], "bookmark is not a heading") for b, _ in actual
-            if _norm(b.title) not in wanted]
+            continue
+        matched.add(found)
+        at = found + 1
+        bookmark, actual_parent = actual[found]
+        if _norm(actual_parent) != _norm(parent):
+            out.append(Violation("outline", bookmark.page, title[:60],
+                                 f"bookmark under «{actual_parent[:30]}», expected under «{parent[:30]}»"))
+    out += [Violation("outline", b.page, b.title[:60], "bookmark is not a heading (or out of order)")
+            for i, (b, _) in enumerate(actual) if i not in matched]
     return out
 
 

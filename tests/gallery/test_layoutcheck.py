@@ -202,3 +202,12 @@ def test_a_full_page_passes(tmp_path):
     def full(c: Canvas):
         lines_at(*["本文の行"] * 40)(c)
     assert lc.page_fill(draw(tmp_path, full, full), MARGINS, []) == []
+
+
+def test_repeated_titles_are_matched_in_order(tmp_path):
+    headings = [lc.Heading(2, "医療"), lc.Heading(3, "フーマー"), lc.Heading(2, "生活"), lc.Heading(3, "フーマー")]
+    right = [("医療", 0, 0), ("フーマー", 1, 0), ("生活", 0, 0), ("フーマー", 1, 0)]
+    assert lc.outline(draw(tmp_path, lines_at("x"), outline=right), headings) == []
+    short = [("医療", 0, 0), ("フーマー", 1, 0), ("生活", 0, 0)]
+    found = lc.outline(draw(tmp_path, lines_at("x"), outline=short), headings)
+    assert [(v.text, v.detail) for v in found] == [("フーマー", "heading has no bookmark")]

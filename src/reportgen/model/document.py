@@ -11,6 +11,7 @@ from typing import Literal, Mapping
 
 from reportgen.model.blocks import Block
 from reportgen.model.data import ChartSpec, Table, Value
+from reportgen.model.mail import Mail
 
 def _assets() -> Path:
     """assets/ of the source tree (editable install), else the copy a wheel installs
@@ -112,6 +113,7 @@ class Document:
     charts: Mapping[str, ChartSpec]
     values: Mapping[str, Value]
     source: Path
+    mail: Mail | None = None  # the `mail` sheet, when the workbook has one (`reportgen mail`)
 
     @property
     def created(self) -> dt.datetime:

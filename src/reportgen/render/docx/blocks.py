@@ -12,6 +12,7 @@ Data tables' body rows go to the `DeferredRows`, spliced into the document at sa
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping
@@ -31,6 +32,7 @@ from reportgen.render.docx import oxml, styles
 from reportgen.render.docx.inline import Fonts, add_rich_text, add_span
 from reportgen.render.docx.lists import Lists
 from reportgen.render.docx.tables import FIGURE_GUTTER, add_data_table, add_figure_grid, add_kpi_cards
+from reportgen.render.picture import drawable
 
 
 TABLE_GAP = Pt(10)
@@ -47,6 +49,7 @@ class Figure:
     caption: RichText
     half: bool
     show_title: bool = True  # charts print their title above; images only have a caption
+    photo: bool = False  # a workbook's image (drawn upright, in RGB); charts are drawn as rendered
 
 
 class Body:
@@ -156,7 +159,7 @@ class Body:
 
     def _image(self, block: ImageBlock) -> None:
         alt = block.caption.plain or block.path.name
-        self._figure(Figure(block.path, alt, alt, block.caption, block.width == "half", show_title=False))
+        self._figure(Figure(block.path, alt, alt, block.caption, block.width == "half", show_title=False, photo=True))
 
     def _figure(self, figure: Figure) -> None:
         """Full-width figures go straight in; two half-width figures in a row share a line."""
@@ -198,7 +201,8 @@ class Body:
 
     def _picture(self, p: WordParagraph, figure: Figure, width: Length) -> None:
         """The picture at `width`, shrunk to fit when a tall image would pass `max_height`."""
-        shape = p.add_run().add_picture(str(figure.path), width=width)
+        source = drawable(figure.path)[0] if figure.photo else figure.path
+        shape = p.add_run().add_picture(io.BytesIO(source) if isinstance(source, bytes) else str(source), width=width)
         if shape.height > self._max_height:
             shape.width = Length(int(shape.width * self._max_height / shape.height))
             shape.height = self._max_height

@@ -75,7 +75,10 @@ def number_text(raw: int | float) -> str:
     """A number as a cell's `<v>` holds it: the shortest text that reads back as the
     `stored_number` (openpyxl's "%.16g" writes 0.07 as 0.07000000000000001)."""
     if isinstance(raw, float):
-        return repr(stored_number(raw)) if math.isfinite(raw) else ""
+        if not math.isfinite(raw):
+            return ""
+        text = repr(raw)  # at most 16 characters: at most 15 digits, nothing to round
+        return text if len(text) <= 16 else repr(stored_number(raw))
     return str(raw)
 
 
