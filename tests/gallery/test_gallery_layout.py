@@ -68,7 +68,7 @@ XFAIL: dict[tuple[str, str], str] = {
         "hyphens (hyperion-x|2000, Hyperion X|2000); "
         "issue 16: KPI figure broken (1,234,56|7,890 円)",
     ("docx-line-breaks", "sample"):
-        "issue 14: a DOCX table cell breaks 2020年5|月10日; issue 16: DOCX body text breaks 1-3|月 (LibreOffice rendering)",
+        "issue 16: DOCX body text breaks 1-3|月 (LibreOffice rendering)",
 }
 _DOCX_MARGINS = ("issue 16: DOCX (LibreOffice rendering): chart images 9 pt wider than the text column; "
                  "table borders and heading rules past the left/right margins")
