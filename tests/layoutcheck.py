@@ -148,8 +148,10 @@ def _read_page(page, number: int) -> Page:
     text = page.get_textpage()
     glyphs: list[Glyph] = []
     for i in range(text.count_chars()):
-        char = text.get_text_range(i, 1).replace("\x02", "-")  # pdfium's mark for a hyphen at a line end
-        if not char or char in "\r\n\ufffe":
+        char = text.get_text_range(i, 1)
+        if char in ("\x02", "\ufffe"):  # pdfium's mark for a hyphen at a line end
+            char = "-"
+        if not char or char in "\r\n":
             continue
         if pdfium_c.FPDFText_IsGenerated(text, i):
             if char == " " and glyphs:  # a word space shown by position only: kept for the text
@@ -248,8 +250,9 @@ def split_token(tail: str, head: str, source: str = "") -> str | None:
 
     Allowed: a break at a space (pdfium may show none at a line end, so a break is also
     allowed where `source`, the text the document was made from, has a space there),
-    between two complete figures (a legend's date over its value), and between the
-    parts of a kanji date (2020年 | 12月). Not allowed: inside a run of Latin letters and
+    after a hyphen of the source (t-|CO2, X-|2000; one the renderer adds inside a word
+    is not), between two complete figures (a legend's date over
+    its value), and between the parts of a kanji date (2020年 | 12月). Not allowed: inside a run of Latin letters and
     digits, inside a figure (1,445,609,43 | 0円, 12.3 | %), between a sign and its
     figure, between a figure and its 年/月/日/度, and inside 年度.
     """
@@ -263,11 +266,21 @@ def split_token(tail: str, head: str, source: str = "") -> str | None:
         return None
     if word_a and word_b and re.search("[A-Za-z]", word_a + word_b):
         return "Latin word"
-    if num_a and num_b and _split_figure(num_a, num_b):
+    if _hyphenated(tail, head, source):
+        return "Latin word"
+    hyphen = num_a == "-" and re.search("[A-Za-z0-9]-$", tail) is not None  # X-|2000: a word's hyphen
+    if num_a and num_b and not hyphen and _split_figure(num_a, num_b):
         return "number"
     if (tail[-1].isdigit() and head[0] in "年月日度") or (tail[-1] == "年" and head[0] == "度"):
         return "date"
     return None
+
+
+def _hyphenated(tail: str, head: str, source: str) -> bool:
+    """A hyphen the renderer added inside a word (electroen-|cephalography): the source
+    has the word whole and not with the hyphen."""
+    a, b = re.search(r"[A-Za-z]+-$", tail), re.match(r"[A-Za-z]+", head)
+    return bool(a and b and source) and a[0][:-1] + b[0] in source and a[0] + b[0] not in source
 
 
 def _split_figure(a: str, b: str) -> bool:

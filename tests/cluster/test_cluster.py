@@ -96,6 +96,8 @@ def test_gallery_on_two_workers_one_killed_mid_job(broker, tmp_path, capsys):
             time.sleep(0.05)
         assert killed, "worker a never started a job"
         os.killpg(workers["a@test"].pid, signal.SIGKILL)  # the worker and its pool process, mid-job
+        # (unless the job ended in the instant between the look and the kill: then it proves nothing)
+        mid_job = json.loads(client.get(f"celery-task-meta-{killed}"))["status"] == "STARTED"
         batch.join(300)
         assert not batch.is_alive() and code == [2]
     finally:
@@ -110,7 +112,7 @@ def test_gallery_on_two_workers_one_killed_mid_job(broker, tmp_path, capsys):
     assert jobs["broken.xlsx"]["status"] == "problems"
     assert any(p.startswith("content!A2: unknown block type 'figure'") for p in jobs["broken.xlsx"]["problems"])
     rescued = next(j for j in summary["jobs"] if j["task_id"] == killed)
-    assert rescued["status"] == "ok" and rescued["worker"].startswith("b@test")  # no job lost
+    assert rescued["status"] == "ok" and (rescued["worker"].startswith("b@test") or not mid_job)  # no job lost
     printed = capsys.readouterr()
     assert f"{len(GALLERY)} completed, 1 failed, 0 remaining" in printed.out
     assert "error: broken.xlsx: content!A2: unknown block type 'figure'" in printed.err

@@ -25,10 +25,10 @@ def office(tmp_path_factory) -> Path:
 
 
 def _build(name: str, out: Path):
-    build = Build(gb.GALLERY / f"{name}.xlsx", out / name, formats=("docx", "xlsx"), jobs=1,
+    build = Build(gb.SOURCES[name], out / name, formats=("docx", "xlsx"), jobs=1,
                   log=lambda line: None, warn=lambda line: None)
     run(build)
-    doc = read_workbook(gb.GALLERY / f"{name}.xlsx")
+    doc = read_workbook(gb.SOURCES[name])
     return doc, out / name / doc.meta.file_name("docx"), out / name / doc.meta.file_name("xlsx")
 
 

@@ -166,3 +166,16 @@ def test_the_samples_eml_opens_in_another_mail_reader(tmp_path):
                            env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}).stdout
     assert "Subject: 【ニュースリリース】アリババグループ、新型コロナウイルス対策支援に約500億円を拠出" in shown
     assert "Attachments: factsheet-appendix.xlsx" in shown and "総額33.56億元（約500億円）" in shown
+
+
+@pytest.mark.skipif(shutil.which("mu") is None, reason="mu (Debian maildir-utils) not installed")
+def test_a_japanese_file_name_and_an_iso_2022_jp_body_in_another_mail_reader(tmp_path):
+    from mailbook import MAIL
+
+    wb = mail_workbook(tmp_path / "wb.xlsx", MAIL + [("charset", "iso-2022-jp")], meta=JAPANESE_NAME)
+    assert main(["mail", str(wb), "-o", str(tmp_path / "out")]) == 0
+    eml = (tmp_path / "out" / "mail" / "message-1.eml").resolve()
+    shown = subprocess.run(["mu", "view", str(eml)], capture_output=True, text=True, check=True,
+                           env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}).stdout
+    assert "Subject: 【ファクトシート】テスト用ファクトシート：総額33.56億元" in shown
+    assert "Attachments: ファクトシート付録-appendix.xlsx" in shown and "合計33.56億元を拠出しました。" in shown

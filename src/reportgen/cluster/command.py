@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import time
+from contextlib import nullcontext
 
 from reportgen.cli import EXIT_WORKBOOK, Console
 from reportgen.diagnostics import Diagnostic, ReportError
@@ -25,7 +27,8 @@ def batch(args: argparse.Namespace, console: Console) -> int:
     app = connect(args.broker)
     jobs = send_jobs(app, workbooks, args.out, args.only, args.bleed)
     console.progress(f"sent     {len(jobs)} jobs to {maybe_sanitize_url(args.broker)}")
-    outcomes = collect(app, jobs, Progress(len(jobs), bar=None if not args.quiet else False))
+    with open(os.devnull, "w") if args.quiet else nullcontext(None) as sink:  # --quiet: no progress at all
+        outcomes = collect(app, jobs, Progress(len(jobs), out=sink))
     for o in outcomes:
         for problem in o.batch.problems:
             if o.status == "problems":
