@@ -21,6 +21,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.gcpause import cyclic_gc_paused
+from reportgen.i18n import tr
 from reportgen.model import Document
 from reportgen.render.pdf.flow import PartStart
 from reportgen.render.pdf.geometry import PageGeometry, page_geometry
@@ -64,7 +65,7 @@ class _Template(BaseDocTemplate):
             super().handle_flowable(flowables)
         except LayoutError as exc:
             where = cell or "PDF"
-            raise ReportError(Diagnostic(where, "too large to fit on a page; shorten the text")) from exc
+            raise ReportError(Diagnostic(where, tr("too large to fit on a page; shorten the text"))) from exc
 
 
 def _template(ctx: Context, out: io.BytesIO, decor: PageDecor) -> BaseDocTemplate:

@@ -18,6 +18,7 @@ from reportlab.platypus import PageBreak as RLPageBreak
 
 from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.i18n import tr
 from reportgen.model import (
     Block, ChartBlock, ContactBox, Document, Heading, ImageBlock, KpiRow, ListBlock, Note,
     PageBreak, Paragraph, TableBlock,
@@ -162,6 +163,6 @@ def load_drawings(doc: Document, charts: Mapping[str, ChartImages]) -> dict[str,
     for block in doc.blocks:
         if isinstance(block, ChartBlock) and block.chart.id not in out:
             if block.chart.id not in charts:
-                raise ReportError(Diagnostic(block.ref, f"chart {block.chart.id!r} was not rendered"))
+                raise ReportError(Diagnostic(block.ref, tr("chart {id!r} was not rendered").format(id=block.chart.id)))
             out[block.chart.id] = figures.load_drawing(block, charts[block.chart.id])
     return out
