@@ -568,3 +568,12 @@ def test_build_reports_the_problems_validate_reports(tmp_path, case):
     assert built.code == validated.code == 2, built.err
     assert sorted(built.errors) == sorted(validated.errors)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_value_that_cannot_be_read_is_reported_once(tmp_path):
+    """A sentence or KPI citing a broken `values` row does not report it again as unknown."""
+    path = wb(values=VALUES + [("bad", "=VLOOKUP(1,contributions!A1:B3,2,FALSE)")],
+              content=[HEADER, ("paragraph", "値は{bad}"), ("kpi", "値", "bad")])(tmp_path)
+    result = run_cli(["validate", path])
+    assert result.code == 2 and len(result.errors) == 1, result.err
+    assert result.errors[0].startswith("error: values!B3: formula =VLOOKUP(")
