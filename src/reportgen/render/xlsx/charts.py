@@ -143,7 +143,7 @@ def _data_labels(spec: ChartSpec, fmt: str, theme: Theme) -> DataLabelList:
         numFmt=fmt, txPr=props, dLblPos=_LABEL_POSITION[spec.kind],
         showLegendKey=False, showVal=not pie or spec.options.percent != "percent", showCatName=False,
         showSerName=False, showPercent=pie and spec.options.percent != "value", showBubbleSize=False,
-        showLeaderLines=False, separator="\n" if pie and spec.options.percent == "both" else None,
+        showLeaderLines=False,
     )
 
 
