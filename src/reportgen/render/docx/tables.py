@@ -126,8 +126,9 @@ def _body_rows(word: WordDocument, table: Table, shown: list[int], columns: list
     totals = set(table.totals)
     for n, values in enumerate(table.rows):
         bold = n in totals
-        yield oxml.ROW_START + "".join([start + cell_runs(values[i].text, c.figures, bold) + oxml.CELL_END
-                                        for start, i, c in zip(strong if bold else plain, shown, columns)]) + oxml.ROW_END
+        cells = [start + cell_runs(values[i].text, c.figures, bold) + oxml.CELL_END
+                 for start, i, c in zip(strong if bold else plain, shown, columns)]
+        yield oxml.ROW_START + "".join(cells) + oxml.ROW_END
 
 
 _JC = {"center": "center"}  # left and right come with the text and number styles
