@@ -21,10 +21,11 @@ from reportgen.model.blocks import (
 )
 from reportgen.model.data import ChartSpec, Column, Table, Value
 from reportgen.model.document import Document, Meta, Theme
+from reportgen.model.outline import outline_depths
 from reportgen.model.text import RichText, Span
 
 __all__ = [
     "Block", "ChartBlock", "ChartSpec", "Column", "ContactBox", "Document", "Heading",
     "ImageBlock", "Kpi", "KpiRow", "ListBlock", "ListItem", "Meta", "Note", "PageBreak",
-    "Paragraph", "RichText", "Span", "Table", "TableBlock", "Theme", "Value",
+    "Paragraph", "RichText", "Span", "Table", "TableBlock", "Theme", "Value", "outline_depths",
 ]

@@ -57,7 +57,7 @@ class Body:
         self._started = False
         self._half: Figure | None = None
         self._draw: dict[type, Callable] = {
-            Heading: self._heading, Paragraph: self._paragraph_block, ListBlock: self._list,
+            Paragraph: self._paragraph_block, ListBlock: self._list,
             KpiRow: self._kpis, ChartBlock: self._chart, TableBlock: self._table,
             ImageBlock: self._image, Note: self._note, ContactBox: self._contact,
             PageBreak: self._page_break,
@@ -65,14 +65,19 @@ class Body:
 
     def add_front_matter(self, title: str, subtitle: str) -> None:
         """The document title and subtitle at the top of the first page."""
-        add_rich_text(self._para(styles.TITLE), RichText.of(title), self._fonts)
+        p = self._para(styles.TITLE, RichText.of(title))
+        oxml.set_outline_level(oxml.ppr(p._p), oxml.BODY_TEXT_LEVEL)  # not a navigation entry
         if subtitle:
             add_rich_text(self._para(styles.SUBTITLE), RichText.of(subtitle), self._fonts)
 
-    def add(self, block: Block) -> None:
+    def add(self, block: Block, depth: int | None = None) -> None:
+        """Append `block`; a heading's `depth` is its outline level (model.outline)."""
         if not isinstance(block, (ChartBlock, ImageBlock)):
             self._flush_half()
-        self._draw[type(block)](block)
+        if isinstance(block, Heading):
+            self._heading(block, depth or 0)
+        else:
+            self._draw[type(block)](block)
         self._started = True
 
     def finish(self) -> None:
@@ -96,15 +101,16 @@ class Body:
         if self._break_due:
             self._para(styles.SPACER)
 
-    def _heading(self, block: Heading) -> None:
+    def _heading(self, block: Heading, depth: int) -> None:
+        """A heading paragraph whose outline level is its depth in the tree, so that the
+        navigation pane nests it as the PDF's bookmarks do."""
         if block.level == 0:
             self._break_due = self._break_due or self._started
             if block.subtitle:
                 self._para(styles.PART_LABEL, block.subtitle)
-            self._para(styles.TITLE, block.text)
-            return
-        self._para(styles.HEADING_STYLES[min(block.level, 3)], block.text)
-        if block.subtitle:
+        p = self._para(styles.HEADING_STYLES[min(block.level, 3)], block.text)
+        oxml.set_outline_level(oxml.ppr(p._p), depth)
+        if block.level and block.subtitle:
             self._para(styles.CHAPTER_SUBTITLE, block.subtitle)
 
     def _paragraph_block(self, block: Paragraph) -> None:

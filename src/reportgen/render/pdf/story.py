@@ -4,7 +4,7 @@ In: `Document`, the chart files, page geometry, styles, fonts. Out: a list of fl
 for the page templates: the title block, then one flowable per block, headings (and
 table captions) joined to what follows, two half-width figures in a row side by side (a
 lone one with its title and caption beside it), part titles on a new page after a
-`PartStart` marker (for the running header), outline bookmarks on headings of level 0 to 2.
+`PartStart` marker (for the running header), an outline bookmark on every heading.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.model import (
     Block, ChartBlock, ContactBox, Document, Heading, ImageBlock, KpiRow, ListBlock, Note,
-    PageBreak, Paragraph, TableBlock,
+    PageBreak, Paragraph, TableBlock, outline_depths,
 )
 from reportgen.render.pdf import boxes, figures, tables
 from reportgen.render.pdf.cards import KpiCards
@@ -29,10 +29,6 @@ from reportgen.render.pdf.geometry import PageGeometry
 from reportgen.render.pdf.headings import heading_flowable, title_block
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.text import PdfFonts, TextStyle, para
-
-OUTLINE_LEVELS = 3
-"""Headings of level 0 (part), 1 (chapter) and 2 (section) are bookmarked."""
-
 
 @dataclass(frozen=True)
 class Context:
@@ -74,15 +70,9 @@ def build_story(ctx: Context) -> list[Flowable]:
 
 
 def bookmarks(blocks: Sequence[Block]) -> dict[int, Bookmark]:
-    """Outline entries for headings of level 0–2, by block index; a level never jumps more
-    than one below the previous entry (the PDF outline is a tree)."""
-    out: dict[int, Bookmark] = {}
-    last = -1
-    for i, b in enumerate(blocks):
-        if isinstance(b, Heading) and b.level < OUTLINE_LEVELS:
-            last = min(b.level, last + 1)
-            out[i] = Bookmark(f"h{i}", b.text.plain, last)
-    return out
+    """An outline entry for every heading, by block index, nested as `outline_depths` says."""
+    return {i: Bookmark(f"h{i}", blocks[i].text.plain, depth)  # type: ignore[union-attr]
+            for i, depth in outline_depths(blocks).items()}
 
 
 def block_flowables(block: Block, ctx: Context, mark: Bookmark | None,
