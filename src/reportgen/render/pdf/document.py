@@ -11,6 +11,7 @@ is drawn when a page ends, so that it names the part (level-0 heading) the page 
 from __future__ import annotations
 
 import io
+import warnings
 from pathlib import Path
 from typing import Callable, Mapping
 
@@ -19,7 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from reportgen.charts.artifacts import ChartImages
-from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.diagnostics import Diagnostic, ReportError, ReportWarning
 from reportgen.gcpause import cyclic_gc_paused
 from reportgen.model import Document
 from reportgen.render.pdf.flow import PartStart
@@ -30,6 +31,9 @@ from reportgen.render.pdf.styles import make_styles
 from reportgen.render.pdf.text import register_fonts
 
 CREATOR = "reportgen"
+MOVED_ROOM = 1 / 3
+"""A block that cannot split and moves on, leaving more than this share of a page empty,
+is reported (a located warning)."""
 
 
 def write_pdf(doc: Document, charts: Mapping[str, ChartImages], path: Path, *, bleed_mm: float = 0.0) -> None:
@@ -59,12 +63,18 @@ class _Template(BaseDocTemplate):
             self.part = flowable.title
 
     def handle_flowable(self, flowables: list) -> None:
-        cell = getattr(flowables[0], "cell", None) if flowables else None
+        first = flowables[0] if flowables else None
+        cell = getattr(first, "cell", None)
+        frame, page = getattr(self, "frame", None), self.page
+        room = (frame._y - frame._y1p) / frame._aH if frame else 0.0  # reportlab has no public measure
         try:
             super().handle_flowable(flowables)
         except LayoutError as exc:
             where = cell or "PDF"
             raise ReportError(Diagnostic(where, "too large to fit on a page; shorten the text")) from exc
+        if cell and flowables and flowables[0] is first and self.frame is not frame and room > MOVED_ROOM:
+            warnings.warn(ReportWarning(Diagnostic(cell, f"{getattr(first, 'what', 'block')} moved whole to "
+                                                   f"the next page, leaving {room:.0%} of page {page} empty")))
 
 
 def _template(ctx: Context, out: io.BytesIO, decor: PageDecor) -> BaseDocTemplate:

@@ -24,7 +24,7 @@ from reportgen.model import (
 )
 from reportgen.render.pdf import boxes, figures, tables
 from reportgen.render.pdf.cards import KpiCards
-from reportgen.render.pdf.flow import Bookmark, PartStart, Spaced, keep_chains
+from reportgen.render.pdf.flow import Bookmark, PartStart, Spaced, Whole, keep_chains
 from reportgen.render.pdf.geometry import PageGeometry
 from reportgen.render.pdf.headings import heading_flowable, title_block
 from reportgen.render.pdf.styles import Styles
@@ -50,8 +50,21 @@ class Context:
         return self.geometry.top - self.geometry.bottom - 4 * self.styles.figure_title.leading
 
     @property
+    def page_height(self) -> float:
+        """The height of a later page's text frame."""
+        return self.geometry.top - self.geometry.bottom
+
+    @property
     def max_figure_height(self) -> float:
         return (self.geometry.top - self.geometry.bottom) * 0.55
+
+
+WHAT = {Heading: "heading", Paragraph: "paragraph", ListBlock: "list", KpiRow: "KPI row", ChartBlock: "chart",
+        ImageBlock: "image", TableBlock: "table", Note: "note", ContactBox: "contact box", PageBreak: "page break"}
+"""How a block is named in the layout report."""
+
+WHOLE_LIST = 5
+"""A list of up to this many items is a box: never split across pages."""
 
 
 def build_story(ctx: Context) -> list[Flowable]:
@@ -64,7 +77,8 @@ def build_story(ctx: Context) -> list[Flowable]:
                 items.append((RLPageBreak(), False))
             items.append((PartStart(block.text.plain), False))
         for flowable, keep in block_flowables(block, ctx, marks.get(i), doc.blocks[i - 1] if i else None):
-            flowable.cell = block.ref  # named in layout errors
+            flowable.cell = block.ref  # named in layout errors and warnings
+            flowable.what = WHAT[type(block)]
             items.append((flowable, keep))
     return keep_chains(pair_half_figures(items, ctx))
 
@@ -85,7 +99,8 @@ def block_flowables(block: Block, ctx: Context, mark: Bookmark | None,
         case Paragraph():
             return [(paragraph(block, st, fonts, isinstance(prev, Heading)), block.role == "headline")]
         case ListBlock():
-            return [(boxes.list_table(block, ctx.width, st, fonts), False)]
+            items = boxes.list_table(block, ctx.width, st, fonts)
+            return [(Whole(items, ctx.page_height, rows=len(block.items) > WHOLE_LIST), False)]
         case KpiRow():
             return [(KpiCards(block, theme, st, fonts), False)]
         case ChartBlock():
@@ -98,9 +113,9 @@ def block_flowables(block: Block, ctx: Context, mark: Bookmark | None,
             table = tables.data_table(block, ctx.width, ctx.table_keep_height, theme, st, fonts)
             return [(tables.caption(block, st, fonts), True), (table, False)] if block.caption else [(table, False)]
         case Note():
-            return [(boxes.note_table(block, ctx.width, st, fonts), False)]
+            return [(Whole(boxes.note_table(block, ctx.width, st, fonts), ctx.page_height), False)]
         case ContactBox():
-            return [(boxes.contact_box(block, ctx.width, theme, st, fonts), False)]
+            return [(Whole(boxes.contact_box(block, ctx.width, theme, st, fonts), ctx.page_height), False)]
         case PageBreak():
             return [(RLPageBreak(), False)]
     raise TypeError(f"{block.ref}: unknown block {type(block).__name__}")
@@ -135,11 +150,19 @@ def pair_half_figures(items: list[tuple[Flowable, bool]], ctx: Context) -> list[
     for flowable, keep in items:
         prev = paired[-1][0] if paired else None
         if _is_half(flowable) and _is_half(prev):
-            paired[-1] = (figures.side_by_side(prev, flowable, ctx.width, ctx.fonts.regular), False)
+            pair = Whole(figures.side_by_side(prev, flowable, ctx.width, ctx.fonts.regular), ctx.page_height)
+            pair.cell, pair.what = getattr(prev, "cell", None), "pair of figures"
+            paired[-1] = (pair, False)
             continue
         paired.append((flowable, keep))
-    return [(figures.captioned_beside(f, ctx.width, ctx.max_figure_height, ctx.styles, ctx.fonts) if _is_half(f) else f, keep)
-            for f, keep in paired]
+    return [(_beside(f, ctx) if _is_half(f) else f, keep) for f, keep in paired]
+
+
+def _beside(figure: Flowable, ctx: Context) -> Flowable:
+    whole = Whole(figures.captioned_beside(figure, ctx.width, ctx.max_figure_height, ctx.styles, ctx.fonts),
+                  ctx.page_height)
+    whole.cell, whole.what = getattr(figure, "cell", None), getattr(figure, "what", "figure")
+    return whole
 
 
 def _is_half(f: Flowable | None) -> bool:
