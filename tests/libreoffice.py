@@ -55,11 +55,11 @@ def require_soffice() -> str:
     pytest.skip("LibreOffice (soffice) not installed")
 
 
-def _write_fonts_conf(workdir: Path) -> Path:
+def _write_fonts_conf(workdir: Path, fonts: Path = FONTS) -> Path:
     conf = workdir / "fonts.conf"
     cache = workdir / "fontcache"
     cache.mkdir()
-    conf.write_text(_FONTS_CONF.format(fonts=FONTS, cache=cache), encoding="utf-8")
+    conf.write_text(_FONTS_CONF.format(fonts=fonts, cache=cache), encoding="utf-8")
     return conf
 
 
@@ -70,14 +70,15 @@ def _command(exe: str, src: Path, fmt: str, outdir: Path, profile: Path) -> list
     ]
 
 
-def convert(src: Path, fmt: str, outdir: Path) -> Path:
-    """Convert `src` to `fmt` in `outdir` and return the new file (raises ConversionError)."""
+def convert(src: Path, fmt: str, outdir: Path, fonts: Path = FONTS) -> Path:
+    """Convert `src` to `fmt` in `outdir` and return the new file (raises ConversionError);
+    LibreOffice sees only the fonts in the folder `fonts` (default: the bundled ones)."""
     exe = require_soffice()
     outdir.mkdir(parents=True, exist_ok=True)
     target = outdir / f"{src.stem}.{fmt.split(':')[0]}"
     with tempfile.TemporaryDirectory(prefix="reportgen-lo-") as tmp:
         work = Path(tmp)
-        env = {**os.environ, "FONTCONFIG_FILE": str(_write_fonts_conf(work)), "HOME": tmp}
+        env = {**os.environ, "FONTCONFIG_FILE": str(_write_fonts_conf(work, fonts)), "HOME": tmp}
         cmd = _command(exe, src.resolve(), fmt, outdir.resolve(), work / "profile")
         try:
             done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)

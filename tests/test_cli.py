@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from reportgen.cli import main
 from reportgen.workbook import read_workbook
 from wbfactory import CONTENT, make_workbook
@@ -54,7 +56,7 @@ def test_validate_accepts_a_good_workbook(tmp_path, capsys):
 
 
 def test_only_rejects_unknown_formats(tmp_path, capsys):
-    assert main(["build", str(make_workbook(tmp_path / "wb.xlsx")), "-o", str(tmp_path), "--only", "pdf,html"]) == 2
+    assert main(["build", str(make_workbook(tmp_path / "wb.xlsx")), "-o", str(tmp_path), "--only", "pdf,html"]) == 64
     assert "--only takes pdf,docx,xlsx" in capsys.readouterr().err
 
 
@@ -71,3 +73,81 @@ def test_a_coarse_image_builds_with_a_located_print_warning(tmp_path, capsys):
     assert [line for line in err if line.startswith("warning:")] == [
         "warning: content!C2: image 'logo.png' prints at 28 dpi (print needs 300: supply at least 2126 pixels wide)"]
     assert (tmp_path / "out" / "factsheet.pdf").exists()
+
+
+# ------------------------------------------------ conventions of a command-line tool
+
+
+@pytest.mark.parametrize("bleed", ["-3", "50", "nan", "inf", "-inf", "three"])
+def test_bleed_outside_0_to_10_mm_is_a_usage_error(bleed, capsys):
+    assert main(["build", f"--bleed={bleed}"]) == 64
+    assert "--bleed takes millimetres from 0 to 10" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("jobs", ["0", "-3", "1.5", "x"])
+def test_jobs_must_be_a_whole_number_from_1(jobs, capsys):
+    assert main(["build", f"--jobs={jobs}"]) == 64
+    assert "-j takes a whole number of processes" in capsys.readouterr().err
+
+
+def test_only_names_each_format_once():
+    from reportgen.cli import formats_arg
+
+    assert formats_arg("pdf,PDF, pdf,xlsx") == ("pdf", "xlsx")
+
+
+def test_version(capsys):
+    from reportgen import __version__
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"reportgen {__version__}"
+
+
+def test_init_refuses_to_overwrite_without_force(tmp_path, capsys):
+    path = tmp_path / "mine.xlsx"
+    path.write_bytes(b"edited by hand")
+    assert main(["init", str(path)]) == 2
+    assert "already exists" in capsys.readouterr().err and path.read_bytes() == b"edited by hand"
+    assert main(["init", str(path), "--force"]) == 0
+    assert path.read_bytes()[:2] == b"PK"
+
+
+def test_init_adds_the_xlsx_suffix_and_refuses_a_folder(tmp_path, capsys):
+    assert main(["init", str(tmp_path / "report")]) == 0
+    assert (tmp_path / "report.xlsx").exists()
+    (tmp_path / "folder.xlsx").mkdir()
+    assert main(["init", str(tmp_path / "folder.xlsx")]) == 2
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_quiet_prints_nothing_on_success(tmp_path, capsys):
+    path = make_workbook(tmp_path / "wb.xlsx")
+    assert main(["build", str(path), "-o", str(tmp_path / "out"), "--only", "xlsx", "-q"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_validate_json_gives_sheet_cell_message_severity(tmp_path, capsys):
+    import json
+
+    path = make_workbook(tmp_path / "wb.xlsx", content=[CONTENT[0], ("chart", None, "nosuch", None)])
+    assert main(["validate", str(path), "--format", "json"]) == 2
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False
+    [d] = [d for d in report["diagnostics"] if "nosuch" in d["message"]]
+    assert (d["sheet"], d["cell"], d["severity"]) == ("content", "C2", "error")
+
+
+def test_validate_json_of_a_good_workbook_is_ok(tmp_path, capsys):
+    import json
+
+    assert main(["validate", str(make_workbook(tmp_path / "wb.xlsx")), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"ok": True, "diagnostics": []}
+
+
+def test_colour_follows_the_flag_and_no_color(tmp_path, capsys, monkeypatch):
+    path = make_workbook(tmp_path / "wb.xlsx", content=[CONTENT[0], ("chart", None, "nosuch", None)])
+    assert main(["validate", str(path), "--color", "always"]) == 2
+    assert "\033[31merror:\033[0m" in capsys.readouterr().err
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert main(["validate", str(path)]) == 2  # auto: not a terminal here, and NO_COLOR
+    assert "\033[" not in capsys.readouterr().err

@@ -24,7 +24,8 @@ from typing import Iterable, Sequence
 
 from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.pipeline import FORMATS, Build, run
-from reportgen.workers import available_cpus, warm
+from reportgen.processes import available_cpus
+from reportgen.workers import warm
 
 
 @dataclass(frozen=True)

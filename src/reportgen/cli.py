@@ -1,16 +1,25 @@
-"""Command line: `reportgen build|validate|init`. Thin: parses arguments, calls the
-pipeline, turns `ReportError` into located messages and exit code 2."""
+"""Command line: `reportgen build|validate|watch|batch|init`. Thin: parses arguments,
+calls the pipeline, turns `ReportError` into located messages.
+
+Exit codes: 0 done; 1 internal error (a bug of ours); 2 the workbook has problems
+(nothing was written); 64 the command line is wrong (EX_USAGE); 130 interrupted."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
+import os
 import sys
 import traceback
-from dataclasses import replace
-from functools import partial
 from pathlib import Path
 
-from reportgen.diagnostics import ReportError
+from reportgen import __version__
+from reportgen.diagnostics import CellRef, Diagnostic, ReportError
+
+EXIT_INTERNAL, EXIT_WORKBOOK, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 64, 130
+FORMATS = ("pdf", "docx", "xlsx")  # as pipeline.FORMATS, without importing the pipeline for --help
+MAX_BLEED_MM = 10.0
 
 REPO_SAMPLE = Path(__file__).resolve().parents[2] / "data" / "factsheet.xlsx"
 
@@ -31,110 +40,242 @@ def default_workbook() -> Path:
     return local if local.exists() else REPO_SAMPLE
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with a wrong command line ending in EX_USAGE (64) rather than 2, which
+    this tool gives to a workbook with problems."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def formats_arg(text: str) -> tuple[str, ...]:
+    """`--only pdf,docx`: known formats, each once, in the order given."""
+    formats = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise argparse.ArgumentTypeError(f"--only takes {','.join(FORMATS)}, found {text!r}")
+    return formats
+
+
+def bleed_arg(text: str) -> float:
+    """`--bleed MM`: a finite number of millimetres from 0 to 10."""
+    try:
+        mm = float(text)
+    except ValueError:
+        mm = math.nan
+    if not (math.isfinite(mm) and 0 <= mm <= MAX_BLEED_MM):
+        raise argparse.ArgumentTypeError(f"--bleed takes millimetres from 0 to {MAX_BLEED_MM:g} (e.g. 3), found {text!r}")
+    return mm
+
+
+def jobs_arg(text: str) -> int:
+    """`-j N`: a whole number of processes, at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"-j takes a whole number of processes, 1 or more, found {text!r}")
+    return int(text)
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="reportgen", description="Build a Japanese fact sheet "
-                                "(PDF, DOCX, XLSX appendix) from one Excel workbook.",
-                                epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--debug", action="store_true", help="show tracebacks")
-    # the subcommands' --debug defaults to SUPPRESS so `reportgen --debug build` keeps it
-    debug = argparse.ArgumentParser(add_help=False)
-    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
-    outputs = argparse.ArgumentParser(add_help=False, parents=[debug])
-    outputs.add_argument("--only", default="pdf,docx,xlsx", help="comma-separated subset of pdf,docx,xlsx")
-    outputs.add_argument("--bleed", type=float, default=0.0, metavar="MM",
-                         help="PDF bleed in mm, with crop marks (e.g. 3)")
-    sub = p.add_subparsers(dest="command", required=True)
+    p = Parser(prog="reportgen", description="Build a Japanese fact sheet "
+               "(PDF, DOCX, XLSX appendix) from one Excel workbook.",
+               epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"reportgen {__version__}")
+    # options given before or after the subcommand: the subcommands' copies default to
+    # SUPPRESS so that `reportgen --debug build` keeps what was given first
+    common = argparse.ArgumentParser(add_help=False)
+    _common_options(common, default=argparse.SUPPRESS)
+    _common_options(p, default=None)
+    outputs = argparse.ArgumentParser(add_help=False, parents=[common])
+    outputs.add_argument("--only", type=formats_arg, default=FORMATS, metavar="FORMATS",
+                         help="comma-separated subset of pdf,docx,xlsx")
+    outputs.add_argument("--bleed", type=bleed_arg, default=0.0, metavar="MM",
+                         help="PDF bleed in mm (0-10), with crop marks (e.g. 3)")
+    outputs.add_argument("--embed-fonts", action="store_true",
+                         help="embed the fonts in the DOCX, subset to its characters (for Macs and "
+                              "older Windows without BIZ UD fonts)")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
     b = sub.add_parser("build", help="build the outputs", epilog=EPILOG, parents=[outputs],
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     b.add_argument("workbook", nargs="?", type=Path, help="the .xlsx (default: data/factsheet.xlsx)")
     b.add_argument("-o", "--out", type=Path, default=Path("build"), help="output folder (default: build/)")
-    b.add_argument("-j", "--jobs", type=int, default=None,
+    b.add_argument("-j", "--jobs", type=jobs_arg, default=None,
                    help="1: render the outputs one after another in this process "
                         "(default: side by side in worker processes when there are 2+ CPUs)")
-    v = sub.add_parser("validate", help="check a workbook and list every problem", parents=[debug])
+    b.add_argument("--open", action="store_true", help="open the PDF (or the first output) when done")
+    v = sub.add_parser("validate", help="check a workbook and list every problem", parents=[common])
     v.add_argument("workbook", type=Path)
+    v.add_argument("--format", choices=("text", "json"), default="text",
+                   help="json: one object with every diagnostic (sheet, cell, code, message, severity)")
     w = sub.add_parser("watch", help="rebuild whenever the workbook is saved (renderers kept warm)",
                        parents=[outputs])
     w.add_argument("workbook", nargs="?", type=Path, help="the .xlsx (default: data/factsheet.xlsx)")
     w.add_argument("-o", "--out", type=Path, default=Path("build"), help="output folder (default: build/)")
-    w.add_argument("-j", "--jobs", type=int, default=None, help="1: render in this process")
+    w.add_argument("-j", "--jobs", type=jobs_arg, default=None, help="1: render in this process")
     m = sub.add_parser("batch", help="build many workbooks over warm worker processes", parents=[outputs])
     m.add_argument("workbooks", nargs="+", type=Path, help=".xlsx files, or folders of them")
     m.add_argument("-o", "--out", type=Path, default=Path("build"), help="output root: one folder per workbook")
-    m.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: one per CPU)")
-    i = sub.add_parser("init", help="write a template workbook with instructions", parents=[debug])
-    i.add_argument("path", type=Path)
+    m.add_argument("-j", "--jobs", type=jobs_arg, default=None, help="worker processes (default: one per CPU)")
+    i = sub.add_parser("init", help="write a template workbook with instructions", parents=[common])
+    i.add_argument("path", type=Path, help="the new workbook (.xlsx is added when missing)")
+    i.add_argument("--force", action="store_true", help="overwrite an existing file")
     return p
 
 
+def _common_options(p: argparse.ArgumentParser, default: object) -> None:
+    p.add_argument("--debug", action="store_true", default=default, help="show tracebacks")
+    p.add_argument("-q", "--quiet", action="store_true", default=default,
+                   help="print only warnings and errors")
+    p.add_argument("-v", "--verbose", action="store_true", default=default,
+                   help="say more: tracebacks of internal errors, every output's size")
+    p.add_argument("--color", choices=("auto", "always", "never"), default=default,
+                   help="colour errors and warnings (auto: on a terminal, unless NO_COLOR is set)")
+
+
+class Console:
+    """Where the CLI's lines go: progress to stdout (none with --quiet), warnings and
+    errors to stderr, coloured on a terminal as --color and NO_COLOR say."""
+
+    COLORS = {"error": "31", "internal error": "31", "warning": "33"}
+
+    def __init__(self, args: argparse.Namespace):
+        self.quiet = bool(args.quiet)
+        choice = args.color or "auto"
+        self.color = choice == "always" or (choice == "auto" and sys.stderr.isatty()
+                                            and not os.environ.get("NO_COLOR"))
+
+    def progress(self, line: str) -> None:
+        if not self.quiet:
+            print(line, flush=True)
+
+    def problem(self, line: str) -> None:
+        """A line starting `error:`, `warning:` or `internal error:`."""
+        label, sep, rest = line.partition(":")
+        code = self.COLORS.get(label) if self.color and sep else None
+        print(f"\033[{code}m{label}:\033[0m{rest}" if code else line, file=sys.stderr, flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
     try:
-        return _dispatch(args)
+        args = parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version (0) or a wrong command line (64), as a return value
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    console = Console(args)
+    try:
+        return _dispatch(args, console)
     except ReportError as exc:
+        if getattr(args, "format", "text") == "json":
+            print(json.dumps(_json(exc.diagnostics, "error"), ensure_ascii=False, indent=1))
+            return EXIT_WORKBOOK
         for d in exc.diagnostics:
-            print(f"error: {d}", file=sys.stderr)
-        print(f"{len(exc.diagnostics)} problem(s) found; nothing was written.", file=sys.stderr)
-        return 2
+            console.problem(f"error: {d}")
+        console.problem(f"{len(exc.diagnostics)} problem(s) found; nothing was written.")
+        return EXIT_WORKBOOK
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as exc:  # a bug of ours, not the user's: say so plainly
-        if args.debug:
+        if args.debug or args.verbose:
             traceback.print_exc()
             print(getattr(exc, "details", ""), file=sys.stderr, end="")
         else:
             # a renderer process's failure already reads "TypeName: message"
             what = str(exc) if hasattr(exc, "details") else f"{type(exc).__name__}: {exc}"
-            print(f"internal error: {what} (run with --debug for the traceback)", file=sys.stderr)
-        return 1
+            console.problem(f"internal error: {what} (run with --debug for the traceback)")
+        return EXIT_INTERNAL
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _dispatch(args: argparse.Namespace, console: Console) -> int:
     if args.command == "init":
-        from reportgen.workbook.template import write_template
-
-        write_template(args.path)
-        print(f"wrote {args.path}")
-        return 0
-    from reportgen.pipeline import FORMATS, Build, read, run
+        return _init(args, console)
+    from reportgen.pipeline import Build, read, run
 
     if args.command == "validate":
-        doc = read(Build(args.workbook, Path("."), log=lambda s: None))
-        print(f"{args.workbook}: OK ({len(doc.blocks)} blocks, {len(doc.tables)} tables, {len(doc.charts)} charts)")
-        return 0
-    formats = tuple(f.strip() for f in args.only.split(",") if f.strip())
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        print(f"error: --only takes {','.join(FORMATS)}, found {args.only!r}", file=sys.stderr)
-        return 2
+        return _validate(args, console)
     if args.command == "batch":
-        return _batch(args, formats)
-    build = Build(args.workbook or default_workbook(), args.out, formats, args.bleed, args.jobs)
+        return _batch(args, console)
+    build = Build(args.workbook or default_workbook(), args.out, args.only, args.bleed, args.jobs,
+                  log=console.progress, warn=console.problem, embed_fonts=args.embed_fonts)
     if args.command == "watch":
         from reportgen.watch import watch
 
-        print(f"watching {build.workbook} (Ctrl-C stops)", flush=True)
+        console.progress(f"watching {build.workbook} (Ctrl-C stops)")
         try:
-            watch(replace(build, log=partial(print, flush=True)))
+            watch(build)
         except KeyboardInterrupt:
-            print("stopped")
+            console.progress("stopped")
         return 0
     run(build)
-    print(f"done     {build.elapsed:6.2f} s  " + ", ".join(str(p) for p in build.outputs))
+    console.progress(f"done     {build.elapsed:6.2f} s  " + ", ".join(str(p) for p in build.outputs))
+    if args.verbose:
+        for path in build.outputs:
+            console.progress(f"{path.stat().st_size:>12,} bytes  {path}")
+    if args.open and build.outputs:
+        _open(next((p for p in build.outputs if p.suffix == ".pdf"), build.outputs[0]))
     return 0
 
 
-def _batch(args: argparse.Namespace, formats: tuple[str, ...]) -> int:
+def _init(args: argparse.Namespace, console: Console) -> int:
+    from reportgen.template import write_template
+
+    path = args.path if args.path.suffix.lower() == ".xlsx" else args.path.with_name(args.path.name + ".xlsx")
+    if path.is_dir():
+        raise ReportError(Diagnostic(str(path), "is a folder: give the new workbook's file name (e.g. report.xlsx)"))
+    if path.exists() and not args.force:
+        raise ReportError(Diagnostic(str(path), "already exists: choose another name, or add --force to overwrite it"))
+    write_template(path)
+    console.progress(f"wrote {path}")
+    return 0
+
+
+def _validate(args: argparse.Namespace, console: Console) -> int:
+    from reportgen.pipeline import Build, read
+
+    build = Build(args.workbook, Path("."), log=lambda line: None,
+                  warn=(lambda line: None) if args.format == "json" else console.problem)
+    doc = read(build)
+    if args.format == "json":
+        print(json.dumps(_json(build.warnings, "warning"), ensure_ascii=False, indent=1))
+    else:
+        console.progress(f"{args.workbook}: OK ({len(doc.blocks)} blocks, {len(doc.tables)} tables, "
+                         f"{len(doc.charts)} charts)")
+    return 0
+
+
+def _json(diagnostics: list[Diagnostic], severity: str) -> dict:
+    """Diagnostics as data for other programs: `validate --format json`."""
+    def one(d: Diagnostic) -> dict:
+        where = d.where if isinstance(d.where, CellRef) else CellRef(str(d.where))
+        return {"sheet": where.sheet, "cell": where.cell or None, "code": getattr(d, "code", None) or None,
+                "message": d.message, "severity": severity}
+
+    return {"ok": severity != "error", "diagnostics": [one(d) for d in diagnostics]}
+
+
+def _open(path: Path) -> None:
+    """Open `path` in the system's viewer (Windows, macOS, or xdg-open elsewhere)."""
+    import subprocess
+
+    if sys.platform == "win32":
+        os.startfile(path)  # type: ignore[attr-defined]  # noqa: S606
+    else:
+        opener = "open" if sys.platform == "darwin" else "xdg-open"
+        try:
+            subprocess.Popen([opener, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        except OSError:
+            print(f"cannot open {path}: no {opener} on this system", file=sys.stderr)
+
+
+def _batch(args: argparse.Namespace, console: Console) -> int:
     import time
 
     from reportgen.batch import build_many, expand
 
     start = time.perf_counter()
-    results = build_many(expand(args.workbooks), args.out, formats, args.jobs, args.bleed)
+    results = build_many(expand(args.workbooks), args.out, args.only, args.jobs, args.bleed)
     for r in results:
-        print(f"{'ok' if r.ok else 'FAILED':<8} {r.seconds:6.2f} s  {r.workbook} -> {r.out_dir}")
+        console.progress(f"{'ok' if r.ok else 'FAILED':<8} {r.seconds:6.2f} s  {r.workbook} -> {r.out_dir}")
         for problem in r.problems:
-            print(f"error: {problem}", file=sys.stderr)
+            console.problem(f"error: {r.workbook.name}: {problem}")
     took = time.perf_counter() - start
-    print(f"done     {took:6.2f} s  {len(results)} workbooks, {len(results) / took:.2f} per second")
-    return 0 if all(r.ok for r in results) else 2
+    console.progress(f"done     {took:6.2f} s  {len(results)} workbooks, {len(results) / took:.2f} per second")
+    return 0 if all(r.ok for r in results) else EXIT_WORKBOOK

@@ -6,7 +6,10 @@ Stages collect `Diagnostic`s instead of raising on the first problem, so that
 
 from __future__ import annotations
 
+import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Iterator
 
 
 @dataclass(frozen=True, order=True)
@@ -38,6 +41,21 @@ class ReportWarning(UserWarning):
     def __init__(self, diagnostic: Diagnostic):
         self.diagnostic = diagnostic
         super().__init__(str(diagnostic))
+
+
+@contextmanager
+def collected_warnings() -> Iterator[list[Diagnostic]]:
+    """The `ReportWarning`s raised inside the block, as diagnostics in the list it yields
+    (filled when the block ends); every other warning goes on to Python's usual handling."""
+    found: list[Diagnostic] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReportWarning)
+        yield found
+    for w in caught:
+        if isinstance(w.message, ReportWarning):
+            found.append(w.message.diagnostic)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
 
 
 class ReportError(Exception):

@@ -45,6 +45,17 @@ def best_cmap(path: Path) -> dict[int, str]:
     return shared_font(path).getBestCmap() or {}
 
 
+@lru_cache(maxsize=8)
+def family_name(path: Path) -> str:
+    """A TrueType file's family name (name table ID 1), as Word and fontconfig see it;
+    kept per user (`usercache`) since fontTools' name table costs ~0.09 s per process."""
+    def read() -> str:
+        return shared_font(path)["name"].getDebugName(1) or path.stem
+
+    return remember("names", font_key(path, "name1"), read, lambda name: name,
+                    lambda data: data if isinstance(data, str) else None)
+
+
 def open_font(path: Path) -> TTFont:
     """The font opened lazily, its glyphs named by index ("g0", "g1", ...).
 

@@ -12,12 +12,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Callable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
-from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.diagnostics import Diagnostic, ReportError, collected_warnings
 from reportgen.model import ChartBlock, Document
 from reportgen.output import Staging, inside, staged
-from reportgen.workers import Job, Outcome, RendererCrash, Workers, can_fork, render
+from reportgen.processes import can_fork
+from reportgen.workers import Job, Outcome, RendererCrash, Workers, render
 
 FORMATS = ("pdf", "docx", "xlsx")
 SUFFIXES = {"pdf": ".pdf", "docx": ".docx", "xlsx": "-appendix.xlsx"}
@@ -35,7 +36,9 @@ class Build:
     cache_dir: Path | None = None  # drawn charts, by content; default <out_dir>/.cache
     log: Callable[[str], None] = print
     warn: Callable[[str], None] = lambda line: print(line, file=sys.stderr)
+    embed_fonts: bool = False  # DOCX: fonts embedded, subset to the document's characters
     outputs: list[Path] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)  # every located warning, in the order given
     timings: dict[str, float] = field(default_factory=dict)
     elapsed: float = 0.0
 
@@ -47,12 +50,20 @@ class Build:
         self.timings[name] = took
         self.log(f"{name:<8} {took:6.2f} s  {detail}".rstrip())
 
+    def note(self, diagnostics: Iterable[Diagnostic]) -> None:
+        """Keep the located warnings of a stage and print them (`warn`)."""
+        for diagnostic in diagnostics:
+            self.warnings.append(diagnostic)
+            self.warn(f"warning: {diagnostic}")
+
 
 def read(build: Build) -> Document:
     from reportgen.workbook import read_workbook
 
-    with build.stage("read", str(build.workbook)):
-        return read_workbook(build.workbook)
+    with build.stage("read", str(build.workbook)), collected_warnings() as found:
+        doc = read_workbook(build.workbook)
+    build.note(found)
+    return doc
 
 
 def run(build: Build, workers: Workers | None = None) -> Document:
@@ -89,7 +100,7 @@ def _run(build: Build, workers: Workers | None) -> Document:
     with staged(out_dir) as stage:
         charts = render_charts(build, doc, stage) if {"pdf", "docx"} & set(build.formats) else {}
         finals = {fmt: inside(out_dir, doc.meta.output_name + SUFFIXES[fmt]) for fmt in build.formats}
-        jobs = {fmt: Job(stage.file(final), build.bleed_mm) for fmt, final in finals.items()}
+        jobs = {fmt: Job(stage.file(final), build.bleed_mm, build.embed_fonts) for fmt, final in finals.items()}
         remote = {fmt: job for fmt, job in jobs.items() if workers is not None and fmt in workers.formats}
         if remote:
             workers.submit(doc, charts, remote)
@@ -115,8 +126,7 @@ def report(build: Build, fmt: str, final: Path, outcome: Outcome) -> None:
     build.timings[fmt] = outcome.seconds
     if not (outcome.error or outcome.crash):
         build.log(f"{fmt:<8} {outcome.seconds:6.2f} s  {final}")
-    for diagnostic in outcome.warnings:
-        build.warn(f"warning: {diagnostic}")
+    build.note(outcome.warnings)
 
 
 def output_folder(out_dir: Path) -> Path:
@@ -140,4 +150,7 @@ def render_charts(build: Build, doc: Document, stage: Staging) -> Mapping[str, o
     wanted = replace(doc, charts=MappingProxyType({cid: doc.charts[cid] for cid in sorted(used)}))
     with build.stage("charts", f"{len(used)} charts"):
         cache.mkdir(parents=True, exist_ok=True)
-        return render(wanted, stage.folder(build.out_dir / "charts"), cache, png="docx" in build.formats)
+        with collected_warnings() as found:
+            drawn = render(wanted, stage.folder(build.out_dir / "charts"), cache, png="docx" in build.formats)
+    build.note(found)
+    return drawn

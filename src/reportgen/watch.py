@@ -19,7 +19,8 @@ from typing import Callable
 
 from reportgen.diagnostics import ReportError
 from reportgen.pipeline import Build, run
-from reportgen.workers import RendererCrash, Workers, can_fork
+from reportgen.processes import can_fork
+from reportgen.workers import RendererCrash, Workers
 
 
 def stamp(path: Path) -> tuple[int, int] | None:

@@ -10,7 +10,7 @@ every worker has answered.
 
 Workers outlive a build when the caller keeps them (`Workers` as a context manager around
 several `pipeline.run` calls), so a rebuild in the same process finds them warm.
-Forking is used only where `can_fork` says it is safe (Linux, 2+ CPUs, no daemon such as
+Forking is used only where `processes.can_fork` says it is safe (Linux, 2+ CPUs, no daemon such as
 a `reportgen batch` worker, no other thread); elsewhere `pipeline.run` renders in its own
 process.
 """
@@ -20,21 +20,17 @@ from __future__ import annotations
 import copyreg
 import io
 import multiprocessing
-import os
 import pickle
 import signal
-import sys
-import threading
 import time
 import traceback
-import warnings
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-from reportgen.diagnostics import Diagnostic, ReportError, ReportWarning
+from reportgen.diagnostics import Diagnostic, ReportError, collected_warnings
 from reportgen.model import Document
 
 
@@ -54,6 +50,7 @@ class Job:
 
     path: Path
     bleed_mm: float = 0.0
+    embed_fonts: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,14 +66,12 @@ class Outcome:
 def render(fmt: str, doc: Document, charts: Mapping[str, object], job: Job) -> Outcome:
     """Render one output in this process; warnings and located errors are returned."""
     start = time.perf_counter()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ReportWarning)
+    with collected_warnings() as found:
         try:
             _renderer(fmt)(doc, charts, job)
         except ReportError as exc:
             return Outcome(time.perf_counter() - start, error=exc)
-    found = tuple(w.message.diagnostic for w in caught if isinstance(w.message, ReportWarning))
-    return Outcome(time.perf_counter() - start, found)
+    return Outcome(time.perf_counter() - start, tuple(found))
 
 
 def _renderer(fmt: str):
@@ -88,7 +83,7 @@ def _renderer(fmt: str):
     if fmt == "docx":
         from reportgen.render.docx import write_docx
 
-        return lambda doc, charts, job: write_docx(doc, charts, job.path)
+        return lambda doc, charts, job: write_docx(doc, charts, job.path, embed_fonts=job.embed_fonts)
     from reportgen.render.xlsx import write_xlsx
 
     return lambda doc, charts, job: write_xlsx(doc, job.path)
@@ -109,21 +104,6 @@ def warm(formats: tuple[str, ...]) -> None:
         register_fonts(theme)
     if {"docx", "xlsx"} & set(formats):  # they pick a font per character from the cmap
         codepoints(theme.font_regular)
-
-
-def can_fork() -> bool:
-    """True where forking renderer processes is safe and useful: Linux, two CPUs or more,
-    not a daemon process (a `reportgen batch` worker) and no other thread running (a fork
-    copies the locks other threads hold, held forever in the child)."""
-    return (sys.platform == "linux" and available_cpus() > 1
-            and not multiprocessing.current_process().daemon and threading.active_count() == 1)
-
-
-def available_cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 class Workers:

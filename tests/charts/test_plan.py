@@ -96,16 +96,6 @@ def _with_first_value(raw: float, text: str):
     return replace(table, rows=((first[0], replace(first[1], raw=raw, text=text), first[2]),) + table.rows[1:])
 
 
-def test_a_negative_pie_slice_is_refused_with_its_cell():
-    with pytest.raises(ReportError, match=r"programmes!B2: chart 'pie': a pie chart cannot show the negative value −1.00億元"):
-        make_plan(spec("pie", table=_with_first_value(-1.0, "−1.00億元")), THEME)
-
-
-def test_a_chart_without_rows_is_refused_with_its_cell():
-    with pytest.raises(ReportError, match=r"charts!A2: chart 'bar': table 'programmes' has no rows"):
-        make_plan(spec("bar", table=replace(programmes_table(), rows=())), THEME)
-
-
 def test_negative_bars_are_fine():
     plan = make_plan(spec("bar", table=_with_first_value(-1.0, "−1.00億元")), THEME)
     assert plan.series[0].values[0] == -1.0 and plan.series[0].labels[0] == "−1.00億元"

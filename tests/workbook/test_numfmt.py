@@ -15,7 +15,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from reportgen.workbook.numfmt import (
+from reportgen.numfmt import (
     NumberFormatError,
     format_value,
     general,

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import shutil
+from dataclasses import asdict
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -26,6 +27,7 @@ THEME_FIELDS = ("primary", "accent", "text", "muted", "rule", "palette")
 def cache_key(spec: ChartSpec, theme: Theme) -> str:
     fields = {
         "spec": {name: getattr(spec, name) for name in SPEC_FIELDS},
+        "options": asdict(spec.options),
         "rows": [[[repr(v.raw), v.number_format, v.text] for v in row] for row in _plotted(spec)],
         "theme": {name: getattr(theme, name) for name in THEME_FIELDS},
         "fonts": [file_digest(Path(p)) for p in (theme.font_regular, theme.font_bold, theme.font_fallback)],

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from reportgen.charts.plan import ChartPlan
 from reportgen.model import Theme
-from reportgen.workers import available_cpus
+from reportgen.processes import available_cpus
 
 Job = tuple[ChartPlan, Path, Path | None]
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from reportgen.charts.colors import highlight_index, point_colors
 from reportgen.charts.measure import wrap
-from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.model import ChartSpec, Theme, Value
 from reportgen.model.data import ChartKind
 
@@ -52,7 +51,6 @@ class ChartPlan:
 
 
 def make_plan(spec: ChartSpec, theme: Theme) -> ChartPlan:
-    check(spec)
     width, height = SIZES[spec.width]
     size = FONT_SIZES[spec.width]
     categories = spec.categories()
@@ -66,21 +64,6 @@ def make_plan(spec: ChartSpec, theme: Theme) -> ChartPlan:
         unit_label=f"単位：{spec.unit}" if spec.unit else "",
         highlight=highlight_index(spec),
     )
-
-
-def check(spec: ChartSpec) -> None:
-    """Refuse what cannot be drawn, naming the cell: no rows, or a pie of no or negative parts."""
-    if not spec.table.rows:
-        raise ReportError(Diagnostic(spec.ref, f"chart '{spec.id}': table '{spec.table.name}' has no rows"))
-    if spec.kind not in ("pie", "donut"):
-        return
-    cells = spec.table.column_values(spec.series[0])
-    problems = [Diagnostic(v.ref, f"chart '{spec.id}': a {spec.kind} chart cannot show the negative value {v.text}")
-                for v in cells if v.is_number and float(v.raw) < 0]
-    if not problems and not any(v.is_number and float(v.raw) > 0 for v in cells):
-        problems.append(Diagnostic(spec.ref, f"chart '{spec.id}': a {spec.kind} chart needs a value above zero"))
-    if problems:
-        raise ReportError(problems)
 
 
 def label_width(kind: ChartKind, width: float, height: float, count: int) -> float:

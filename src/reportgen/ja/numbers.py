@@ -76,7 +76,7 @@ def _numfmt():
     """The Excel number-format module, loaded on first use: the renderers use only
     `split_unit`, and that module loads openpyxl, which a PDF or DOCX renderer process
     would otherwise load for nothing (0.1-0.17 s)."""
-    from reportgen.workbook import numfmt
+    from reportgen import numfmt
 
     return numfmt
 

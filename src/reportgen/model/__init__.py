@@ -7,6 +7,7 @@ can name the cell behind a problem. Renderers read these types and nothing else.
 from reportgen.model.blocks import (
     Block,
     ChartBlock,
+    ColumnStyle,
     ContactBox,
     Heading,
     ImageBlock,
@@ -19,13 +20,13 @@ from reportgen.model.blocks import (
     Paragraph,
     TableBlock,
 )
-from reportgen.model.data import ChartSpec, Column, Table, Value
+from reportgen.model.data import ChartOptions, ChartSpec, Column, Table, Value
 from reportgen.model.document import Document, Meta, Theme
 from reportgen.model.outline import outline_depths
 from reportgen.model.text import RichText, Span
 
 __all__ = [
-    "Block", "ChartBlock", "ChartSpec", "Column", "ContactBox", "Document", "Heading",
+    "Block", "ChartBlock", "ChartOptions", "ChartSpec", "Column", "ColumnStyle", "ContactBox", "Document", "Heading",
     "ImageBlock", "Kpi", "KpiRow", "ListBlock", "ListItem", "Meta", "Note", "PageBreak",
     "Paragraph", "RichText", "Span", "Table", "TableBlock", "Theme", "Value", "outline_depths",
 ]

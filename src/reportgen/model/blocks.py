@@ -70,11 +70,30 @@ class ChartBlock:
     ref: CellRef
 
 
+Align = Literal["left", "center", "right"]
+
+
+@dataclass(frozen=True)
+class ColumnStyle:
+    """How one column of a table block prints (the `options` of its content row).
+    `width` is a share of the table's width (0-1), a hint the column solver keeps to."""
+
+    align: Align | None = None
+    hidden: bool = False
+    width: float | None = None
+
+
 @dataclass(frozen=True)
 class TableBlock:
+    """A data table as printed. `styles` has one entry per column of `table`, or none."""
+
     table: Table
     caption: RichText
     ref: CellRef
+    styles: tuple[ColumnStyle, ...] = ()
+
+    def style(self, column: int) -> ColumnStyle:
+        return self.styles[column] if self.styles else ColumnStyle()
 
 
 @dataclass(frozen=True)

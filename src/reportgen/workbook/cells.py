@@ -8,7 +8,7 @@ from openpyxl.utils.cell import coordinate_to_tuple
 
 from reportgen.diagnostics import CellRef
 from reportgen.model import Value
-from reportgen.workbook.numfmt import NumberFormatError, format_value
+from reportgen.numfmt import NumberFormatError, format_value
 from reportgen.workbook.sheets import Sheet
 from reportgen.workbook.source import Book, CellProblem
 

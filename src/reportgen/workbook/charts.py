@@ -1,21 +1,33 @@
-"""The `charts` sheet → `ChartSpec`s, checked against the tables they plot."""
+"""The `charts` sheet → `ChartSpec`s, checked against the tables they plot.
+
+Every check a chart needs that the workbook alone can answer is made here, through the
+`Collector`, so `reportgen validate` and `build --only xlsx` report what `build` would:
+columns, options (`chartoptions`), `{name}` figures in the title, unit and caption, a
+table with rows to plot, and a pie's parts (none negative, one above zero).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, get_args
+from typing import Callable, Mapping, get_args
 
 from openpyxl.utils import get_column_letter
 
 from reportgen.diagnostics import CellRef, Collector
-from reportgen.model import ChartSpec, Table
+from reportgen.model import ChartSpec, Table, Value
 from reportgen.model.data import ChartKind
+from reportgen.workbook.chartoptions import parse_options
+from reportgen.workbook.inline import InlineError, to_rich_text
 from reportgen.workbook.source import Book, is_blank
 
 SHEET = "charts"
-COLUMNS = ("id", "type", "table", "category", "series", "title", "unit", "caption", "sort", "highlight", "width")
+COLUMNS = ("id", "type", "table", "category", "series", "title", "unit", "caption", "sort", "highlight", "width",
+           "options")
 REQUIRED = ("id", "type", "table", "category", "series", "title")
 KINDS = get_args(ChartKind)
+FIGURED = ("title", "unit", "caption")
+"""Columns whose text may hold `{name}` figures, expanded as in headings."""
+Lookup = Callable[[str], Value | None]
 
 
 def header_map(book: Book, sheet: str, known: tuple[str, ...], required: tuple[str, ...],
@@ -38,23 +50,29 @@ def header_map(book: Book, sheet: str, known: tuple[str, ...], required: tuple[s
     return found
 
 
-def read_charts(book: Book, tables: Mapping[str, Table], diag: Collector) -> dict[str, ChartSpec]:
+def read_charts(book: Book, tables: Mapping[str, Table], lookup: Lookup,
+                diag: Collector) -> tuple[dict[str, ChartSpec], frozenset[str]]:
+    """The valid charts by id, and the ids of rows that had problems (already reported:
+    a content row citing one needs no second message)."""
     if SHEET not in book.sheetnames:
-        return {}
+        return {}, frozenset()
     cols = header_map(book, SHEET, COLUMNS, REQUIRED, diag)
     if any(c not in cols for c in REQUIRED):
-        return {}
+        return {}, frozenset()
     ws = book.sheet(SHEET)
     charts: dict[str, ChartSpec] = {}
+    broken: set[str] = set()
     for r in ws.visible_rows()[1:]:
         cell = {k: ws.value(r, c) for k, c in cols.items()}
         if all(is_blank(v) for v in cell.values()):
             continue
         text = {k: "" if v is None else str(v).strip() for k, v in cell.items()}
-        spec = _spec(text, r, cols, tables, charts, diag)
+        spec = _spec(text, r, cols, tables, charts, lookup, diag)
         if spec:
             charts[spec.id] = spec
-    return charts
+        elif text.get("id"):
+            broken.add(text["id"])
+    return charts, frozenset(broken - set(charts))
 
 
 @dataclass
@@ -79,8 +97,10 @@ class _Row:
 
 
 def _spec(t: dict[str, str], r: int, cols: dict[str, int], tables: Mapping[str, Table],
-          seen: Mapping[str, ChartSpec], diag: Collector) -> ChartSpec | None:
+          seen: Mapping[str, ChartSpec], lookup: Lookup, diag: Collector) -> ChartSpec | None:
     row = _Row(t, r, cols, diag)
+    for name in FIGURED:
+        t[name] = _figures(row, name, lookup)
     for name in REQUIRED:
         if not t.get(name):
             row.bad(name, f"empty '{name}' (required)")
@@ -99,11 +119,47 @@ def _spec(t: dict[str, str], r: int, cols: dict[str, int], tables: Mapping[str, 
     highlight = t.get("highlight") or None
     if row.ok and highlight and highlight not in [v.text for v in table.column_values(t["category"])]:
         row.bad("highlight", f"'{highlight}' is not a category of column '{t['category']}' in '{table.name}'")
+    options, problems = parse_options(t.get("options", ""), t["type"])
+    for message in problems:
+        row.bad("options", message)
     if not row.ok:
         return None
-    return ChartSpec(id=t["id"], kind=t["type"], table=table, category=t["category"], series=series,  # type: ignore[arg-type]
+    spec = ChartSpec(id=t["id"], kind=t["type"], table=table, category=t["category"], series=series,  # type: ignore[arg-type]
                      title=t["title"], unit=t.get("unit", ""), caption=t.get("caption", ""),
-                     ref=CellRef(SHEET, f"A{r}"), sort=sort, highlight=highlight, width=width)  # type: ignore[arg-type]
+                     ref=CellRef(SHEET, f"A{r}"), sort=sort, highlight=highlight, width=width,  # type: ignore[arg-type]
+                     options=options)
+    return spec if _plottable(spec, row) else None
+
+
+def _figures(row: _Row, column: str, lookup: Lookup) -> str:
+    """The column's text with `{name}` figures written out, as headings have them."""
+    text = row.text.get(column, "")
+    if "{" not in text and "}" not in text:
+        return text
+    try:
+        return to_rich_text(text, lookup).plain
+    except InlineError as exc:
+        row.bad(column, str(exc))
+        return text
+
+
+def _plottable(spec: ChartSpec, row: _Row) -> bool:
+    """Rows to plot, a date format only for dates, and a pie's parts: none negative, one above zero."""
+    if not spec.ordered_rows():
+        row.bad("table", f"chart '{spec.id}': table '{spec.table.name}' has no rows to plot")
+        return False
+    category = spec.table.columns[spec.table.index(spec.category)]
+    if spec.options.date_format and category.kind != "date":
+        row.bad("options", f"option 'date_format': column '{spec.category}' holds {category.kind}, not dates")
+    if spec.kind in ("pie", "donut"):
+        cells = spec.ordered_rows_column(spec.series[0])
+        for v in cells:
+            if v.is_number and float(v.raw) < 0:  # type: ignore[arg-type]
+                row.ok = False
+                row.diag.add(v.ref, f"chart '{spec.id}': a {spec.kind} chart cannot show the negative value {v.text}")
+        if row.ok and not any(v.is_number and float(v.raw) > 0 for v in cells):  # type: ignore[arg-type]
+            row.bad("series", f"chart '{spec.id}': a {spec.kind} chart needs a value above zero")
+    return row.ok
 
 
 def _series(row: _Row, table: Table) -> tuple[str, ...]:
@@ -115,6 +171,6 @@ def _series(row: _Row, table: Table) -> tuple[str, ...]:
     for s in series:
         if s not in names:
             row.bad("series", f"no column '{s}' in '{table.name}' (columns: {', '.join(names)})")
-        elif (kind := table.columns[names.index(s)].kind) != "number":
+        elif table.rows and (kind := table.columns[names.index(s)].kind) != "number":  # no rows: said below
             row.bad("series", f"column '{s}' of '{table.name}' holds {kind}, expected numbers")
     return series

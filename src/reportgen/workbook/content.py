@@ -6,7 +6,7 @@ into one list, KPI row or contact box. Every block keeps the cell it came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
@@ -20,6 +20,7 @@ from reportgen.model import (
 from reportgen.workbook.charts import header_map
 from reportgen.workbook.inline import InlineError, to_rich_text
 from reportgen.workbook.source import Book, is_blank
+from reportgen.workbook.tableopts import shape_table
 
 SHEET = "content"
 COLUMNS = ("type", "text", "ref", "caption", "options")
@@ -55,6 +56,10 @@ class Context:
     lookup: Callable[[str], Value | None]
     resolve_image: Callable[[str, CellRef], Path | None]
     diag: Collector
+    # Tables whose total rows or number formats a table row's options changed, with the
+    # options cell: the reader gives charts and the appendix the same table.
+    shaped: dict[str, tuple[Table, CellRef]] = field(default_factory=dict)
+    broken_charts: frozenset[str] = frozenset()  # rows of 'charts' already reported
 
 
 def read_content(ctx: Context) -> tuple[Block, ...]:
@@ -143,6 +148,8 @@ def _referenced(row: Row, ctx: Context) -> Block | None:
     caption = _rich(row, "caption", ctx) if "caption" in row.refs else RichText()
     if row.kind == "chart":
         if ref not in ctx.charts:
+            if ref in ctx.broken_charts:
+                return None
             ctx.diag.add(at, f"no chart with id '{ref}' in 'charts' (known: {', '.join(ctx.charts) or 'none'})")
             return None
         return ChartBlock(ctx.charts[ref], at)
@@ -150,7 +157,7 @@ def _referenced(row: Row, ctx: Context) -> Block | None:
         if ref not in ctx.tables:
             ctx.diag.add(at, f"no data sheet named '{ref}' (known: {', '.join(ctx.tables) or 'none'})")
             return None
-        return TableBlock(ctx.tables[ref], caption, at)
+        return _table_block(row, ctx.tables[ref], caption, ctx)
     path = ctx.resolve_image(ref, at)
     if path is None:
         return None
@@ -159,6 +166,24 @@ def _referenced(row: Row, ctx: Context) -> Block | None:
         ctx.diag.add(row.refs["options"], f"width '{width}' (expected full or half)")
         width = "full"
     return ImageBlock(path, caption, at, width)  # type: ignore[arg-type]
+
+
+def _table_block(row: Row, table: Table, caption: RichText, ctx: Context) -> TableBlock:
+    where = row.refs.get("options", row.refs["type"])
+    shaped, styles = shape_table(table, row.options, where, ctx.diag)
+    earlier = ctx.shaped.get(table.name)
+    if earlier is None:
+        if _data_of(shaped) != _data_of(table):
+            ctx.shaped[table.name] = (shaped, where)
+    elif _data_of(shaped) != _data_of(earlier[0]):
+        ctx.diag.add(where, f"table '{table.name}' is shown with other total or format options at {earlier[1]} "
+                     "(give them once: the appendix and the charts have one table)")
+    return TableBlock(shaped, caption, row.refs["ref"], styles)
+
+
+def _data_of(table: Table) -> tuple:
+    """What the options may change in the data: the total rows and the number formats."""
+    return table.totals, tuple(c.number_format for c in table.columns)
 
 
 def _group(rows: list[Row], ctx: Context) -> Block | None:

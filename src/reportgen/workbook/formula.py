@@ -37,7 +37,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.datetime import time_to_days, to_excel
 
-from reportgen.workbook.numfmt import general
+from reportgen.numfmt import general
 
 Value = float | int | str | bool
 Resolve = Callable[[str, str], object]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from pathlib import Path
 from types import MappingProxyType
@@ -11,8 +12,8 @@ from reportgen.diagnostics import CellRef, Collector, ReportError
 from reportgen.fonts import missing_chars
 from reportgen.gcpause import cyclic_gc_paused
 from reportgen.model import (
-    Block, ContactBox, Document, Heading, ImageBlock, KpiRow, ListBlock, Note, Paragraph, RichText, TableBlock,
-    Theme, Value,
+    Block, ChartSpec, ContactBox, Document, Heading, ImageBlock, KpiRow, ListBlock, Note, Paragraph, RichText, Table,
+    TableBlock, Theme, Value,
 )
 from reportgen.workbook.cells import read_value
 from reportgen.workbook.charts import read_charts
@@ -50,14 +51,25 @@ def _read(path: Path) -> Document:
     values = read_values(book, diag)
     lookup = _lookup(book, values)
     meta, theme = read_meta(book, diag, lookup)
-    charts = read_charts(book, tables, diag)
-    ctx = Context(book, tables, charts, lookup, image_resolver(path.parent, diag), diag)
+    charts, broken = read_charts(book, tables, lookup, diag)
+    ctx = Context(book, tables, charts, lookup, image_resolver(path.parent, diag), diag, broken_charts=broken)
     blocks = read_content(ctx)
+    tables, charts = _shaped(tables, charts, ctx)
     doc = Document(meta, theme, blocks, MappingProxyType(tables), MappingProxyType(charts),
                    MappingProxyType(values), path)
     check_text(doc, diag, _meta_cells(book))
     diag.raise_if_any()
     return doc
+
+
+def _shaped(tables: dict[str, Table], charts: dict[str, ChartSpec], ctx: Context):
+    """Tables (and the charts of them) as the content's table options shaped them."""
+    if not ctx.shaped:
+        return tables, charts
+    tables = {**tables, **{name: table for name, (table, _) in ctx.shaped.items()}}
+    charts = {k: dataclasses.replace(c, table=tables[c.table.name]) if c.table.name in ctx.shaped else c
+              for k, c in charts.items()}
+    return tables, charts
 
 
 def _meta_cells(book: Book) -> dict[str, CellRef]:

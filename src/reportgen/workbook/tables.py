@@ -1,7 +1,9 @@
 """Data sheets → `Table`s, and the `values` sheet → named `Value`s.
 
 A data sheet has a header row and one record per row. A column's kind comes from its
-first non-empty cell; a later cell of another kind is an error at that cell.
+first non-empty cell; a later cell of another kind is an error at that cell. A nil mark
+(－, —, ―, …, a lone -) in a number or date column is "no figure": empty, printed as written.
+A row whose first cell is 合計, 計, 総計 or 総合計 is a total row.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from openpyxl.utils.cell import coordinate_to_tuple
 
 from reportgen.diagnostics import CellRef, Collector
 from reportgen.model import Column, Table, Value
-from reportgen.model.data import ColumnKind
+from reportgen.model.data import ColumnKind, is_nil_mark, is_total_label
 from reportgen.workbook.cells import read_value, value_at
 from reportgen.workbook.sheets import Sheet
 from reportgen.workbook.source import Book, CellProblem, is_blank, key_rows
@@ -39,7 +41,25 @@ def read_table(book: Book, name: str, diag: Collector) -> Table | None:
     values = [_record(book, ws, r, cols, letters, diag) for r in _records(ws, rows[1:], cols)]
     columns = tuple(_column(ws, hname, c, rows[0], [row[i] for row in values], diag)
                     for i, (c, hname) in enumerate(zip(cols, header)))
-    return Table(name, columns, tuple(tuple(row) for row in values), CellRef(name, "A1"))
+    records = tuple(tuple(_no_figures(row, columns)) for row in values)
+    return Table(name, columns, records, CellRef(name, "A1"), totals_of(records))
+
+
+def totals_of(rows: tuple[tuple[Value, ...], ...]) -> tuple[int, ...]:
+    """The rows whose first cell is a total label (合計, 計, 総計, 総合計)."""
+    return tuple(i for i, row in enumerate(rows)
+                 if row and isinstance(row[0].raw, str) and is_total_label(row[0].raw))
+
+
+def _no_figures(row: list[Value], columns: tuple[Column, ...]) -> list[Value]:
+    """Nil marks in number and date columns as empty values that keep their text."""
+    out = row
+    for i, (v, col) in enumerate(zip(row, columns)):
+        if col.kind != "text" and isinstance(v.raw, str) and is_nil_mark(v.raw):
+            if out is row:
+                out = list(row)
+            out[i] = Value(None, v.number_format, v.raw.strip(), v.ref)
+    return out
 
 
 def _header(ws: Sheet, row: int, cols: list[int], diag: Collector) -> list[str]:
@@ -84,7 +104,7 @@ def _kind(raw: object) -> ColumnKind | None:
     kind = _KIND_OF_TYPE.get(type(raw))
     if kind is not None:
         return kind
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
+    if raw is None or (isinstance(raw, str) and (not raw.strip() or is_nil_mark(raw))):
         return None
     if isinstance(raw, bool) or isinstance(raw, str):
         return "text"

@@ -106,7 +106,7 @@ def test_first_page_band_and_running_header(built):
     assert built.xpath(DOC, "//w:sectPr/w:titlePg")
     texts = {n: "".join(built.xpath(n, "//w:t/text()")) for n in built.names() if n.startswith("word/header")}
     assert sorted(texts.values()) == sorted(["アリババグループニュースリリース　2020年5月15日",
-                                             "アリババグループ · 新型コロナ対策支援"])
+                                             "アリババグループ・新型コロナ対策支援"])
     band = [n for n, t in texts.items() if t.startswith("アリババグループニュース")][0]
     assert built.xpath(band, "//w:pStyle/@w:val") == ["HeaderBand"] and built.xpath(band, "//w:tab")
 
@@ -187,7 +187,8 @@ def test_core_properties_come_from_the_workbook(built):
     assert built.xpath(core, "string(//dcterms:created)") == "2020-05-15T09:00:00Z"
     assert built.xpath(core, "string(//dcterms:modified)") == "2020-05-15T09:00:00Z"
     assert built.xpath(core, "string(//cp:revision)") == "1"
-    assert not any(k in n for n in built.names() for k in ("thumbnail", "stylesWithEffects", "app.xml"))
+    assert not any(k in n for n in built.names() for k in ("thumbnail", "stylesWithEffects", "customXml"))
+    assert built.xpath(core, "count(//cp:lastPrinted)") == 0
     table_styles = built.xpath(STYLES, "//w:style[@w:type='table']/@w:styleId")
     assert sorted(table_styles) == ["FactTable", "FigureGrid", "KPICards", "TableGrid", "TableNormal"]
 

@@ -1,9 +1,10 @@
 """The DOCX driver: model in, .docx file out.
 
 In: the `Document`, the chart images by chart id and the output path.
-Out: the file, in four steps: styles (styles.py) and lists (lists.py) on python-docx's
+Out: the file, in five steps: styles (styles.py) and lists (lists.py) on python-docx's
 template, page and header/footer (page.py), body blocks (blocks.py; long tables' rows
-held as text), properties and a reproducible save with those rows spliced in (package.py).
+held as text), properties, theme and font table (package.py, parts.py; fonts embedded on
+request), and a reproducible save with those rows spliced in (package.py).
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ import docx
 
 from reportgen.charts.artifacts import ChartImages
 from reportgen.model import Document, outline_depths
-from reportgen.render.docx import oxml, package, page, styles
+from reportgen.render.docx import oxml, package, page, parts, styles
 from reportgen.render.docx.blocks import Body
 from reportgen.render.docx.inline import Fonts
 from reportgen.render.docx.lists import Lists
 
 
-def write_docx(doc: Document, charts: Mapping[str, ChartImages], path: Path) -> None:
+def write_docx(doc: Document, charts: Mapping[str, ChartImages], path: Path, embed_fonts: bool = False) -> None:
+    """Write the DOCX; `embed_fonts` embeds the fonts, subset to the document's characters."""
     word = docx.Document()
     styles.install(word, doc.theme, doc.meta.lang)
     oxml.set_document_settings(word.settings.element, doc.meta.lang)
@@ -37,7 +39,11 @@ def write_docx(doc: Document, charts: Mapping[str, ChartImages], path: Path) -> 
         body.add(block, depths.get(i))
     body.finish()
     package.set_properties(word, doc.meta, doc.created)
-    package.save(word, path, doc.created, deferred)
+    parts.set_up(word, doc.meta, doc.theme)
+    body_xml = package.document_xml(word, deferred)
+    parts.write_font_table(word, doc.theme, fonts.fallback_family, [body_xml, *package.text_parts(word)],
+                           embed_fonts)
+    package.save(word, path, doc.created, body_xml)
 
 
 def _remove_template_paragraphs(word: docx.document.Document) -> None:

@@ -19,7 +19,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.text.paragraph import Paragraph as WordParagraph
 from lxml.etree import _Element
 
-from reportgen.fonts import codepoints, split_by_font
+from reportgen.fonts import codepoints, family_name, split_by_font
 from reportgen.model import RichText, Span, Theme
 from reportgen.render.docx import oxml, styles
 
@@ -34,7 +34,7 @@ class Fonts:
 
     @classmethod
     def of(cls, theme: Theme) -> "Fonts":
-        return cls(theme.font_regular, theme.font_fallback, styles.family_name(theme.font_fallback))
+        return cls(theme.font_regular, theme.font_fallback, family_name(theme.font_fallback))
 
 
 def add_rich_text(paragraph: WordParagraph, text: RichText, fonts: Fonts) -> None:

@@ -236,11 +236,20 @@ def set_underline(rpr_el: _Element) -> None:
     _child(rpr_el, "u", _RPR_ORDER, val="single")
 
 
-def remove_styles(styles: _Element, kind: str, keep: Iterable[str]) -> None:
-    """Remove the styles of type `kind` ("table", ...) except those with an id in `keep`."""
-    for style in XPath(f"w:style[@w:type='{kind}']", namespaces=_W_NSMAP)(styles):
-        if style.get(qn("w:styleId")) not in keep:
+def remove_styles_except(styles: _Element, ids: Iterable[str], names: Iterable[str]) -> None:
+    """Remove every style whose id is not in `ids` and whose name is not in `names`."""
+    ids, names = set(ids), set(names)
+    for style in styles.findall(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if style.get(qn("w:styleId")) not in ids and (name is None or name.get(qn("w:val")) not in names):
             styles.remove(style)
+
+
+def remove_style_links(styles: _Element) -> None:
+    """Drop `w:link` (paragraph style ↔ linked character style) from every style: the
+    linked character styles are not kept, and Word makes one anew when it needs it."""
+    for link in styles.iter(qn("w:link")):
+        link.getparent().remove(link)
 
 
 def clear_formatting(style_el: _Element) -> None:
@@ -304,6 +313,13 @@ def set_indent(ppr_el: _Element, left: int, first_line: int) -> None:
     elif first_line:
         attrs["firstLine"] = str(first_line)
     _child(ppr_el, "ind", _PPR_ORDER, **attrs)
+
+
+def set_first_line_chars(ppr_el: _Element, hundredths: int, twips: int) -> None:
+    """A first-line indent in characters (`w:firstLineChars`, hundredths of a character:
+    100 is one character at the paragraph's size, so it scales with the size), with the
+    same indent in twips for readers that do not know character units (Word writes both)."""
+    _child(ppr_el, "ind", _PPR_ORDER, firstLine=str(twips), firstLineChars=str(hundredths))
 
 
 def set_contextual_spacing(ppr_el: _Element) -> None:
@@ -572,8 +588,15 @@ def set_alt_text(inline: _Element, title: str, description: str) -> None:
 
 
 def set_document_settings(settings: _Element, east_asian_lang: str) -> None:
-    """East Asian theme-font language; Word 2013+ layout (no compatibility-mode banner);
-    the template's revision-session ids removed."""
+    """East Asian theme-font language; Japanese punctuation compressed (約物の詰め, as
+    Japanese Word documents set it); Word 2013+ layout (no compatibility-mode banner); the
+    template's revision-session ids and its proofing claim ("spelling clean") removed."""
+    spacing = settings.find(qn("w:characterSpacingControl"))
+    if spacing is not None:
+        spacing.set(qn("w:val"), "compressPunctuation")
+    proof = settings.find(qn("w:proofState"))
+    if proof is not None:
+        settings.remove(proof)
     lang = settings.find(qn("w:themeFontLang"))
     if lang is not None:
         lang.set(qn("w:eastAsia"), east_asian_lang)
@@ -584,6 +607,19 @@ def set_document_settings(settings: _Element, east_asian_lang: str) -> None:
     if rsids is not None:
         settings.remove(rsids)
 
+
+
+def set_font_embedding(settings: _Element) -> None:
+    """Embedded TrueType fonts, saved as subsets (`w:embedTrueTypeFonts`, `w:saveSubsetFonts`,
+    placed after `w:zoom` as CT_Settings orders them)."""
+    zoom = settings.find(qn("w:zoom"))
+    for tag in ("saveSubsetFonts", "embedTrueTypeFonts"):
+        if settings.find(qn(f"w:{tag}")) is None:
+            el = _el(tag)
+            if zoom is not None:
+                zoom.addnext(el)
+            else:
+                settings.insert(0, el)
 
 
 def set_no_document_grid(sectpr: _Element) -> None:

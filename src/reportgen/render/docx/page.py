@@ -3,7 +3,7 @@
 In: the python-docx document, the `Meta` and the `Theme`.
 Out: one section with the theme's paper size and margins; a first-page header band in
 the theme colour (organisation, document type, date); a running header on the following
-pages (organisation · short title); a footer on every page with the source note and
+pages (organisation・short title, with the Japanese middle dot); a footer on every page with the source note and
 `PAGE / NUMPAGES` as real fields.
 """
 
@@ -71,7 +71,7 @@ def _header_band(section: Section, meta: Meta, fonts: Fonts) -> None:
 def _running_header(section: Section, meta: Meta, fonts: Fonts) -> None:
     p = section.header.paragraphs[0]
     p.style = styles.HEADER
-    add_span(p, Span(f"{meta.organisation} · {meta.running_title}"), fonts)
+    add_span(p, Span(f"{meta.organisation}・{meta.running_title}"), fonts)
 
 
 def _footer(p: WordParagraph, meta: Meta, fonts: Fonts) -> None:

@@ -10,7 +10,6 @@ a PR editor who restyles "Heading 2" in Word restyles every section heading.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from docx.document import Document as WordDocument
@@ -19,7 +18,6 @@ from docx.oxml.styles import CT_Styles
 from docx.shared import Emu, Pt, Twips
 from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, StyleFactory
-from reportlab.pdfbase.ttfonts import TTFontFile
 
 from reportgen.model import Theme
 from reportgen.render.docx import oxml
@@ -62,6 +60,13 @@ FOOTER = "Footer"
 HYPERLINK = "Hyperlink"
 NOTE_MARKER = "Note Marker"
 
+_ALL_NAMES = (
+    NORMAL, TITLE, SUBTITLE, PART_LABEL, CHAPTER, CHAPTER_SUBTITLE, SECTION, UNIT, BODY, LEAD,
+    HEADLINE, QUOTE, LIST_NUMBER, LIST_BULLET, FIGURE, FIGURE_TITLE, CAPTION, TABLE_CAPTION, NOTE,
+    TABLE, TABLE_HEADER, TABLE_TEXT, TABLE_NUMBER, TABLE_HEADER_NUMBER, KPI_TABLE, FIGURE_GRID,
+    KPI_FIGURE, KPI_LABEL, KPI_UNIT, CONTACT_TITLE, CONTACT, SPACER, HEADER, HEADER_BAND, FOOTER,
+    HYPERLINK, NOTE_MARKER,
+)
 ROLE_STYLES = {"body": BODY, "lead": LEAD, "headline": HEADLINE, "quote": QUOTE}
 HEADING_STYLES = {0: TITLE, 1: CHAPTER, 2: SECTION, 3: UNIT}
 
@@ -92,16 +97,6 @@ class ParaStyle:
     group: bool = False             # no space between neighbours of this style
 
 
-@lru_cache(maxsize=8)
-def family_name(font_file: Path) -> str:
-    """A TrueType file's family name (name table ID 1), as Word and fontconfig see it.
-
-    Read by reportlab's parser without the per-glyph tables (a few ms): fontTools' name
-    table module imports its OpenType table definitions, 0.09 s per process."""
-    name = TTFontFile(str(font_file), charInfo=0).familyName
-    return getattr(name, "ustr", None) or font_file.stem
-
-
 def hex_of(theme: Theme, color: str) -> str:
     """A theme colour field ("primary") or a literal "#RRGGBB", as Word writes it: "1F3A5F"."""
     value = color if color.startswith("#") else str(getattr(theme, color))
@@ -116,7 +111,7 @@ def _specs(t: Theme) -> tuple[ParaStyle, ...]:
         ParaStyle(LEAD, size=body + 1, align=_JUSTIFY, after=body, line=line),
         ParaStyle(HEADLINE, size=body + 1.5, bold=True, color="accent", after=3, line=1.4, keep_next=True),
         ParaStyle(QUOTE, size=body + 1, bold=True, color="primary", align=_CENTER, before=12, after=12, line=1.4),
-        ParaStyle(TITLE, size=t.title_size, bold=True, after=6, line=1.3, keep_next=True, outline=0),
+        ParaStyle(TITLE, size=t.title_size, bold=True, after=6, line=1.3, keep_next=True),
         ParaStyle(SUBTITLE, size=t.title_size * 0.62, bold=True, color="primary", after=14, line=1.4,
                   keep_next=True),
         ParaStyle(PART_LABEL, size=note + 1, bold=True, color="muted", after=2, keep_next=True, line=1.3),
@@ -154,13 +149,14 @@ def install(word: WordDocument, theme: Theme, lang: str) -> None:
     """Set up document defaults, every template style and the fact sheet's own styles."""
     family = theme.font_family
     styles_el = word.styles.element
-    _remove_template_table_styles(word)
+    _remove_template_styles(word)
     _set_defaults(styles_el, family, lang, theme)
     ids: dict[str, str] = {}
     for spec in _specs(theme):
         _define_paragraph_style(word, spec, theme, ids)
     _define_character_styles(word, theme)
     _define_table_styles(word, theme)
+    oxml.remove_style_links(styles_el)
     oxml.set_fonts_in_every_style(styles_el, family)
     oxml.strip_theme_fonts(styles_el)
     oxml.strip_theme_colors(styles_el)
@@ -205,13 +201,20 @@ def _style_ids(styles_el: CT_Styles) -> dict[tuple[str, WD_STYLE_TYPE], str | No
     return ids
 
 
-_KEEP_TABLE_STYLES = {"TableNormal", "TableGrid"}
+_KEEP_TEMPLATE_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid"}
 
 
-def _remove_template_table_styles(word: WordDocument) -> None:
-    """The template's 130 coloured table styles (Light Shading, Medium Grid ...) would
-    crowd Word's gallery next to the fact sheet's own; Word recreates them on demand."""
-    oxml.remove_styles(word.styles.element, "table", keep=_KEEP_TABLE_STYLES)
+def _remove_template_styles(word: WordDocument) -> None:
+    """Only the document defaults (Normal, Default Paragraph Font, Normal Table, No List,
+    Table Grid) stay of the template's styles; the fact sheet's own are defined next.
+
+    The rest are python-docx's Office 2007 look: blue Cambria headings 4-9, linked
+    character styles (Heading1Char, TitleChar ...) with stale sizes and colours, 130
+    coloured table styles crowding Word's gallery. Word recreates any built-in style on
+    first use from its latent definition and the document's theme (`officetheme`: our
+    font and palette), so a heading 4 added in Word still matches."""
+    ours = {BabelFish.ui2internal(spec) for spec in _ALL_NAMES}
+    oxml.remove_styles_except(word.styles.element, _KEEP_TEMPLATE_STYLES, ours)
 
 
 def _set_defaults(styles_el: CT_Styles, family: str, lang: str, theme: Theme) -> None:
@@ -277,7 +280,8 @@ def _set_paragraph(style: BaseStyle, spec: ParaStyle) -> None:
     if spec.indent:
         oxml.set_indent(ppr, left=Pt(spec.indent).twips, first_line=-Pt(spec.indent).twips)
     if spec.first_indent:
-        oxml.set_indent(ppr, left=0, first_line=Pt(spec.first_indent).twips)
+        oxml.set_first_line_chars(ppr, round(spec.first_indent / spec.size * 100) if spec.size else 100,
+                                  Pt(spec.first_indent).twips)
     if spec.outline is not None:
         oxml.set_outline_level(ppr, spec.outline)
 

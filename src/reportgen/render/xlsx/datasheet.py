@@ -37,7 +37,7 @@ TABLE_STYLE = "TableStyleMedium2"
 CM_PER_PT = 2.54 / 72
 UNITS_PER_CM = 72 / 2.54 / (0.76 * 10.5)
 """Excel width units per centimetre: a unit is BIZ UDPGothic's digit, 0.76 em of 10.5 pt."""
-_SORT_WORD = {"asc": "昇順", "desc": "降順"}
+_SORT_WORD = {"asc": "の昇順", "desc": "の降順", "none": "、合計行を除く"}
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,7 @@ def _chart_ranges(ws: Worksheet, body: SheetRows, specs: tuple[ChartSpec, ...], 
         cat = table.index(spec.category) + 1
         cols = tuple(table.index(name) + 1 for name in spec.series)
         text_cat = table.columns[cat - 1].kind == "text"
-        if spec.sort == "none":
+        if spec.sort == "none" and len(spec.ordered_rows()) == len(table.rows):  # all rows, in order
             last = HEADER_ROW + max(len(table.rows), 1)
             ranges.append(ChartRange(ws, HEADER_ROW, HEADER_ROW + 1, last, cat, cols, text_cat))
             continue
@@ -190,7 +190,7 @@ def _chart_ranges(ws: Worksheet, body: SheetRows, specs: tuple[ChartSpec, ...], 
 def _write_sorted_copy(ws: Worksheet, body: SheetRows, spec: ChartSpec, table: Table, row: int,
                        cols: tuple[int, ...], text_cat: bool) -> ChartRange:
     widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, len(table.columns) + 1)]
-    _wide_note(ws, row, f"グラフ用データ：{spec.title}（{spec.series[0]}の{_SORT_WORD[spec.sort]}）", widths)
+    _wide_note(ws, row, f"グラフ用データ：{spec.title}（{spec.series[0]}{_SORT_WORD[spec.sort]}）", widths)
     header = row + 1
     for c in cols:
         cell = ws.cell(header, c)
@@ -198,7 +198,7 @@ def _write_sorted_copy(ws: Worksheet, body: SheetRows, spec: ChartSpec, table: T
         write_text(cell, table.columns[c - 1].name)
     for r, values in enumerate(spec.ordered_rows(), start=header + 1):
         body.add_row(r, [(c, values[c - 1], styles.CELL, None) for c in sorted(cols)])
-    return ChartRange(ws, header, header + 1, header + max(len(table.rows), 1), cols[0], cols[1:], text_cat)
+    return ChartRange(ws, header, header + 1, header + max(len(spec.ordered_rows()), 1), cols[0], cols[1:], text_cat)
 
 
 def _chart_width(specs: tuple[ChartSpec, ...]) -> float:

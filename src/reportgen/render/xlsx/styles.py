@@ -9,15 +9,14 @@ table style and any chart a reader adds in Excel match the document.
 
 from __future__ import annotations
 
-from lxml import etree
 from openpyxl import Workbook
 from openpyxl.writer.theme import theme_xml
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils.indexed_list import IndexedList
 
 from reportgen.model import Theme
+from reportgen.render import officetheme
 
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 BODY_SIZE = 10.5
 NOTE_PT = 9.0
 TITLE = "rg Title"
@@ -58,14 +57,8 @@ def install(wb: Workbook, theme: Theme) -> None:
 
 
 def office_theme(theme: Theme) -> bytes:
-    """openpyxl's Office theme with our fonts (latin, East Asian, Japanese script) and palette."""
-    root = etree.fromstring(theme_xml.encode("utf-8"))
-    for i, color in enumerate(theme.palette[:6], start=1):
-        root.find(f".//{_A}clrScheme/{_A}accent{i}/{_A}srgbClr").set("val", rgb(color))
-    for face in root.iterfind(f".//{_A}fontScheme/*"):
-        for slot in face.xpath("a:latin | a:ea | a:font[@script='Jpan']", namespaces={"a": _A[1:-1]}):
-            slot.set("typeface", theme.font_family)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    """openpyxl's Office theme with our fonts and colours (`officetheme`)."""
+    return officetheme.themed(theme_xml.encode("utf-8"), theme)
 
 
 def _set_default_font(wb: Workbook, base: Font) -> None:

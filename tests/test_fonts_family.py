@@ -1,4 +1,4 @@
-"""render/docx/styles.family_name: the family Word sees, as fontTools reads the name table."""
+"""fonts.family_name: the family Word sees, as fontTools reads the name table."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from reportgen.model import Theme
-from reportgen.render.docx.styles import family_name
+from reportgen.fonts import family_name
 
 
 @pytest.mark.parametrize("path", (Theme.font_regular, Theme.font_bold, Theme.font_fallback),

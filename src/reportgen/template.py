@@ -60,9 +60,10 @@ VALUES = [("name", "value", "note"), ("sales", 12.5, "億ドル"), ("sales_jpy",
           ("users", 1300000, "人"), ("growth", 0.18, "前年比")]
 VALUE_FORMATS = ['#,##0.0"億ドル"', '#,##0"億円"', '#,##0"人"', '0%']
 REGIONS = [("地域", "売上高（億ドル）"), ("日本", 4.2), ("中国", 5.1), ("東南アジア", 3.2)]
-CHARTS = [("id", "type", "table", "category", "series", "title", "unit", "caption", "sort", "highlight", "width"),
+CHARTS = [("id", "type", "table", "category", "series", "title", "unit", "caption", "sort", "highlight", "width",
+           "options"),
           ("sales_by_region", "barh", "regions", "地域", "売上高（億ドル）", "地域別売上高", "億ドル",
-           "出典：〇〇株式会社（2026年1月時点）", "desc", "日本", "full")]
+           "出典：〇〇株式会社（2026年1月時点）", "desc", "日本", "full", "labels=on")]
 
 
 def write_template(path: Path) -> None:
@@ -81,7 +82,7 @@ def write_template(path: Path) -> None:
     regions = _sheet(wb, "regions", REGIONS, widths=(14, 18))
     for r in range(2, len(REGIONS) + 1):
         regions.cell(r, 2).number_format = '#,##0.0"億ドル"'
-    _sheet(wb, "charts", CHARTS, widths=(16, 8, 10, 8, 18, 16, 8, 30, 6, 10, 6))
+    _sheet(wb, "charts", CHARTS, widths=(16, 8, 10, 8, 18, 16, 8, 30, 6, 10, 6, 24))
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(path) as tmp:
         wb.save(tmp)

@@ -1,0 +1,134 @@
+"""A `table` row's `options` → the table as printed: its total rows, per-column number
+formats (both change the data, so charts and the appendix follow) and per-column
+alignment, visibility and width hints (how the PDF and DOCX print it).
+
+    total=last; align.金額=right; format.金額=#,##0"円"; hide=備考, メモ; width.名称=30%
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Mapping, get_args
+
+from reportgen.diagnostics import CellRef, Collector
+from reportgen.model import ColumnStyle, Table, Value
+from reportgen.model.blocks import Align
+from reportgen.numfmt import NumberFormatError, format_value
+from reportgen.workbook.tables import totals_of
+
+TOTALS = ("auto", "last", "none")
+PER_COLUMN = ("align", "format", "width")
+KEYS = ("total", "hide", *(f"{k}.COLUMN" for k in PER_COLUMN))
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def shape_table(table: Table, options: Mapping[str, str], where: CellRef,
+                diag: Collector) -> tuple[Table, tuple[ColumnStyle, ...]]:
+    """The table with its total rows and number formats as the options say, and one
+    `ColumnStyle` per column (empty when no column option is given)."""
+    names = [c.name for c in table.columns]
+    align: dict[int, Align] = {}
+    widths: dict[int, float] = {}
+    formats: dict[int, str] = {}
+    hidden: set[int] = set()
+    total = "auto"
+    for key, value in options.items():
+        head, dot, column = key.partition(".")
+        if key == "total":
+            total = _choice(value, TOTALS, key, where, diag) or total
+        elif key == "hide":
+            hidden |= {i for name in _names(value) if (i := _column(name, names, table, where, diag)) is not None}
+        elif dot and head in PER_COLUMN:
+            i = _column(column.strip(), names, table, where, diag)
+            if i is None:
+                continue
+            if head == "align":
+                if (choice := _choice(value, get_args(Align), key, where, diag)):
+                    align[i] = choice  # type: ignore[assignment]
+            elif head == "width":
+                if (share := _share(value, key, where, diag)) is not None:
+                    widths[i] = share
+            elif _format_ok(table, i, value, key, where, diag):
+                formats[i] = value
+        else:
+            diag.add(where, f"unknown option '{key}' for a table (expected {', '.join(KEYS)})")
+    if hidden and len(hidden) == len(names):
+        diag.add(where, "hide names every column of the table (keep at least one to print)")
+        hidden = set()
+    if sum(widths.values()) > 1:
+        diag.add(where, f"column widths add up to {sum(widths.values()):.0%} (expected at most 100%)")
+        widths = {}
+    table = _with_formats(table, formats)
+    table = dataclasses.replace(table, totals=_totals(table, total))
+    styles = tuple(ColumnStyle(align.get(i), i in hidden, widths.get(i)) for i in range(len(names)))
+    return table, (styles if any(s != ColumnStyle() for s in styles) else ())
+
+
+def _names(value: str) -> list[str]:
+    return [n.strip() for n in re.split(r"[,、]", value) if n.strip()]
+
+
+def _column(name: str, names: list[str], table: Table, where: CellRef, diag: Collector) -> int | None:
+    if name in names:
+        return names.index(name)
+    diag.add(where, f"no column '{name}' in table '{table.name}' (columns: {', '.join(names)})")
+    return None
+
+
+def _choice(value: str, allowed: tuple[str, ...], key: str, where: CellRef, diag: Collector) -> str | None:
+    if value in allowed:
+        return value
+    diag.add(where, f"{key}={value} (expected {', '.join(allowed[:-1])} or {allowed[-1]})")
+    return None
+
+
+def _share(value: str, key: str, where: CellRef, diag: Collector) -> float | None:
+    match = _PERCENT.fullmatch(value.strip())
+    share = float(match.group(1)) / 100 if match else 0.0
+    if 0 < share < 1:
+        return share
+    diag.add(where, f"{key}={value} (expected a share of the table's width, like 30%)")
+    return None
+
+
+def _format_ok(table: Table, i: int, code: str, key: str, where: CellRef, diag: Collector) -> bool:
+    column = table.columns[i]
+    if column.kind == "text":
+        diag.add(where, f"{key}: column '{column.name}' holds text (a number format applies to numbers and dates)")
+        return False
+    if not code:
+        diag.add(where, f"{key} is empty (expected an Excel number format, like #,##0)")
+        return False
+    for row in table.rows:
+        raw = row[i].raw
+        try:
+            format_value(raw, code)
+        except NumberFormatError as exc:
+            diag.add(where, f"{key}={code}: cannot show {raw!r} ({row[i].ref}): {exc}")
+            return False
+    return True
+
+
+def _with_formats(table: Table, formats: dict[int, str]) -> Table:
+    if not formats:
+        return table
+    rows = tuple(tuple(_reformat(v, formats[i]) if i in formats else v for i, v in enumerate(row))
+                 for row in table.rows)
+    columns = tuple(dataclasses.replace(c, number_format=formats[i]) if i in formats else c
+                    for i, c in enumerate(table.columns))
+    return dataclasses.replace(table, columns=columns, rows=rows)
+
+
+def _reformat(value: Value, code: str) -> Value:
+    if value.raw is None:  # an empty cell or a nil mark prints as it was written
+        return dataclasses.replace(value, number_format=code)
+    return dataclasses.replace(value, number_format=code, text=format_value(value.raw, code))
+
+
+def _totals(table: Table, total: str) -> tuple[int, ...]:
+    if total == "none" or not table.rows:
+        return ()
+    if total == "last":
+        return (len(table.rows) - 1,)
+    return totals_of(table.rows)
