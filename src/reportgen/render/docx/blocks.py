@@ -65,8 +65,7 @@ class Body:
 
     def add_front_matter(self, title: str, subtitle: str) -> None:
         """The document title and subtitle at the top of the first page."""
-        p = self._para(styles.TITLE, RichText.of(title))
-        oxml.set_outline_level(oxml.ppr(p._p), oxml.BODY_TEXT_LEVEL)  # not a navigation entry
+        add_rich_text(self._para(styles.TITLE), RichText.of(title), self._fonts)
         if subtitle:
             add_rich_text(self._para(styles.SUBTITLE), RichText.of(subtitle), self._fonts)
 
@@ -102,8 +101,8 @@ class Body:
             self._para(styles.SPACER)
 
     def _heading(self, block: Heading, depth: int) -> None:
-        """A heading paragraph whose outline level is its depth in the tree, so that the
-        navigation pane nests it as the PDF's bookmarks do."""
+        """A heading paragraph whose outline level is its depth in the tree (whatever its
+        style's level), so that the navigation pane nests it as the PDF's bookmarks do."""
         if block.level == 0:
             self._break_due = self._break_due or self._started
             if block.subtitle:

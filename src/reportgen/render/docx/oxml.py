@@ -327,10 +327,6 @@ def set_contextual_spacing(ppr_el: _Element) -> None:
     _child(ppr_el, "contextualSpacing", _PPR_ORDER)
 
 
-BODY_TEXT_LEVEL = 9
-"""w:outlineLvl of body text: no entry in the navigation pane."""
-
-
 def set_outline_level(ppr_el: _Element, level: int) -> None:
     _child(ppr_el, "outlineLvl", _PPR_ORDER, val=str(level))
 
