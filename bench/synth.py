@@ -141,6 +141,43 @@ def _trend(wb: Workbook) -> None:
         ws.append((month, 10 + 3 * i, 2 + i))
 
 
+def write_long_table(path: Path, rows: int, columns: int = 20) -> None:
+    """A workbook that is one long data table (`rows` x `columns`: numbers, short texts
+    and dates in turn), for the limits benchmark (docs/errors.md, Limits). Written with
+    openpyxl's streaming writer, so that 100,000 rows take seconds and little memory."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = Workbook(write_only=True)
+    meta = wb.create_sheet("meta")
+    for row in (("key", "value"), ("title", f"長い表（{rows:,}行 × {columns}列）"),
+                ("organisation", "ベンチマーク株式会社"), ("date", dt.datetime(2020, 5, 15)),
+                ("output_name", f"table-{rows}x{columns}")):
+        meta.append(row)
+    body = wb.create_sheet("content")
+    body.append(("type", "text", "ref", "caption"))
+    body.append(("paragraph", paragraph(0)))
+    body.append(("table", None, "records", f"記録（{rows:,}行）"))
+    values = wb.create_sheet("values")
+    values.append(("name", "value"))
+    data = wb.create_sheet("records")
+    data.append([f"列{c + 1}" for c in range(columns)])
+    formats = ("#,##0", "0.00", None, "yyyy/mm/dd")
+    for i in range(rows):
+        cells = []
+        for c in range(columns):
+            kind = c % 4
+            value = ((i * 37 + c) % 100000 if kind == 0 else round((i * 7.31 + c) % 1000, 2) if kind == 1
+                     else REGIONS[(i + c) % len(REGIONS)] if kind == 2
+                     else dt.datetime(2020, 1, 1) + dt.timedelta(days=(i + c) % 365))
+            cell = WriteOnlyCell(data, value)
+            if formats[kind]:
+                cell.number_format = formats[kind]
+            cells.append(cell)
+        data.append(cells)
+    wb.save(path)
+
+
 CONTRACT_SHEETS = ("meta", "content", "values", "charts")
 
 
@@ -170,8 +207,10 @@ def write_variants(sample: Path, folder: Path, count: int) -> list[Path]:
     return paths
 
 
-if __name__ == "__main__":  # python -m bench.synth PAGES PATH | python -m bench.synth variants SAMPLE DIR N
+if __name__ == "__main__":  # python -m bench.synth PAGES PATH | variants SAMPLE DIR N | table ROWS PATH
     if sys.argv[1] == "variants":
         write_variants(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
+    elif sys.argv[1] == "table":
+        write_long_table(Path(sys.argv[3]), int(sys.argv[2]))
     else:
         write_synthetic(Path(sys.argv[2]), int(sys.argv[1]))

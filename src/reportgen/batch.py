@@ -16,30 +16,40 @@ partial files). A workbook's error is reported with its name and does not stop t
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 import time
-from concurrent.futures import ProcessPoolExecutor
+import traceback
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Literal, Sequence
 
 from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.pipeline import FORMATS, Build, run
-from reportgen.processes import available_cpus
+from reportgen.processes import STOP_SIGNALS, Stopped, available_cpus, lifeline, watch_parent
 from reportgen.workers import warm
+
+Status = Literal["ok", "problems", "internal error"]
 
 
 @dataclass(frozen=True)
 class BatchResult:
-    """One workbook's build: where it went, how long it took, or what was wrong with it."""
+    """One workbook's build: where it went, how long it took, and how it ended: `ok`,
+    `problems` (located messages: the workbook's to fix) or `internal error` (a bug of
+    ours or a crashed worker process: `problems` holds what is known of it)."""
 
     workbook: Path
     out_dir: Path
     seconds: float
     problems: tuple[str, ...] = ()
+    status: Status = "ok"
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return self.status == "ok"
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -65,24 +75,104 @@ def out_dirs(workbooks: Sequence[Path], out_root: Path) -> list[Path]:
 
 def build_one(workbook: Path, out_dir: Path, formats: tuple[str, ...], bleed_mm: float = 0.0,
               cache_dir: Path | None = None) -> BatchResult:
-    """Build one workbook quietly; its problems are returned, not raised."""
+    """Build one workbook quietly; whatever goes wrong is returned, not raised."""
+    global _building
     start = time.perf_counter()
+    _building = True
     try:
         run(Build(workbook, out_dir, formats, bleed_mm, jobs=1, cache_dir=cache_dir, log=lambda line: None))
+    except Stopped as exc:  # its temporaries are removed by now; the batch is ending
+        os._exit(128 + exc.signum)
     except ReportError as exc:
-        return BatchResult(workbook, out_dir, time.perf_counter() - start, tuple(str(d) for d in exc.diagnostics))
+        return BatchResult(workbook, out_dir, time.perf_counter() - start, tuple(str(d) for d in exc.diagnostics),
+                           "problems")
+    except Exception as exc:  # noqa: BLE001 - a bug of ours: this workbook's result, not the batch's end
+        what = str(exc) if hasattr(exc, "details") else f"{type(exc).__name__}: {exc}"
+        details = getattr(exc, "details", "") or traceback.format_exc()
+        return BatchResult(workbook, out_dir, time.perf_counter() - start, (what, details), "internal error")
+    finally:
+        _building = False
     return BatchResult(workbook, out_dir, time.perf_counter() - start)
+
+
+def crashed(workbook: Path, out_dir: Path) -> BatchResult:
+    """The result of a workbook whose worker process died while building it."""
+    return BatchResult(workbook, out_dir, 0.0, ("the worker process building it ended unexpectedly",),
+                       "internal error")
 
 
 def build_many(workbooks: Sequence[Path], out_root: Path, formats: tuple[str, ...] = FORMATS,
                jobs: int | None = None, bleed_mm: float = 0.0) -> list[BatchResult]:
-    """Build every workbook over `jobs` warm worker processes (default: one per CPU)."""
+    """Build every workbook over `jobs` warm worker processes (default: one per CPU).
+
+    Each workbook gets its result, whatever the others do. A worker process that dies
+    (a crash in a native library, the out-of-memory killer) breaks its pool: the books
+    it left unfinished are built again one at a time in a fresh pool, where the first
+    one to break it again is the culprit."""
     if not workbooks:
         raise ReportError(Diagnostic(str(out_root), "no workbooks to build"))
-    jobs = max(1, min(jobs or available_cpus(), len(workbooks)))
     dirs = out_dirs(workbooks, out_root)
+    results: dict[int, BatchResult] = {}
+    pending = list(range(len(workbooks)))
+    jobs = max(1, min(jobs or available_cpus(), len(workbooks)))
+    while pending:
+        unfinished = _run_pool(pending, workbooks, dirs, out_root, formats, bleed_mm, jobs, results)
+        if unfinished and jobs == 1:
+            results[unfinished[0]] = crashed(workbooks[unfinished[0]], dirs[unfinished[0]])
+            unfinished = unfinished[1:]
+        pending, jobs = unfinished, 1
+    return [results[i] for i in range(len(workbooks))]
+
+
+def _run_pool(indexes: list[int], workbooks: Sequence[Path], dirs: list[Path], out_root: Path,
+              formats: tuple[str, ...], bleed_mm: float, jobs: int, results: dict[int, BatchResult]) -> list[int]:
+    """Build `indexes` in one pool into `results`; those left unfinished by a broken pool."""
     context = multiprocessing.get_context("spawn")  # a clean interpreter per worker, on every OS
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=warm, initargs=(formats,)) as pool:
+    pool = ProcessPoolExecutor(min(jobs, len(indexes)), mp_context=context, initializer=_start_worker,
+                               initargs=(lifeline(), os.getpid(), formats))
+    try:
         cache = out_root / ".cache"
-        futures = [pool.submit(build_one, wb, d, formats, bleed_mm, cache) for wb, d in zip(workbooks, dirs)]
-        return [f.result() for f in futures]
+        futures: dict[int, Future] = {i: pool.submit(build_one, workbooks[i], dirs[i], formats, bleed_mm, cache)
+                                      for i in indexes}
+        unfinished = []
+        for i, future in futures.items():
+            try:
+                results[i] = future.result()
+            except BrokenProcessPool:
+                unfinished.append(i)
+    except BaseException:  # stopped: each worker removes its temporaries (SIGTERM), then ends
+        _stop(pool)
+        raise
+    pool.shutdown()
+    return unfinished
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    procs = list((pool._processes or {}).values())  # private, but the only handle on the workers
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        if proc.is_alive():
+            proc.terminate()
+    for proc in procs:
+        proc.join(timeout=10)
+        if proc.is_alive():
+            proc.kill()
+
+
+_building = False
+
+
+def _start_worker(line: Connection, parent: int, formats: tuple[str, ...]) -> None:
+    """A batch worker: ends with the batch (however it ends), stops cleanly on SIGTERM
+    (the build under way removes its temporaries), ignores Ctrl-C (the batch's to handle)."""
+    watch_parent(line, parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, _stop_worker)
+    warm(formats)
+
+
+def _stop_worker(signum: int, frame: object) -> None:
+    if _building:
+        raise Stopped(signum)
+    os._exit(128 + signum)

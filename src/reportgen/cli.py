@@ -156,13 +156,19 @@ class Console:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from reportgen.processes import Stopped, die_of, stop_on_signals
+
     try:
         args = parser().parse_args(argv)
     except SystemExit as exc:  # --help, --version (0) or a wrong command line (64), as a return value
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     console = Console(args)
     try:
-        return _dispatch(args, console)
+        with stop_on_signals():  # SIGTERM and the like clean up as Ctrl-C does
+            return _dispatch(args, console)
+    except Stopped as exc:  # temporaries and workers are gone: end as the signal would have
+        die_of(exc.signum)
+        return 128 + exc.signum
     except ReportError as exc:
         if getattr(args, "format", "text") == "json":
             print(json.dumps(_json(exc.diagnostics, "error"), ensure_ascii=False, indent=1))
@@ -272,10 +278,22 @@ def _batch(args: argparse.Namespace, console: Console) -> int:
 
     start = time.perf_counter()
     results = build_many(expand(args.workbooks), args.out, args.only, args.jobs, args.bleed)
+    labels = {"ok": "ok", "problems": "FAILED", "internal error": "CRASHED"}
     for r in results:
-        console.progress(f"{'ok' if r.ok else 'FAILED':<8} {r.seconds:6.2f} s  {r.workbook} -> {r.out_dir}")
-        for problem in r.problems:
-            console.problem(f"error: {r.workbook.name}: {problem}")
+        console.progress(f"{labels[r.status]:<8} {r.seconds:6.2f} s  {r.workbook} -> {r.out_dir}")
+        if r.status == "problems":
+            for problem in r.problems:
+                console.problem(f"error: {r.workbook.name}: {problem}")
+        elif r.status == "internal error":
+            console.problem(f"internal error: {r.workbook.name}: {r.problems[0]}")
+            if (args.debug or args.verbose) and len(r.problems) > 1:
+                print(r.problems[1], file=sys.stderr, end="")
     took = time.perf_counter() - start
-    console.progress(f"done     {took:6.2f} s  {len(results)} workbooks, {len(results) / took:.2f} per second")
-    return 0 if all(r.ok for r in results) else EXIT_WORKBOOK
+    failed = [r for r in results if not r.ok]
+    console.progress(f"done     {took:6.2f} s  {len(results)} workbooks, {len(results) / took:.2f} per second; "
+                     f"{len(results) - len(failed)} ok, {len(failed)} failed")
+    for r in failed:
+        console.progress(f"  {r.status}: {r.workbook}")
+    if any(r.status == "internal error" for r in results):
+        return EXIT_INTERNAL
+    return EXIT_WORKBOOK if failed else 0

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 from reportgen.diagnostics import Diagnostic, ReportError, collected_warnings
 from reportgen.model import ChartBlock, Document
-from reportgen.output import Staging, inside, staged
+from reportgen.output import Staging, inside, own_folder, remove_stale, staged
 from reportgen.processes import can_fork
 from reportgen.workers import Job, Outcome, RendererCrash, Workers, render
 
@@ -109,9 +109,14 @@ def _run(build: Build, workers: Workers | None) -> Document:
             for fmt, job in jobs.items():
                 if fmt not in remote:
                     outcomes[fmt] = render(fmt, doc, charts, job)
-        finally:  # always collected, even after a failure here: the workers may serve another build
-            for fmt in remote:
-                outcomes[fmt] = workers.collect(fmt)
+        except Exception:  # collected even so: the workers may serve another build
+            _collect(workers, remote, outcomes)
+            raise
+        except BaseException:  # stopped (Ctrl-C, SIGTERM): no worker may write a staged file after this
+            if remote:
+                workers.kill()
+            raise
+        _collect(workers, remote, outcomes)
         for fmt in jobs:
             report(build, fmt, finals[fmt], outcomes[fmt])
         failed = [outcomes[fmt] for fmt in jobs if outcomes[fmt].error or outcomes[fmt].crash]
@@ -119,6 +124,11 @@ def _run(build: Build, workers: Workers | None) -> Document:
             raise failed[0].error or RendererCrash(failed[0].crash)
     build.outputs += finals.values()
     return doc
+
+
+def _collect(workers: Workers | None, remote: Mapping[str, Job], outcomes: dict[str, Outcome]) -> None:
+    for fmt in remote:
+        outcomes[fmt] = workers.collect(fmt)
 
 
 def report(build: Build, fmt: str, final: Path, outcome: Outcome) -> None:
@@ -143,13 +153,17 @@ def render_charts(build: Build, doc: Document, stage: Staging) -> Mapping[str, o
     SVG for the PDF, and the 300-dpi PNG only when the DOCX is asked for."""
     used = {b.chart.id for b in doc.blocks if isinstance(b, ChartBlock)}
     if not used:
+        if (build.out_dir / "charts").is_dir():
+            stage.folder(build.out_dir / "charts")  # empty: an earlier build's charts go
         return {}
     from reportgen.charts import render_charts as render
 
-    cache = (build.cache_dir or build.out_dir / ".cache") / "charts"
+    # the cache folder is ours: a link there is replaced, so that no chart lands outside -o
+    cache_root = build.cache_dir or build.out_dir / ".cache"
+    cache = own_folder(cache_root / "charts", cache_root.parent)
+    remove_stale(cache)
     wanted = replace(doc, charts=MappingProxyType({cid: doc.charts[cid] for cid in sorted(used)}))
     with build.stage("charts", f"{len(used)} charts"):
-        cache.mkdir(parents=True, exist_ok=True)
         with collected_warnings() as found:
             drawn = render(wanted, stage.folder(build.out_dir / "charts"), cache, png="docx" in build.formats)
     build.note(found)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import copyreg
 import io
 import multiprocessing
+import os
 import pickle
 import signal
 import time
@@ -32,6 +33,7 @@ from typing import Mapping
 
 from reportgen.diagnostics import Diagnostic, ReportError, collected_warnings
 from reportgen.model import Document
+from reportgen.processes import lifeline, watch_parent
 
 
 class RendererCrash(RuntimeError):
@@ -116,7 +118,8 @@ class Workers:
         self._procs: list[multiprocessing.process.BaseProcess] = []
         for fmt in formats:
             parent, child = context.Pipe()
-            proc = context.Process(target=_serve, args=(child, fmt), name=f"reportgen-{fmt}", daemon=True)
+            proc = context.Process(target=_serve, args=(child, fmt, lifeline(), os.getpid()), name=f"reportgen-{fmt}",
+                                   daemon=True)
             proc.start()
             child.close()
             self._conns[fmt] = parent
@@ -186,9 +189,11 @@ def _proxy(mapping: dict) -> MappingProxyType:
     return MappingProxyType(mapping)
 
 
-def _serve(conn: Connection, fmt: str) -> None:
+def _serve(conn: Connection, fmt: str, line: Connection, parent: int) -> None:
     """A worker's life: warm up, then render each model it is sent until told to stop.
-    Ctrl-C is the parent's to handle: it stops the workers by closing their pipes."""
+    Ctrl-C is the parent's to handle: it stops the workers by closing their pipes; the
+    worker exits by itself when the parent ends without doing so (`watch_parent`)."""
+    watch_parent(line, parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         warm((fmt,))

@@ -85,7 +85,7 @@ def test_a_located_renderer_error_exits_2_and_keeps_the_outputs(first_build, tmp
 
     root, before = first_build
 
-    def refuses(doc, charts, path):
+    def refuses(doc, charts, path, **options):
         raise ReportError(Diagnostic(CellRef("content", "B3"), "paragraph cannot be set"))
 
     monkeypatch.setattr(reportgen.render.docx, "write_docx", refuses)
@@ -193,3 +193,21 @@ def test_two_processes_give_byte_identical_outputs(tmp_path):
                               capture_output=True, text=True, timeout=300)
         assert proc.returncode == 0, proc.stderr
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_a_chart_removed_from_the_workbook_leaves_no_stale_file(tmp_path):
+    out = tmp_path / "out"
+    assert run_cli(["build", workbook(tmp_path / "in"), "-o", out]).code == 0
+    assert sorted(p.name for p in (out / "charts").iterdir()) == ["by_entity.png", "by_entity.svg"]
+    (out / "charts" / "notes.txt").write_text("mine")
+    chartless = make_workbook(tmp_path / "in" / "wb.xlsx", content=CONTENT)
+    assert run_cli(["build", chartless, "-o", out, "--only", "pdf"]).code == 0
+    assert sorted(p.name for p in (out / "charts").iterdir()) == ["notes.txt"]
+
+
+def test_a_pdf_only_build_drops_the_chart_png_of_an_earlier_build(tmp_path):
+    out = tmp_path / "out"
+    path = workbook(tmp_path / "in")
+    assert run_cli(["build", path, "-o", out]).code == 0
+    assert run_cli(["build", path, "-o", out, "--only", "pdf"]).code == 0
+    assert sorted(p.name for p in (out / "charts").iterdir()) == ["by_entity.svg"]

@@ -9,7 +9,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from PIL import Image
 
-from reportgen.diagnostics import ReportError
+from reportgen.diagnostics import ReportError, ReportWarning
 from reportgen.model import (
     ChartBlock, ContactBox, ImageBlock, KpiRow, ListBlock, Note, PageBreak, TableBlock,
 )
@@ -109,8 +109,18 @@ def test_hidden_content_rows_are_skipped(tmp_path):
     def hide(wb):
         wb["content"].row_dimensions[3].hidden = True
 
-    doc = read_workbook(make_workbook(tmp_path / "wb.xlsx", content=content, edit=hide))
+    with pytest.warns(ReportWarning) as caught:
+        doc = read_workbook(make_workbook(tmp_path / "wb.xlsx", content=content, edit=hide))
     assert [b.text.plain for b in doc.blocks] == ["見える", "見える2"]
+    assert [str(w.message) for w in caught] == ["content: 1 hidden row(s) skipped (row 3); unhide them to build them"]
+
+
+def test_an_empty_hidden_row_is_not_reported(tmp_path, recwarn):
+    def hide(wb):
+        wb["content"].row_dimensions[40].hidden = True
+
+    read_workbook(make_workbook(tmp_path / "wb.xlsx", edit=hide))
+    assert not [w for w in recwarn if isinstance(w.message, ReportWarning)]
 
 
 @pytest.mark.parametrize("case, kwargs, expected", [

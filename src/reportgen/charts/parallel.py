@@ -15,13 +15,14 @@ runs other threads (a fork copies the locks they hold, held forever in the child
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from reportgen.charts.plan import ChartPlan
 from reportgen.model import Theme
-from reportgen.processes import available_cpus
+from reportgen.processes import available_cpus, lifeline, watch_parent
 
 Job = tuple[ChartPlan, Path, Path | None]
 
@@ -38,7 +39,8 @@ def draw_all(jobs: Sequence[Job], theme: Theme) -> None:
             for call in calls:
                 draw_files(*call)
             return
-        with multiprocessing.get_context("fork").Pool(workers) as pool:  # forked inside `rendering`
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers, watch_parent, (lifeline(), os.getpid())) as pool:  # forked inside `rendering`
             pool.starmap(draw_files, calls, chunksize=1)
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
+import warnings
 from pathlib import Path
 from types import MappingProxyType
 from typing import Iterator, Mapping
 
-from reportgen.diagnostics import CellRef, Collector, ReportError
+from reportgen.diagnostics import CellRef, Collector, Diagnostic, ReportError, ReportWarning
 from reportgen.fonts import missing_chars
 from reportgen.gcpause import cyclic_gc_paused
 from reportgen.model import (
@@ -42,6 +43,7 @@ def _read(path: Path) -> Document:
         diag.raise_if_any()
     check_extent(book, diag)
     diag.raise_if_any()
+    report_hidden_rows(book)
     tables = {}
     for name in book.sheetnames:
         if name not in RESERVED and book.sheet(name).state == "visible":
@@ -60,6 +62,21 @@ def _read(path: Path) -> Document:
     check_text(doc, diag, _meta_cells(book))
     diag.raise_if_any()
     return doc
+
+
+def report_hidden_rows(book: Book) -> None:
+    """A warning per sheet with hidden rows that hold something: they are skipped, as
+    Excel hides them, and the user should know which ones (a draft row, or a mistake)."""
+    for name in book.sheetnames:
+        sheet = book.sheet(name)
+        if name in ("instructions", "説明") or sheet.state != "visible" or not sheet.hidden_rows:
+            continue
+        filled = sorted({r for (r, _c), cell in sheet.cells.items()
+                         if r in sheet.hidden_rows and cell.value not in (None, "")})
+        if filled:
+            shown = ", ".join(map(str, filled[:8])) + (", …" if len(filled) > 8 else "")
+            warnings.warn(ReportWarning(Diagnostic(CellRef(name), f"{len(filled)} hidden row(s) skipped "
+                                                   f"(row {shown}); unhide them to build them")))
 
 
 def _shaped(tables: dict[str, Table], charts: dict[str, ChartSpec], ctx: Context):
