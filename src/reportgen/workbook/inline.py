@@ -116,7 +116,7 @@ def _parse_run(text: str, style: _Style, lookup: Lookup) -> list[Span]:
         elif m["label"] is not None:
             emit(m["label"], link=_link(m["url"]))
         elif m["name"] is not None:
-            emit(_figure(m["name"], m["style"], lookup))
+            emit(figure_text(m["name"], m["style"], lookup))
         else:
             auto = _url_extent(m["auto"])
             emit(auto, link=auto if auto.startswith("http") else f"mailto:{auto}")
@@ -145,7 +145,8 @@ def _link(url: str) -> str | None:
     raise InlineError(f"link address '{url}' is not http(s):// or mailto:")
 
 
-def _figure(name: str, style: str | None, lookup: Lookup) -> str:
+def figure_text(name: str, style: str | None, lookup: Lookup) -> str:
+    """The text of `{name}` or `{name:style}` (inline markup and KPI cards)."""
     value = lookup(name)
     if value is None:
         raise InlineError(f"{{{name}}} names no row of 'values' and no defined name")

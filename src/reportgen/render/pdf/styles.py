@@ -75,7 +75,7 @@ def make_styles(t: Theme) -> Styles:
         bullet=_ts(body, lh, t.primary, bold=True, align="left"),
         kpi_figure=_ts(t.kpi_size, 1.2, t.primary, bold=True, align="left"),
         kpi_unit=_ts(t.kpi_size * 0.5, 1.2, t.primary, bold=True, align="left"),
-        kpi_label=_ts(small + 0.7, 1.45, t.muted, align="left"),
+        kpi_label=_ts(small + 0.7, 1.45, t.muted, align="left", phrase_breaks=True),
         cell=_ts(small + 0.7, 1.45, t.text, align="left"),
         cell_number=_ts(small + 0.7, 1.45, t.text, align="right"),
         cell_head=_ts(small + 0.7, 1.45, WHITE, bold=True, align="left"),
