@@ -22,9 +22,9 @@ HEAD = CONTENT[0]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def build(tmp: Path, rows: Sequence[Sequence[Any]], formats=("pdf",), **parts) -> tuple[dict[str, Path], list]:
+def build(tmp: Path, rows: Sequence[Sequence[Any]], formats=("pdf",), **parts) -> tuple[dict[str, Path], list[str]]:
     """Build a workbook of content `rows` (after the header) in this process; the outputs
-    by format and the located warnings raised."""
+    by format and the located warnings printed ("sheet!A1: message")."""
     wb = make_workbook(tmp / "book.xlsx", content=[HEAD, *rows], **parts)
     out = tmp / "out"
     lines: list[str] = []
@@ -32,8 +32,9 @@ def build(tmp: Path, rows: Sequence[Sequence[Any]], formats=("pdf",), **parts) -
         warnings.simplefilter("always", ReportWarning)
         b = Build(wb, out, tuple(formats), jobs=1, log=lambda s: None, warn=lines.append)
         run(b)
-    found = [w.message.diagnostic for w in caught if isinstance(w.message, ReportWarning)]
-    return {p.suffix.lstrip("."): p for p in b.outputs}, found + lines
+    found = [str(w.message.diagnostic) for w in caught if isinstance(w.message, ReportWarning)]
+    found += [line.removeprefix("warning: ") for line in lines]
+    return {p.suffix.lstrip("."): p for p in b.outputs}, found
 
 
 def pdf_outline(path: Path) -> list[tuple[str, int]]:

@@ -60,7 +60,8 @@ def read_meta(book: Book, diag: Collector, lookup: Lookup) -> tuple[Meta, Theme]
                  "file stem (letters, digits, - and _; no folders)")
         del fields["output_name"]
     fields.setdefault("author", fields["organisation"])
-    return Meta(**fields, rates=MappingProxyType(rates)), Theme(**theme)
+    cells = MappingProxyType({key: CellRef(SHEET, coord) for key, coord in rows.items()})
+    return Meta(**fields, rates=MappingProxyType(rates), cells=cells), Theme(**theme)
 
 
 def _text(book: Book, coord: str, lookup: Lookup | None = None) -> str:

@@ -15,6 +15,7 @@ import warnings
 from pathlib import Path
 from typing import Callable, Mapping
 
+from reportlab.pdfbase.pdfdoc import PDFDate, PDFDictionary, PDFInfo, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
@@ -98,13 +99,36 @@ def _frame(g: PageGeometry, top: float) -> Frame:
                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
 
 
-class _Canvas(Canvas):
-    """A canvas that dates the file with the document's own date and, when it saves,
-    defines the pages' forms (`finish(canvas, page_count)`)."""
+class _Info(PDFInfo):
+    """The document information with one more entry, `Source`: the full source note (the
+    footer may show it shortened). reportlab's `PDFInfo.format` writes a fixed set of keys."""
 
-    def __init__(self, *args: object, stamp: str, finish: Callable[[Canvas, int], None], **kwargs: object):
+    source = ""
+
+    def format(self, document: object) -> bytes:
+        entries = {"Title": PDFString(self.title), "Author": PDFString(self.author),
+                   "Producer": PDFString(self.producer), "Creator": PDFString(self.creator),
+                   "Subject": PDFString(self.subject), "Keywords": PDFString(self.keywords),
+                   "Trapped": PDFName(self.trapped)}
+        entries["ModDate"] = entries["CreationDate"] = PDFDate(ts=document._timeStamp, dateFormatter=self._dateFormatter)
+        if self.source:
+            entries["Source"] = PDFString(self.source)
+        return PDFDictionary(entries).format(document)
+
+
+class _Canvas(Canvas):
+    """A canvas that dates the file with the document's own date, names the source of its
+    figures in the document information and, when it saves, defines the pages' forms
+    (`finish(canvas, page_count)`)."""
+
+    def __init__(self, *args: object, stamp: str, source: str, finish: Callable[[Canvas, int], None],
+                 **kwargs: object):
         super().__init__(*args, **kwargs)
         self._finish = finish
+        info = _Info()
+        info.__dict__.update(vars(self._doc.info))  # what reportlab has set on its own so far
+        info.source = source
+        self._doc.info = info
         self.setDateFormatter(lambda *_: stamp)
         self.showOutline()
 
@@ -115,4 +139,5 @@ class _Canvas(Canvas):
 
 def _canvas_maker(doc: Document, decor: PageDecor) -> Callable[..., Canvas]:
     stamp = doc.created.strftime("D:%Y%m%d%H%M%S")
-    return lambda *args, **kwargs: _Canvas(*args, stamp=stamp, finish=decor.forms, **kwargs)
+    return lambda *args, **kwargs: _Canvas(*args, stamp=stamp, source=doc.meta.source_note, finish=decor.forms,
+                                           **kwargs)
