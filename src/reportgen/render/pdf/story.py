@@ -9,6 +9,7 @@ lone one with its title and caption beside it), part titles on a new page after 
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -17,7 +18,7 @@ from reportlab.platypus import Flowable
 from reportlab.platypus import PageBreak as RLPageBreak
 
 from reportgen.charts.artifacts import ChartImages
-from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.diagnostics import CellRef, Diagnostic, ReportError, ReportWarning
 from reportgen.model import (
     Block, ChartBlock, ContactBox, Document, Heading, ImageBlock, KpiRow, ListBlock, Note,
     PageBreak, Paragraph, TableBlock, outline_depths,
@@ -29,6 +30,7 @@ from reportgen.render.pdf.geometry import PageGeometry
 from reportgen.render.pdf.headings import heading_flowable, title_block
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.text import PdfFonts, TextStyle, para
+from reportgen.render.pdf.textflow import JaParagraph
 
 @dataclass(frozen=True)
 class Context:
@@ -97,7 +99,9 @@ def block_flowables(block: Block, ctx: Context, mark: Bookmark | None,
         case Heading():
             return [(heading_flowable(block, theme, st, fonts, mark), True)]
         case Paragraph():
-            return [(paragraph(block, st, fonts, isinstance(prev, Heading)), block.role == "headline")]
+            flowable = paragraph(block, st, fonts, isinstance(prev, Heading))
+            report_lines(flowable.inner, ctx.width, block.ref)
+            return [(flowable, block.role == "headline")]
         case ListBlock():
             items = boxes.list_table(block, ctx.width, st, fonts)
             return [(Whole(items, ctx.page_height, rows=len(block.items) > WHOLE_LIST), False)]
@@ -119,6 +123,24 @@ def block_flowables(block: Block, ctx: Context, mark: Bookmark | None,
         case PageBreak():
             return [(RLPageBreak(), False)]
     raise TypeError(f"{block.ref}: unknown block {type(block).__name__}")
+
+
+_FLAWS = {
+    "short": "left short of the right margin: filling it would open gaps over ½ em (a long word or "
+             "number follows; a shorter one, or a space inside it, lets the line fill)",
+    "broken": "broken inside a word or number: no break opportunity fits the line",
+}
+
+
+def report_lines(text: JaParagraph, width: float, where: CellRef) -> None:
+    """A located warning for a paragraph whose lines the composer had to compromise on
+    (composed here at the column's width, as the frame will: the composer caches it)."""
+    lines = text.lines_for(width)
+    flawed = [(i, line) for i, line in enumerate(lines, start=1) if line.flaw]
+    if flawed:
+        i, line = flawed[0]
+        more = f" (and {len(flawed) - 1} more line(s))" if len(flawed) > 1 else ""
+        warnings.warn(ReportWarning(Diagnostic(where, f"line {i} ('{line.text[:16]}') {_FLAWS[line.flaw]}{more}")))
 
 
 def paragraph(p: Paragraph, st: Styles, fonts: PdfFonts, after_heading: bool) -> Flowable:
