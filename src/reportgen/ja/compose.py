@@ -570,8 +570,7 @@ def _stretch(kinds: list[int], slack: float, glue: _Glue) -> list[float]:
     if mixed and share > cap and ja + space:
         share = (slack - mixed * cap) / (ja + space)
         return [0.0, min(share, most), cap, min(share, most), 0.0]
-    share = min(share, most)
-    return [0.0, share, share, share, 0.0]
+    return [0.0, min(share, most), min(share, cap), min(share, most), 0.0]
 
 
 _MIXED_STRETCH = 1.0  # ¼ em may stretch by another ¼ em, to ½ em
