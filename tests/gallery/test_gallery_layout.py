@@ -45,19 +45,6 @@ XFAIL: dict[tuple[str, str], str] = {
         "issue 15: the 23-category donut's legend runs past the bottom margin and off the page",
     ("pdf-margins", "stress-everything"):
         "issue 15: the half-width bar chart's legend (long series names) is drawn 46 pt into the left margin",
-    ("pdf-outline", "environment-data"):
-        "issue 16: a section's bookmark nested under the previous section instead of its chapter",
-    ("pdf-outline", "hospital-annual"):
-        "issue 16: a section's bookmark nested under the previous section instead of its chapter",
-    ("pdf-outline", "municipality-budget"):
-        "issue 16: a section's bookmark nested under the previous section instead of its chapter",
-    ("pdf-outline", "npo-report"):
-        "issue 16: a section's bookmark nested under the previous section (no chapter: top level expected)",
-    ("pdf-outline", "quarterly-results"):
-        "issue 16: a section's bookmark nested under the previous section (no chapter: top level expected)",
-    ("pdf-outline", "tourism-statistics"):
-        "issue 16: a section's bookmark nested under the previous section (no chapter: top level expected)",
-    ("pdf-outline", "stress-everything"): "issue 16: unit headings (●) have no bookmark",
     ("pdf-page-fill", "stress-everything"):
         "issue 14: the 12-column table (rows made tall by broken cells) leaves page 2 38 % full",
     ("docx-line-breaks", "environment-data"): "issue 14: DOCX table cells break figures (LibreOffice rendering)",
