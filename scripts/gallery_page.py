@@ -2,7 +2,7 @@
 sees the range at a glance.
 
 In: data/gallery/*.xlsx (built here into a temporary folder with `reportgen build`).
-Out: docs/gallery/<workbook>.png (page 1 at 50 dpi, 8-bit palette: ~50-90 KB each) and
+Out: docs/gallery/<workbook>.png (page 1 at 60 dpi, a 96-colour palette: ~15-35 KB each) and
 docs/gallery.md.
 
 Run: .venv/bin/python scripts/gallery_page.py
@@ -23,7 +23,7 @@ from PIL import Image
 REPO = Path(__file__).resolve().parents[1]
 GALLERY = REPO / "data" / "gallery"
 DOCS = REPO / "docs"
-DPI = 50
+DPI = 60
 COLOURS = 96  # palette size: keeps a page under ~100 KB
 
 

@@ -6,9 +6,9 @@ In: a PDF path (read once with `read_pdf`), the page margins (`Margins.of(theme)
 for the outline and page-fill checks, the headings and accepted page starts taken from
 the model. Out: a list of `Violation`s, each naming the page and the text.
 
-Terms. A *glyph* is one drawn character (of the characters pdfium infers, word spaces are
-kept as zero-width glyphs and line ends dropped). A *line* is a maximal run of glyphs, consecutive in
-content-stream order, on one baseline and moving right. A *segment* is a piece of a line
+Terms. A *glyph* is one drawn character (of the characters pdfium infers, word spaces
+are kept as zero-width glyphs and line ends dropped). A *line* is a maximal run of
+glyphs, consecutive in content-stream order, on one baseline and moving right. A *segment* is a piece of a line
 between horizontal gaps wider than `SEGMENT_GAP` em (table cells on one baseline, a
 left and a right header item). Content-stream order is drawing order, which every
 renderer we meet keeps in reading order within a text block.
@@ -45,7 +45,6 @@ class Violation:
         return f"p.{self.page} {self.detail}: «{self.text}»"
 
 
-
 @dataclass(frozen=True)
 class Box:
     x0: float
@@ -74,7 +73,7 @@ class Glyph:
 
 @dataclass(frozen=True)
 class Shape:
-    kind: str  # "path", "image", "shading", "form"
+    kind: str  # "path", "image", "shading" (form XObjects are read through to their contents)
     box: Box
 
 

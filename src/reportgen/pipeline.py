@@ -21,7 +21,6 @@ from reportgen.processes import can_fork
 from reportgen.workers import Job, Outcome, RendererCrash, Workers, render
 
 FORMATS = ("pdf", "docx", "xlsx")
-SUFFIXES = {"pdf": ".pdf", "docx": ".docx", "xlsx": "-appendix.xlsx"}
 
 
 @dataclass
@@ -99,7 +98,7 @@ def _run(build: Build, workers: Workers | None) -> Document:
     out_dir = output_folder(build.out_dir)
     with staged(out_dir) as stage:
         charts = render_charts(build, doc, stage) if {"pdf", "docx"} & set(build.formats) else {}
-        finals = {fmt: inside(out_dir, doc.meta.output_name + SUFFIXES[fmt]) for fmt in build.formats}
+        finals = {fmt: inside(out_dir, doc.meta.file_name(fmt)) for fmt in build.formats}
         jobs = {fmt: Job(stage.file(final), build.bleed_mm, build.embed_fonts) for fmt, final in finals.items()}
         remote = {fmt: job for fmt, job in jobs.items() if workers is not None and fmt in workers.formats}
         if remote:

@@ -83,7 +83,7 @@ def test_no_column_options_means_no_styles(tmp_path):
 
 
 @pytest.mark.parametrize("options, expected", [
-    ("colour=red", "content!E2: unknown option 'colour' for a table (expected total, hide, align.COLUMN"),
+    ("colour=red", "content!E2: unknown option 'colour' for a table (expected total, hide, sheet_title, align.COLUMN"),
     ("align.金額=right", "content!E2: no column '金額' in table 'sales' (columns: 地域, 売上, 備考)"),
     ("align.地域=middle", "content!E2: align.地域=middle (expected left, center or right)"),
     ("total=first", "content!E2: total=first (expected auto, last or none)"),

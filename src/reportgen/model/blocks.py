@@ -91,6 +91,7 @@ class TableBlock:
     caption: RichText
     ref: CellRef
     styles: tuple[ColumnStyle, ...] = ()
+    sheet_title: str = ""  # the appendix sheet's tab name (options `sheet_title=`); default the caption
 
     def style(self, column: int) -> ColumnStyle:
         return self.styles[column] if self.styles else ColumnStyle()

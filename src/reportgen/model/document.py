@@ -22,6 +22,16 @@ def _assets() -> Path:
 
 ASSETS = _assets()
 
+PAPER_MM: Mapping[str, tuple[float, float]] = MappingProxyType({
+    "A4": (210.0, 297.0),
+    "B5": (182.0, 257.0),
+    "ISO-B5": (176.0, 250.0),
+    "Letter": (215.9, 279.4),
+})
+"""Paper (width, height) in mm for `theme.page_size`, the one table every output reads.
+`B5` is JIS B5, what Japanese users mean by B5; `ISO-B5` is the international one."""
+PageSize = Literal["A4", "B5", "ISO-B5", "Letter"]
+
 
 def _font(name: str) -> Path:
     return ASSETS / "fonts" / name
@@ -41,7 +51,7 @@ class Theme:
     rule: str = "#C9D1DB"
     zebra: str = "#F2F5F8"
     palette: tuple[str, ...] = ("#1F3A5F", "#E8590C", "#3D7EA6", "#F2A541", "#7A8B99", "#A7C4D9")
-    page_size: Literal["A4", "B5", "Letter"] = "A4"
+    page_size: PageSize = "A4"
     margin_top: float = 18.0
     margin_bottom: float = 18.0
     margin_left: float = 15.0
@@ -75,6 +85,7 @@ class Meta:
     short_title: str = ""
     source_note: str = ""
     output_name: str = "factsheet"
+    appendix_name: str = ""  # the appendix's file stem; default "<output_name>-appendix"
     lang: str = "ja-JP"
     rates: Mapping[str, Value] = field(default_factory=lambda: MappingProxyType({}))
     cells: Mapping[str, CellRef] = field(default_factory=lambda: MappingProxyType({}))
@@ -86,6 +97,13 @@ class Meta:
     @property
     def running_title(self) -> str:
         return self.short_title or self.title
+
+    def file_name(self, fmt: str) -> str:
+        """The output file's name: `output_name.pdf`, `.docx`, and the appendix
+        `appendix_name.xlsx`, by default `output_name-appendix.xlsx`."""
+        if fmt == "xlsx":
+            return f"{self.appendix_name or self.output_name + '-appendix'}.xlsx"
+        return f"{self.output_name}.{fmt}"
 
 
 @dataclass(frozen=True)

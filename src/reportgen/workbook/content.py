@@ -178,7 +178,7 @@ def _table_block(row: Row, table: Table, caption: RichText, ctx: Context) -> Tab
     elif _data_of(shaped) != _data_of(earlier[0]):
         ctx.diag.add(where, f"table '{table.name}' is shown with other total or format options at {earlier[1]} "
                      "(give them once: the appendix and the charts have one table)")
-    return TableBlock(shaped, caption, row.refs["ref"], styles)
+    return TableBlock(shaped, caption, row.refs["ref"], styles, row.options.get("sheet_title", "").strip())
 
 
 def _data_of(table: Table) -> tuple:

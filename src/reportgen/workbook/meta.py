@@ -9,14 +9,14 @@ from types import MappingProxyType
 from typing import Any, get_type_hints
 
 from reportgen.diagnostics import CellRef, Collector
-from reportgen.model import Meta, Theme, Value
+from reportgen.model import PAPER_MM, Meta, Theme, Value
 from reportgen.workbook.cells import read_value
 from reportgen.workbook.inline import InlineError, Lookup, to_rich_text
 from reportgen.workbook.source import Book, CellProblem, is_blank, key_rows
 
 SHEET = "meta"
 _TEXT_KEYS = ("title", "organisation", "doc_type", "subtitle", "author", "subject",
-              "short_title", "source_note", "output_name", "lang")
+              "short_title", "source_note", "output_name", "appendix_name", "lang")
 _REQUIRED = ("title", "organisation", "date")
 _THEMEABLE = {f.name: f for f in dataclasses.fields(Theme) if not f.name.startswith("font_")}
 _THEME_TYPES = get_type_hints(Theme)
@@ -55,10 +55,11 @@ def read_meta(book: Book, diag: Collector, lookup: Lookup) -> tuple[Meta, Theme]
             if key not in rows:  # a row with an empty or bad value is already reported at its cell
                 diag.add(CellRef(SHEET), f"missing required key '{key}' (a row with '{key}' in column A)")
             fields[key] = dt.date(2000, 1, 1) if key == "date" else "?"
-    if "output_name" in fields and not _OUTPUT_NAME.fullmatch(fields["output_name"]):
-        diag.add(CellRef(SHEET, rows["output_name"]), f"output_name '{fields['output_name']}' must be a plain "
-                 "file stem (letters, digits, - and _; no folders)")
-        del fields["output_name"]
+    for key in ("output_name", "appendix_name"):
+        if key in fields and not _OUTPUT_NAME.fullmatch(fields[key]):
+            diag.add(CellRef(SHEET, rows[key]), f"{key} '{fields[key]}' must be a plain "
+                     "file stem (letters, digits, - and _; no folders)")
+            del fields[key]
     fields.setdefault("author", fields["organisation"])
     cells = MappingProxyType({key: CellRef(SHEET, coord) for key, coord in rows.items()})
     return Meta(**fields, rates=MappingProxyType(rates), cells=cells), Theme(**theme)
@@ -111,8 +112,8 @@ def _theme_value(name: str, book: Book, coord: str) -> Any:
         return float(raw)
     text = str(raw or "").strip()
     if name == "page_size":
-        if text not in ("A4", "B5", "Letter"):
-            raise CellProblem(f"found {text!r}, expected A4, B5 or Letter")
+        if text not in PAPER_MM:
+            raise CellProblem(f"found {text!r}, expected A4, B5 (JIS), ISO-B5 or Letter")
         return text
     if not _COLOUR.fullmatch(text):
         raise CellProblem(f"found {text!r}, expected a colour like #1F3A5F")

@@ -1,8 +1,9 @@
 """A `table` row's `options` → the table as printed: its total rows, per-column number
 formats (both change the data, so charts and the appendix follow) and per-column
-alignment, visibility and width hints (how the PDF and DOCX print it).
+alignment, visibility and width hints (how the PDF and DOCX print it). `sheet_title`
+names the table's sheet in the XLSX appendix (read by `content`).
 
-    total=last; align.金額=right; format.金額=#,##0"円"; hide=備考, メモ; width.名称=30%
+    total=last; align.金額=right; format.金額=#,##0"円"; hide=備考, メモ; width.名称=30%; sheet_title=拠出額
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from reportgen.workbook.tables import totals_of
 
 TOTALS = ("auto", "last", "none")
 PER_COLUMN = ("align", "format", "width")
-KEYS = ("total", "hide", *(f"{k}.COLUMN" for k in PER_COLUMN))
+KEYS = ("total", "hide", "sheet_title", *(f"{k}.COLUMN" for k in PER_COLUMN))
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 
 
@@ -37,6 +38,9 @@ def shape_table(table: Table, options: Mapping[str, str], where: CellRef,
         head, dot, column = key.partition(".")
         if key == "total":
             total = _choice(value, TOTALS, key, where, diag) or total
+        elif key == "sheet_title":  # the appendix's tab name, read by `content`
+            if not value.strip():
+                diag.add(where, "sheet_title is empty (give the appendix sheet's tab name, or leave the option out)")
         elif key == "hide":
             hidden |= {i for name in _names(value) if (i := _column(name, names, table, where, diag)) is not None}
         elif dot and head in PER_COLUMN:

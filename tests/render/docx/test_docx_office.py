@@ -139,3 +139,16 @@ def test_libreoffice_draws_the_embedded_font_where_it_is_not_installed(embedded,
     shutil.copy(FONTS / "DroidSansFallbackFull.ttf", fonts)
     pdf = convert(embedded.path, "pdf", tmp_path / "out", fonts=fonts)
     assert {"BIZUDPGothic-Regular", "BIZUDPGothic-Bold"} <= pdf_fonts(pdf)
+
+
+def test_no_empty_spacer_paragraphs_the_space_under_a_table_opens_the_next(built):
+    body = built.part("word/document.xml").find(f"{{{NS['w']}}}body")
+    empty = [p for p in body.iterchildren(f"{{{NS['w']}}}p") if not p.xpath(".//w:t | .//w:drawing", namespaces=NS)]
+    assert empty == []
+    for tbl in body.iterchildren(f"{{{NS['w']}}}tbl"):
+        after = tbl.getnext()
+        if after is not None and after.tag == f"{{{NS['w']}}}p":
+            before = after.xpath("w:pPr/w:spacing/@w:before", namespaces=NS)
+            style = after.xpath("w:pPr/w:pStyle/@w:val", namespaces=NS)[0]
+            own = built.xpath(STYLES, f"//w:style[@w:styleId='{style}']/w:pPr/w:spacing/@w:before")
+            assert int((before or own)[0]) >= 200, style  # 10 pt

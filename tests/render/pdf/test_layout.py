@@ -96,7 +96,7 @@ def test_list_numbers_hang_in_a_column_apart_from_the_text(built, factory_doc):
     assert lefts[0] - number_rights[0] >= 4.0
 
 
-@pytest.mark.parametrize("size, width_mm", [("A4", 210), ("B5", 176), ("Letter", 215.9)])
+@pytest.mark.parametrize("size, width_mm", [("A4", 210), ("B5", 182), ("ISO-B5", 176), ("Letter", 215.9)])
 def test_page_size_comes_from_the_theme(size, width_mm, factory_doc, charts, tmp_path):
     doc = dataclasses.replace(factory_doc, theme=dataclasses.replace(factory_doc.theme, page_size=size))
     path = tmp_path / f"{size}.pdf"

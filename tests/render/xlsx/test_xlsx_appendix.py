@@ -17,7 +17,7 @@ from reportgen.render.xlsx.appendix import charts_of, used_tables
 from reportgen.render.xlsx.cells import text_width
 from reportgen.render.xlsx.cover import unlabelled
 from factories import FMT_YEN, FMT_YUAN, make_document
-from xlsx_richdoc import FMT_DATE, INJECTIONS, LONG_TEXT, make_rich_document
+from xlsx_richdoc import FMT_DATE, INJECTIONS, LONG_TEXT, data_sheet, make_rich_document
 
 SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
@@ -45,7 +45,7 @@ def _names(path: Path) -> list[str]:
 
 
 def test_it_has_a_cover_then_one_sheet_per_used_table_in_document_order(wb):
-    assert wb.sheetnames == ["表紙", "contributions", "units", "share"]
+    assert wb.sheetnames == ["表紙", "拠出主体別の拠出額", "事業別の件数", "share_pieのグラフ"]  # captions, else chart titles
     assert all(ws.sheet_state == "visible" for ws in wb.worksheets)
     assert wb.active.title == "表紙"
 
@@ -68,54 +68,54 @@ def test_the_cover_states_title_organisation_date_source_and_rates(wb):
     assert dt.datetime(2020, 5, 15) in texts
     rate_row = next(row for row in cover.iter_rows() if row[0].value == "為替レート")
     assert rate_row[1].value == 15 and rate_row[1].data_type == "n"
-    assert rate_row[2].value == "1 CNY = 15 JPY（CNY_JPY）"
+    assert rate_row[2].value == "1 CNY = 15 JPY"
 
 
 def test_the_cover_links_every_data_sheet_inside_the_workbook(wb, rich_path):
     links = {c.value: c.hyperlink for row in wb["表紙"].iter_rows() for c in row if c.hyperlink}
-    assert set(links) == {"contributions", "units", "share"}
-    assert links["units"].location == "'units'!A1"
+    assert set(links) == {"拠出主体別の拠出額", "事業別の件数", "share_pieのグラフ"}
+    assert links["事業別の件数"].location == "'事業別の件数'!A1"
     assert not any(link.target for link in links.values())
     assert "xl/worksheets/_rels/sheet1.xml.rels" not in _names(rich_path)  # no external targets
     counts = {row[0].value: row[3] for row in wb["表紙"].iter_rows() if row[0].value in links}
     assert all(c.data_type == "n" and c.number_format == "#,##0" for c in counts.values())
-    assert counts["contributions"].value == len(make_rich_document().tables["contributions"].rows)
+    assert counts["拠出主体別の拠出額"].value == len(make_rich_document().tables["contributions"].rows)
 
 
 def test_numbers_and_dates_keep_their_types_and_source_formats(wb):
-    ws = wb["contributions"]
+    ws = data_sheet(wb, "contributions")
     assert ws["A4"].value == "拠出主体" and ws["B4"].value == "拠出額（億元）"
     assert ws["B5"].value == 27.63 and ws["B5"].data_type == "n" and ws["B5"].number_format == FMT_YUAN
     assert ws["C5"].data_type == "n" and ws["C5"].number_format == FMT_YEN
     assert ws["C5"].value == pytest.approx(27.63 * 15)
-    units = wb["units"]
+    units = data_sheet(wb, "units")
     assert units["C5"].is_date and units["C5"].value == dt.datetime(2020, 3, 2)
     assert units["C5"].number_format == FMT_DATE
     assert units["D5"].value == 230 and units["D5"].number_format == '#,##0"万件"'
 
 
 def test_a_derived_column_is_a_value_with_a_note_stating_its_formula(wb):
-    ws = wb["contributions"]
+    ws = data_sheet(wb, "contributions")
     notes = [c.value for c in ws["A"] if isinstance(c.value, str) and c.value.startswith("※")]
-    assert "※ 拠出額（億円）: 算出値 = 拠出額（億元） × 15（CNY_JPY）" in notes
-    assert not any(isinstance(c.value, str) and c.value.startswith("※") for c in wb["share"]["A"])
+    assert "※ 拠出額（億円）: 算出値 = 拠出額（億元） × 15（1 CNY = 15 JPY）" in notes
+    assert not any(isinstance(c.value, str) and c.value.startswith("※") for c in data_sheet(wb, "share")["A"])
 
 
 def test_each_data_sheet_is_an_excel_table_with_style_and_autofilter(wb):
     names = set()
-    for title, ref in (("contributions", "A4:C6"), ("units", "A4:E15"), ("share", "A4:B8")):
+    for title, ref in (("拠出主体別の拠出額", "A4:C6"), ("事業別の件数", "A4:E15"), ("share_pieのグラフ", "A4:B8")):
         (table,) = wb[title].tables.values()
         assert table.ref == ref and table.autoFilter.ref == ref
         assert table.tableStyleInfo.name == "TableStyleMedium2" and table.tableStyleInfo.showRowStripes
         assert re.fullmatch(r"T\d+_[A-Za-z0-9_]+", table.displayName)
         names.add(table.displayName)
     assert len(names) == 3
-    headers = [c.name for c in wb["units"].tables[next(iter(wb["units"].tables))].tableColumns]
+    headers = [c.name for c in data_sheet(wb, "units").tables[next(iter(data_sheet(wb, "units").tables))].tableColumns]
     assert headers == ["事業", "説明", "開始日", "2019年", "2020年"]
 
 
 def test_the_header_row_is_styled_and_frozen(wb):
-    ws = wb["units"]
+    ws = data_sheet(wb, "units")
     assert ws.freeze_panes == "A5"
     header = ws["A4"]
     assert header.font.b and header.font.name == "BIZ UDPGothic"
@@ -132,10 +132,10 @@ def test_text_width_is_in_digit_widths_of_the_font_and_east_asian_aware():
 
 
 def test_widths_fit_the_content_and_long_text_wraps(wb):
-    ws = wb["contributions"]
+    ws = data_sheet(wb, "contributions")
     widest = max(text_width("アリババグループ"), text_width("拠出主体") * 1.05 + 2)
     assert ws.column_dimensions["A"].width == math.ceil(widest + 2)
-    units = wb["units"]
+    units = data_sheet(wb, "units")
     assert units.column_dimensions["B"].width == 44  # capped: the long text wraps instead
     assert units["B5"].value == LONG_TEXT and units["B5"].alignment.wrap_text
     assert units.row_dimensions[5].height > 18
@@ -150,8 +150,8 @@ def test_every_sheet_is_set_up_for_a4_printing(wb):
         assert "新型コロナ対策支援" in ws.oddHeader.center.text
         assert ws.oddFooter.center.text == "&P / &N"
     assert wb["表紙"].page_setup.orientation == "portrait"
-    assert wb["units"].page_setup.orientation == "landscape"
-    assert wb["units"].print_title_rows == "$4:$4"
+    assert data_sheet(wb, "units").page_setup.orientation == "landscape"
+    assert data_sheet(wb, "units").print_title_rows == "$4:$4"
 
 
 def test_the_workbook_default_font_is_biz_udpgothic(rich_path):
@@ -173,7 +173,7 @@ def test_document_properties_come_from_the_document(wb):
 
 
 def test_strings_that_look_like_formulas_stay_text(wb, rich_path):
-    ws = wb["units"]
+    ws = data_sheet(wb, "units")
     column = [c.value for c in ws["A"][4:15]]
     for text in INJECTIONS:
         assert text in column

@@ -104,9 +104,9 @@ def test_the_highlighted_category_takes_the_accent_colour(built):
 def test_charts_read_the_appendix_own_cells(built):
     _, _, _, charts = built
     tree = charts["拠出主体別の拠出額"]
-    assert tree.xpath("//c:ser/c:val/c:numRef/c:f/text()", namespaces=NS) == ["'contributions'!$B$5:$B$6"]
-    assert tree.xpath("//c:ser/c:cat/c:strRef/c:f/text()", namespaces=NS) == ["'contributions'!$A$5:$A$6"]
-    assert tree.xpath("//c:ser/c:tx/c:strRef/c:f/text()", namespaces=NS) == ["'contributions'!B4"]
+    assert tree.xpath("//c:ser/c:val/c:numRef/c:f/text()", namespaces=NS) == ["'拠出主体別の拠出額'!$B$5:$B$6"]
+    assert tree.xpath("//c:ser/c:cat/c:strRef/c:f/text()", namespaces=NS) == ["'拠出主体別の拠出額'!$A$5:$A$6"]
+    assert tree.xpath("//c:ser/c:tx/c:strRef/c:f/text()", namespaces=NS) == ["'拠出主体別の拠出額'!B4"]
 
 
 def test_horizontal_bars_run_top_down_in_the_pdf_order(built):

@@ -23,7 +23,7 @@ from reportgen.render.xlsx.derived import describe_formula
 from reportgen.render.xlsx.layout import sheet_name, table_name
 from reportgen.render.xlsx.package import save
 from factories import contributions_table, make_document
-from xlsx_richdoc import make_rich_document
+from xlsx_richdoc import data_sheet, make_rich_document
 
 XDR = {"xdr": "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"}
 
@@ -61,24 +61,26 @@ def test_values_keep_type_and_format():
 def test_a_formula_is_described_with_column_names_and_rate_values():
     doc = make_document()
     table = contributions_table()
-    assert describe_formula("=B2*CNY_JPY", table, doc.meta.rates) == "拠出額（億元） × 15（CNY_JPY）"
-    assert describe_formula("=ROUND($B$2/CNY_JPY,1)", table, doc.meta.rates) == "ROUND(拠出額（億元） ÷ 15（CNY_JPY）,1)"
+    assert describe_formula("=B2*CNY_JPY", table, doc.meta.rates) == "拠出額（億元） × 15（1 CNY = 15 JPY）"
+    assert describe_formula("=ROUND($B$2/CNY_JPY,1)", table, doc.meta.rates) == "ROUND(拠出額（億元） ÷ 15（1 CNY = 15 JPY）,1)"
     assert describe_formula("=Z9+other!B2", table, doc.meta.rates) == "Z9 + other!B2"
 
 
 def test_sheet_names_are_valid_unique_and_short():
     taken: set[str] = set()
-    assert sheet_name("a/b:c", taken) == "a_b_c"
-    assert sheet_name("A/B:C", taken) == "A_B_C(2)"  # sheet names clash ignoring case
+    assert sheet_name("a/b:c", taken) == "a／b：c"  # Excel's forbidden characters, full-width
+    assert sheet_name("A/B:C", taken) == "A／B：C(2)"  # sheet names clash ignoring case
+    assert sheet_name("[x]*?\\", taken) == "［x］＊？＼"
     long = sheet_name("長" * 40, taken)
-    assert len(long) == 31 and len(sheet_name("長" * 40, taken)) == 31
+    assert len(long) == 31 and long.endswith("…") and len(sheet_name("長" * 40, taken)) == 31
+    assert sheet_name("主な施策別の拠出額（2020年3月31日時点、支援物資の寄付は5月10日時点）", taken) == "主な施策別の拠出額"
     assert table_name(3, "事業 units-2020") == "T3_units2020" and table_name(1, "事業") == "T1_Data"
 
 
 def test_rates_in_words():
-    assert rate_in_words("CNY_JPY", _value(15, '0"円"', "15円")) == "1 CNY = 15 JPY（CNY_JPY）"
-    assert rate_in_words("USD_JPY", _value(107.5, "0.0", "107.5")) == "1 USD = 107.5 JPY（USD_JPY）"
-    assert rate_in_words("rate", _value(2)) == "rate = 2"
+    assert rate_in_words("CNY_JPY", _value(15, '0"円"', "15円")) == "1 CNY = 15 JPY"
+    assert rate_in_words("USD_JPY", _value(107.5, "0.0", "107.5")) == "1 USD = 107.5 JPY"
+    assert rate_in_words("rate", _value(2)) == "2"  # the internal name is never shown
 
 
 def test_breaks_fall_before_a_block_that_would_cross_the_page():
@@ -99,13 +101,13 @@ def test_a_narrower_sheet_prints_larger_so_a_page_holds_less():
 def test_no_page_break_cuts_a_chart(tmp_path):
     path = tmp_path / "a.xlsx"
     write_xlsx(make_rich_document(), path)
-    ws = openpyxl.load_workbook(path)["units"]
+    ws = data_sheet(openpyxl.load_workbook(path), "units")
     breaks = [b.id for b in ws.row_breaks.brk]
     assert breaks  # three stacked charts do not fit one page
     with zipfile.ZipFile(path) as z:
         drawing = etree.fromstring(z.read("xl/drawings/drawing2.xml"))
     firsts = [int(r) + 1 for r in drawing.xpath("//xdr:from/xdr:row/text()", namespaces=XDR)]
-    captions = [c.row for c in ws["G"] if c.value == "2020年3月31日時点"]
+    captions = [c.row for c in ws["A"] if c.value == "2020年3月31日時点"]  # charts below the table
     assert len(firsts) == len(captions) == 3
     for first, caption in zip(firsts, captions):
         assert not any(first <= b < caption for b in breaks), (first, caption, breaks)
@@ -128,11 +130,11 @@ def test_names_captions_and_headers_from_the_input_stay_text(tmp_path):
     path = tmp_path / "evil.xlsx"
     write_xlsx(doc, path)
     wb = openpyxl.load_workbook(path)
-    ws = wb["+tbl"]
+    ws = data_sheet(wb, "+tbl")
     cover_link = next(c for row in wb["表紙"].iter_rows() for c in row if c.hyperlink)
     for cell in (ws["A1"], ws["A4"], cover_link):
         assert cell.data_type == "s" and cell.quotePrefix, cell.coordinate
-    assert (ws["A1"].value, ws["A4"].value, cover_link.value) == ("=1+1", "-cmd", "+tbl")
+    assert (ws["A1"].value, ws["A4"].value, cover_link.value) == ("=1+1", "-cmd", "=1+1")  # named after the caption
     with zipfile.ZipFile(path) as z:
         sheets = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
     assert sheets and not any("<f>" in x or "<f " in x for x in sheets)
@@ -178,8 +180,8 @@ def test_control_characters_anywhere_in_the_input_are_dropped(tmp_path):
     path = tmp_path / "ctl.xlsx"
     write_xlsx(doc, path)
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["表紙", "contrib"] and wb.properties.title == "Tx&<>"
-    ws = wb["contrib"]
+    assert wb.sheetnames == ["表紙", "表x&<>"] and wb.properties.title == "Tx&<>"
+    ws = data_sheet(wb, "con\x07trib")
     assert (ws["A1"].value, ws["A4"].value, ws["A5"].value) == ("表x&<>", "拠出主体x&<>", "アリババグループx&<>")
     with zipfile.ZipFile(path) as z:
         assert "題x&amp;&lt;&gt;" in z.read("xl/charts/chart1.xml").decode()
@@ -199,7 +201,7 @@ def test_a_table_without_rows_still_gives_a_valid_table_and_its_chart(tmp_path):
                               tables=MappingProxyType({table.name: table}), charts=MappingProxyType({"c": chart}))
     path = tmp_path / "empty.xlsx"
     write_xlsx(doc, path)
-    (listed,) = openpyxl.load_workbook(path)["contributions"].tables.values()
+    (listed,) = data_sheet(openpyxl.load_workbook(path), "contributions").tables.values()
     assert listed.ref == "A4:C5"
     with zipfile.ZipFile(path) as z:
         assert [n for n in z.namelist() if n.startswith("xl/charts/")] == ["xl/charts/chart1.xml"]

@@ -122,6 +122,6 @@ def test_times_of_day_are_excel_serials_read_back_as_times(tmp_path):
                          content=[*CONTENT, ("table", None, "contributions", "拠出と時刻")])
     build = Build(book, tmp_path / "out", formats=("xlsx",), jobs=1, log=lambda line: None)
     run(build)
-    ws = openpyxl.load_workbook(build.outputs[0])["contributions"]
+    ws = openpyxl.load_workbook(build.outputs[0])["拠出と時刻"]
     times = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, dt.time)]
     assert times == [dt.time(12, 30), dt.time(8, 0)]

@@ -81,3 +81,14 @@ def make_rich_document() -> Document:
     )
     tables = {**base.tables, units.name: units, share.name: share, "unused": dataclasses.replace(share, name="unused")}
     return dataclasses.replace(base, blocks=blocks, tables=MappingProxyType(tables), charts=MappingProxyType(charts))
+
+
+def data_sheet(wb, table: str):
+    """The appendix sheet of the model table named `table` (sheets are named after their
+    captions; the Excel table inside keeps the model name, `layout.table_name`)."""
+    from reportgen.render.xlsx.layout import table_name
+
+    for index, ws in enumerate(wb.worksheets[1:], start=1):
+        if table_name(index, table) in ws.tables:
+            return ws
+    raise KeyError(table)

@@ -5,6 +5,8 @@ Out: body content appended to the python-docx document, every paragraph in a nam
 (see styles.py). A `PageBreak` or a part title (heading level 0, after the start) makes
 the next paragraph start a page (`pageBreakBefore`), so no empty paragraph is left over.
 Two half-width charts or images in a row share one line (a borderless two-cell table).
+The space under a table is the next paragraph's space before; an empty paragraph is
+written only where Word needs one (a page break or another table right after a table).
 Data tables' body rows go to the `DeferredRows`, spliced into the document at saving.
 """
 
@@ -16,7 +18,7 @@ from typing import Callable, Mapping
 
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.shared import Length
+from docx.shared import Length, Pt
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from reportgen.charts.artifacts import ChartImages
@@ -29,6 +31,10 @@ from reportgen.render.docx import oxml, styles
 from reportgen.render.docx.inline import Fonts, add_rich_text, add_span
 from reportgen.render.docx.lists import Lists
 from reportgen.render.docx.tables import FIGURE_GUTTER, add_data_table, add_figure_grid, add_kpi_cards
+
+
+TABLE_GAP = Pt(10)
+"""Space between a table and the paragraph under it."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ class Body:
         self._body = word.element.body
         self._width, self._max_height = width, max_height
         self._break_due = False
+        self._gap_due = False  # a table just ended: the next paragraph opens with TABLE_GAP
         self._started = False
         self._half: Figure | None = None
         self._draw: dict[type, Callable] = {
@@ -80,8 +87,11 @@ class Body:
         self._started = True
 
     def finish(self) -> None:
-        """Place a half-width figure still waiting for a partner."""
+        """Place a half-width figure still waiting for a partner; a body ending in a table
+        gets the closing paragraph Word requires after it."""
         self._flush_half()
+        if self._gap_due:
+            self._para(styles.SPACER)
 
     def _para(self, style: str, text: RichText | None = None) -> WordParagraph:
         """A body paragraph in `style`, built directly (python-docx's `add_paragraph`
@@ -91,13 +101,27 @@ class Body:
         if self._break_due:
             p.paragraph_format.page_break_before = True
             self._break_due = False
+        if self._gap_due:
+            self._open_gap(p, style)
         if text is not None:
             add_rich_text(p, text, self._fonts)
         return p
 
+    def _open_gap(self, p: WordParagraph, style: str) -> None:
+        """The space under a table, as the next paragraph's space before (Word has no
+        space after a table, and no empty paragraph is left to make it); a style that has
+        more space before keeps its own."""
+        self._gap_due = False
+        if (self._word.styles[style].paragraph_format.space_before or 0) < TABLE_GAP:
+            p.paragraph_format.space_before = TABLE_GAP
+
+    def _after_table(self) -> None:
+        self._gap_due = True
+
     def _before_table(self) -> None:
-        """Tables cannot carry a page break: a due break goes into a tiny empty paragraph."""
-        if self._break_due:
+        """Tables cannot carry a page break, and two tables in a row would merge into one:
+        then (only then) a tiny empty paragraph stands between."""
+        if self._break_due or self._gap_due:
             self._para(styles.SPACER)
 
     def _heading(self, block: Heading, depth: int) -> None:
@@ -125,7 +149,7 @@ class Body:
     def _kpis(self, block: KpiRow) -> None:
         self._before_table()
         add_kpi_cards(self._word, block, self._fonts, self._width)
-        self._para(styles.SPACER)
+        self._after_table()
 
     def _chart(self, block: ChartBlock) -> None:
         images = self._charts.get(block.chart.id)
@@ -174,7 +198,7 @@ class Body:
             self._picture(first, figure, width)
             if figure.caption:
                 add_rich_text(cell.add_paragraph(style=styles.CAPTION), figure.caption, self._fonts)
-        self._para(styles.SPACER)
+        self._after_table()
 
     def _picture(self, p: WordParagraph, figure: Figure, width: Length) -> None:
         """The picture at `width`, shrunk to fit when a tall image would pass `max_height`."""
@@ -190,7 +214,7 @@ class Body:
         else:
             self._before_table()
         add_data_table(self._word, block.table, self._fonts, self._width, self._deferred)
-        self._para(styles.SPACER)
+        self._after_table()
 
     def _note(self, block: Note) -> None:
         p = self._para(styles.NOTE)

@@ -14,11 +14,10 @@ from docx.section import Section
 from docx.shared import Length, Mm
 from docx.text.paragraph import Paragraph as WordParagraph
 
-from reportgen.model import Meta, Span, Theme
+from reportgen.model import PAPER_MM, Meta, Span, Theme
 from reportgen.render.docx import oxml, styles
 from reportgen.render.docx.inline import Fonts, add_span
 
-PAPER_MM = {"A4": (210.0, 297.0), "B5": (182.0, 257.0), "Letter": (215.9, 279.4)}
 HEADER_DISTANCE_MM = 8.0
 
 

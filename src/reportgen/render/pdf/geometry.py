@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.pagesizes import A4, B5, LETTER
 from reportlab.lib.units import mm
 
-from reportgen.model import Theme
+from reportgen.model import PAPER_MM, Theme
 
-TRIM_SIZES = {"A4": A4, "B5": B5, "Letter": LETTER}
 SLUG_MM = 10.0
 """Room outside the bleed for the crop marks (only when printing with a bleed)."""
 
@@ -89,7 +87,7 @@ class PageGeometry:
 
 
 def page_geometry(theme: Theme, bleed_mm: float = 0.0) -> PageGeometry:
-    width, height = TRIM_SIZES[theme.page_size]
+    width, height = (side * mm for side in PAPER_MM[theme.page_size])
     return PageGeometry(
         trim_width=width, trim_height=height, bleed=bleed_mm * mm,
         slug=SLUG_MM * mm if bleed_mm > 0 else 0.0,

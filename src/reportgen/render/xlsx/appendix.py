@@ -2,8 +2,8 @@
 
 Steps: pick the tables the document uses (a table or chart block refers to them), in
 document order; set up the workbook styles; write one data sheet per table with its
-native charts (its table cells kept as XML, see `sheetdata`); write the cover that lists
-them; set the document properties; save with reproducible bytes. Nothing from the input becomes a formula (see `cells`); there are no
+native charts (its table cells kept as XML, see `sheetdata`), named after its caption or
+`sheet_title`; write the cover that lists them, with the KPI figures and the contact; set the document properties; save with reproducible bytes. Nothing from the input becomes a formula (see `cells`); there are no
 macros, no external links and no hidden sheets.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from reportgen.model import ChartBlock, ChartSpec, Document, Table, TableBlock
+from reportgen.model import ChartBlock, ChartSpec, ContactBox, Document, Kpi, KpiRow, Table, TableBlock
 from reportgen.render.xlsx import package, styles
 from reportgen.render.xlsx.cover import write_cover
 from reportgen.render.xlsx.datasheet import write_data_sheet
@@ -31,14 +31,23 @@ def write_xlsx(doc: Document, path: Path) -> None:
     cover.title = COVER
     entries, bodies = [], []
     for index, table in enumerate(used_tables(doc), start=1):
-        ws = wb.create_sheet(sheet_name(table.name, taken))
+        ws = wb.create_sheet(sheet_name(sheet_title(doc, table), taken))
         entry, body = write_data_sheet(ws, table, caption(doc, table), charts_of(doc, table),
                                        doc.meta, doc.theme, index)
         entries.append(entry)
         bodies.append(body)
-    write_cover(cover, doc.meta, doc.theme, entries)
+    write_cover(cover, doc.meta, doc.theme, entries, kpis(doc), contacts(doc))
     package.set_properties(wb, doc.meta, doc.created)
     package.save(wb, path, doc.created, bodies)
+
+
+def kpis(doc: Document) -> tuple[Kpi, ...]:
+    """Every KPI figure of the document, in reading order."""
+    return tuple(kpi for block in doc.blocks if isinstance(block, KpiRow) for kpi in block.items)
+
+
+def contacts(doc: Document) -> tuple[ContactBox, ...]:
+    return tuple(block for block in doc.blocks if isinstance(block, ContactBox))
 
 
 def used_tables(doc: Document) -> list[Table]:
@@ -62,6 +71,15 @@ def _block_table(block: object) -> Table | None:
 def charts_of(doc: Document, table: Table) -> tuple[ChartSpec, ...]:
     """Every chart spec drawn from `table`, in the `charts` sheet's order."""
     return tuple(spec for spec in doc.charts.values() if spec.table.name == table.name)
+
+
+def sheet_title(doc: Document, table: Table) -> str:
+    """A data sheet's tab: the `sheet_title` a table block gives, else the caption
+    (`layout.sheet_name` makes it a valid, unique sheet name)."""
+    for block in doc.blocks:
+        if isinstance(block, TableBlock) and block.table.name == table.name and block.sheet_title:
+            return block.sheet_title
+    return caption(doc, table)
 
 
 def caption(doc: Document, table: Table) -> str:

@@ -19,6 +19,7 @@ back to the East Asian rule (wide, full-width and ambiguous characters 1 em, oth
 from __future__ import annotations
 
 import datetime as dt
+import math
 import struct
 import unicodedata
 from functools import lru_cache
@@ -72,8 +73,26 @@ def write_value(cell: Cell, value: Value) -> None:
     if isinstance(raw, bool):
         write_text(cell, value.text)
         return
-    cell.value = raw
+    cell.value = stored_number(raw)
     cell.number_format = number_format(value)
+
+
+def number_text(raw: int | float) -> str:
+    """A number as a cell's `<v>` holds it: the shortest text that reads back as the
+    `stored_number` (openpyxl's "%.16g" writes 0.07 as 0.07000000000000001)."""
+    if isinstance(raw, float):
+        return repr(stored_number(raw)) if math.isfinite(raw) else ""
+    return str(raw)
+
+
+def stored_number(raw: object) -> object:
+    """A float as a spreadsheet shows and keeps it, to 15 significant digits: a source
+    formula's binary artefact (27.63 × 15 → 65.84999999999999, shown 65.85 by its format
+    and by Excel's formula bar) is stored as 65.85. Other values are returned as they are."""
+    if isinstance(raw, float) and math.isfinite(raw):
+        rounded = float(f"{raw:.15g}")
+        return rounded if math.isfinite(rounded) else float(f"{raw:.14g}")  # the largest round past the range
+    return raw
 
 
 def number_format(value: Value) -> str:

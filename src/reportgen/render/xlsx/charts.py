@@ -38,7 +38,8 @@ from openpyxl.drawing.text import (
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.charts.colors import highlight_index, point_colors
-from reportgen.model import ChartSpec, Theme
+from reportgen.model import ChartSpec, Theme, Value
+from reportgen.render.xlsx import chartcache
 from reportgen.render.xlsx.cells import xml_text
 
 WIDTH_CM = {"full": 16.0, "half": 11.0}
@@ -56,7 +57,8 @@ _LABEL_POSITION = {"bar": "outEnd", "barh": "outEnd", "stacked": "ctr", "line": 
 
 @dataclass(frozen=True)
 class ChartRange:
-    """Where a chart's data sits: header row, first/last data row, 1-based columns."""
+    """Where a chart's data sits: header row, first/last data row, 1-based columns, and
+    the rows there (their values become the chart's cached values)."""
 
     sheet: Worksheet
     header_row: int
@@ -65,6 +67,7 @@ class ChartRange:
     category_col: int
     series_cols: tuple[int, ...]
     category_is_text: bool = True
+    rows: tuple[tuple[Value, ...], ...] = ()
 
 
 def native_chart(spec: ChartSpec, where: ChartRange, theme: Theme) -> ChartBase:
@@ -117,6 +120,7 @@ def _series(spec: ChartSpec, where: ChartRange, col: int, fmt: str, theme: Theme
     series = SeriesFactory(values, title_from_data=True)
     cats = str(Reference(where.sheet, min_col=where.category_col, min_row=where.first_row, max_row=where.last_row))
     series.cat = AxDataSource(strRef=StrRef(f=cats)) if where.category_is_text else AxDataSource(numRef=NumRef(f=cats))
+    chartcache.fill(series, where, col, spec.table.columns[col - 1].name, fmt)
     series.dLbls = _data_labels(spec, fmt, theme)
     if spec.kind == "line":
         series.smooth = False

@@ -1,9 +1,11 @@
 """The appendix's cover sheet.
 
-In: an empty worksheet, the document meta and theme, and the `SheetEntry` of every data
-sheet. Out: the cover: document type, title, subtitle; organisation, date, source note and
-the currency rates used; the list of data sheets, each name a link to its sheet; a line
-saying the file holds values only.
+In: an empty worksheet, the document meta and theme, the `SheetEntry` of every data sheet,
+and the document's KPI figures and contact boxes. Out: the cover: document type, title,
+subtitle; organisation, date, source note and the currency rates used; the headline
+figures (a recipient with only the appendix still gets the totals); the list of data
+sheets, each name a link to its sheet; the contact; a line saying the file holds values
+only.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.model import Meta, Theme, Value
+from reportgen.model import ContactBox, Kpi, Meta, Theme, Value
 from reportgen.render.xlsx import layout, styles
 from reportgen.render.xlsx.cells import write_text, write_value
 from reportgen.render.xlsx.datasheet import SheetEntry
-from reportgen.render.xlsx.printing import set_up_print
+from reportgen.render.xlsx.derived import rate_in_words
+from reportgen.render.xlsx.printing import PORTRAIT_WIDTH, set_up_print
 
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 WIDTHS = (10.0, 26.0, 26.0, 6.0)
@@ -30,19 +33,24 @@ VALUES_ONLY = ("この付録の数値はすべて値として記載していま�
 LEFT = Alignment(horizontal="left", vertical="top")
 
 
-def write_cover(ws: Worksheet, meta: Meta, theme: Theme, entries: list[SheetEntry]) -> None:
+def write_cover(ws: Worksheet, meta: Meta, theme: Theme, entries: list[SheetEntry],
+                kpis: tuple[Kpi, ...] = (), contacts: tuple[ContactBox, ...] = ()) -> None:
     ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = layout.ROW_PT, True
-    widths = _widths(entries)
+    widths = _widths(entries, kpis)
     layout.set_widths(ws, widths)
     row = _write_title(ws, meta) + 2
     row = _write_facts(ws, meta, row) + 1
+    if kpis:
+        row = _write_kpis(ws, kpis, row) + 1
     row = _write_sheet_list(ws, entries, row) + 1
+    for box in contacts:
+        row = _write_contact(ws, box, row) + 1
     _merged(ws, row, 1, VALUES_ONLY, styles.NOTE, size=styles.NOTE_PT)
-    set_up_print(ws, meta.running_title, sum(widths), theme)
+    set_up_print(ws, meta.running_title, min(sum(widths), PORTRAIT_WIDTH), theme)  # one portrait page, fit to its width
 
 
-def _widths(entries: list[SheetEntry]) -> list[float]:
-    first = layout.fitted_width([e.sheet for e in entries] + ["為替レート"])
+def _widths(entries: list[SheetEntry], kpis: tuple[Kpi, ...]) -> list[float]:
+    first = layout.fitted_width([e.sheet for e in entries] + ["為替レート"] + [k.value.text for k in kpis])
     return [max(WIDTHS[0], first), *WIDTHS[1:]]
 
 
@@ -96,7 +104,7 @@ def _fact_date(ws: Worksheet, row: int, date: dt.date) -> int:
 
 
 def _fact_rate(ws: Worksheet, row: int, name: str, rate: Value) -> int:
-    """"為替レート | 15 | 1 CNY = 15 JPY（CNY_JPY）": the number as a number, then in words."""
+    """"為替レート | 15 | 1 CNY = 15 JPY": the number as a number, then in words."""
     _label(ws, row, "為替レート")
     cell = ws.cell(row, 2)
     cell.style = styles.TEXT
@@ -108,13 +116,27 @@ def _fact_rate(ws: Worksheet, row: int, name: str, rate: Value) -> int:
     return row + 1
 
 
-def rate_in_words(name: str, rate: Value) -> str:
-    """"CNY_JPY", 15 → "1 CNY = 15 JPY（CNY_JPY）"; other names are kept as they are."""
-    parts = name.split("_")
-    number = f"{rate.raw:,g}" if rate.is_number else rate.text
-    if len(parts) == 2 and all(p.isalpha() for p in parts):
-        return f"1 {parts[0]} = {number} {parts[1]}（{name}）"
-    return f"{name} = {number}"
+def _write_kpis(ws: Worksheet, kpis: tuple[Kpi, ...], row: int) -> int:
+    """"主な数値": each figure (a number cell in its format) and its label; returns the next
+    free row."""
+    _merged(ws, row, 1, "主な数値", styles.HEADING)
+    for r, kpi in enumerate(kpis, start=row + 1):
+        cell = ws.cell(r, 1)
+        cell.style = styles.FIGURE
+        write_value(cell, kpi.value)
+        cell.alignment = LEFT
+        _merged(ws, r, 2, kpi.label.plain, styles.TEXT)
+        ws.row_dimensions[r].height = max(ws.row_dimensions[r].height or 0, layout.ROW_PT + 4)
+    return row + 1 + len(kpis)
+
+
+def _write_contact(ws: Worksheet, box: ContactBox, row: int) -> int:
+    """The contact box's title and lines, each across the cover's width; returns the next
+    free row."""
+    _merged(ws, row, 1, box.title.plain or "お問い合わせ", styles.HEADING)
+    for r, line in enumerate(box.lines, start=row + 1):
+        _merged(ws, r, 1, line.plain, styles.TEXT)
+    return row + 1 + len(box.lines)
 
 
 def _write_sheet_list(ws: Worksheet, entries: list[SheetEntry], row: int) -> int:

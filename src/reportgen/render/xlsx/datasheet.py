@@ -6,9 +6,11 @@ the table's cells as `SheetRows` (written into the sheet's XML when it is saved)
 
 Layout: the caption and the source note on top; the table from row 4 as an Excel Table
 (ListObject, with its autofilter) with the header row frozen and repeated on every printed
-page; under it, notes stating the derived columns and, for a chart whose categories are
-sorted, a sorted copy of its columns (the native chart reads the appendix's own cells, so
-its order must be in cells); the native charts to the right of the table.
+page, its rows in its charts' order when they agree (`chartorder`); under it, notes
+stating the derived columns and the order; under those, the native charts one below the
+other, each with its caption (below, not beside the table: fit to one page wide then
+prints the table at its own size), reading the Table's columns; last, for a chart whose
+order the Table cannot have, a labelled copy of its columns in that order.
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ from openpyxl.worksheet.table import Table as ListObject
 from openpyxl.worksheet.table import TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportgen.model import ChartSpec, Meta, Table, Theme, Value
+from reportgen.model import PAPER_MM, ChartSpec, Meta, Table, Theme, Value
 from reportgen.render.xlsx import layout, pagebreaks, styles
 from reportgen.render.xlsx.cells import cell_text, write_text
+from reportgen.render.xlsx.chartorder import TableOrder, reads_table, table_order
 from reportgen.render.xlsx.charts import WIDTH_CM, ChartRange, chart_height_cm, native_chart
 from reportgen.render.xlsx.derived import derived_note
 from reportgen.render.xlsx.printing import set_up_print
@@ -59,15 +62,16 @@ def write_data_sheet(ws: Worksheet, table: Table, caption: str, specs: tuple[Cha
     _write_heading(ws, caption, meta.source_note)
     widths = _column_widths(table)
     layout.set_widths(ws, widths)
-    last_row = _write_table(ws, body, table, widths)
+    order = table_order(table, specs)
+    last_row = _write_table(ws, body, table, order.rows, widths)
     ws.add_table(_list_object(table, last_row, index))
-    notes_end = _write_notes(ws, table, meta, last_row + 2, widths)
+    notes_end = _write_notes(ws, table, meta, last_row + 2, widths, order)
     blocks = [(last_row + 2, notes_end - 2)] if notes_end > last_row + 2 else []
-    blocks += _add_charts(ws, body, table, specs, theme, notes_end)
+    blocks += _add_charts(ws, body, table, order.rows, specs, theme, notes_end, widths)
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
-    all_widths = widths + ([2.0, _chart_width(specs)] if specs else [])
-    set_up_print(ws, f"{meta.running_title} — {caption}", sum(all_widths), theme, HEADER_ROW)
-    _break_pages(ws, all_widths, blocks, body.max_row)
+    print_widths = widths + [max(0.0, _chart_width(specs) - sum(widths))]
+    set_up_print(ws, f"{meta.running_title} — {caption}", sum(print_widths), theme, HEADER_ROW)
+    _break_pages(ws, print_widths, blocks, body.max_row, PAPER_MM[theme.page_size])
     return SheetEntry(ws.title, caption, len(table.rows), tuple(s.title for s in specs)), body
 
 
@@ -84,12 +88,13 @@ def _column_widths(table: Table) -> list[float]:
             for i, col in enumerate(table.columns)]
 
 
-def _write_table(ws: Worksheet, body: SheetRows, table: Table, widths: list[float]) -> int:
-    """Header and data rows from `HEADER_ROW`; returns the table's last row."""
+def _write_table(ws: Worksheet, body: SheetRows, table: Table, rows: tuple[tuple[Value, ...], ...],
+                 widths: list[float]) -> int:
+    """Header and `rows` from `HEADER_ROW`; returns the table's last row."""
     _write_row(ws, HEADER_ROW, [c.name for c in table.columns], widths, styles.HEADER)
-    for r, row in enumerate(table.rows, start=HEADER_ROW + 1):
+    for r, row in enumerate(rows, start=HEADER_ROW + 1):
         _write_values(ws, body, r, row, widths)
-    return HEADER_ROW + max(len(table.rows), 1)
+    return HEADER_ROW + max(len(rows), 1)
 
 
 def _write_row(ws: Worksheet, r: int, texts: list[str], widths: list[float], style: str) -> None:
@@ -143,12 +148,18 @@ def _list_object(table: Table, last_row: int, index: int) -> ListObject:
                       tableColumns=columns, autoFilter=AutoFilter(ref=ref))
 
 
-def _write_notes(ws: Worksheet, table: Table, meta: Meta, row: int, widths: list[float]) -> int:
-    """Notes on derived columns under the table; returns the next free row."""
+def _write_notes(ws: Worksheet, table: Table, meta: Meta, row: int, widths: list[float],
+                 order: TableOrder) -> int:
+    """Notes on derived columns and on the rows' order under the table; returns the next
+    free row."""
     derived = [c for c in table.columns if c.formula]
     notes = [f"※ {derived_note(col, table, meta.rates)}" for col in derived]
     if derived:
         notes.append("※ 算出値は元のワークブックで計算された値です（この付録に数式は含まれません）。")
+    if order.sorted_by is not None and order.rows != table.rows:
+        spec = order.sorted_by
+        notes.append(f"※ 行はグラフと同じく「{spec.series[0]}」{_SORT_WORD[spec.sort]}に並べています"
+                     "（元のワークブックとは異なる順序です）。")
     for r, text in enumerate(notes, start=row):
         _wide_note(ws, r, text, widths)
     return row + len(notes) + (1 if notes else 0)
@@ -170,80 +181,69 @@ def _note(ws: Worksheet, row: int, text: str, col: int = 1) -> None:
 
 
 def _chart_ranges(ws: Worksheet, body: SheetRows, specs: tuple[ChartSpec, ...], table: Table,
-                  row: int) -> list[ChartRange]:
-    """The cells each chart reads: the table itself, or a sorted copy written from `row` down
-    (below the table's notes and below the charts, so no row is shared with a caption)."""
+                  rows: tuple[tuple[Value, ...], ...], row: int) -> list[ChartRange]:
+    """The cells each chart reads: the Table's own columns, or a labelled copy in the
+    chart's order written from `row` down (below the charts)."""
     ranges = []
     for spec in specs:
         cat = table.index(spec.category) + 1
         cols = tuple(table.index(name) + 1 for name in spec.series)
         text_cat = table.columns[cat - 1].kind == "text"
-        if spec.sort == "none" and len(spec.ordered_rows()) == len(table.rows):  # all rows, in order
-            last = HEADER_ROW + max(len(table.rows), 1)
-            ranges.append(ChartRange(ws, HEADER_ROW, HEADER_ROW + 1, last, cat, cols, text_cat))
+        if reads_table(rows, spec):
+            last = HEADER_ROW + max(len(spec.ordered_rows()), 1)
+            ranges.append(ChartRange(ws, HEADER_ROW, HEADER_ROW + 1, last, cat, cols, text_cat, spec.ordered_rows()))
             continue
-        ranges.append(_write_sorted_copy(ws, body, spec, table, row, (cat, *cols), text_cat))
+        ranges.append(_write_chart_copy(ws, body, spec, table, row, (cat, *cols), text_cat))
         row = ranges[-1].last_row + 2
     return ranges
 
 
-def _write_sorted_copy(ws: Worksheet, body: SheetRows, spec: ChartSpec, table: Table, row: int,
-                       cols: tuple[int, ...], text_cat: bool) -> ChartRange:
+def _write_chart_copy(ws: Worksheet, body: SheetRows, spec: ChartSpec, table: Table, row: int,
+                      cols: tuple[int, ...], text_cat: bool) -> ChartRange:
     widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, len(table.columns) + 1)]
-    _wide_note(ws, row, f"グラフ用データ：{spec.title}（{spec.series[0]}{_SORT_WORD[spec.sort]}）", widths)
+    order = f"{spec.series[0]}{_SORT_WORD[spec.sort]}"
+    _wide_note(ws, row, f"グラフ用データ：{spec.title}（{order}。表は別のグラフの順序で並べているため、"
+                        "このグラフはこの写しを参照します）", widths)
     header = row + 1
     for c in cols:
         cell = ws.cell(header, c)
         cell.style = styles.LABEL
         write_text(cell, table.columns[c - 1].name)
-    for r, values in enumerate(spec.ordered_rows(), start=header + 1):
+    rows = spec.ordered_rows()
+    for r, values in enumerate(rows, start=header + 1):
         body.add_row(r, [(c, values[c - 1], styles.CELL, None) for c in sorted(cols)])
-    return ChartRange(ws, header, header + 1, header + max(len(spec.ordered_rows()), 1), cols[0], cols[1:], text_cat)
+    return ChartRange(ws, header, header + 1, header + max(len(rows), 1), cols[0], cols[1:], text_cat, rows)
 
 
 def _chart_width(specs: tuple[ChartSpec, ...]) -> float:
     return max((WIDTH_CM[s.width] for s in specs), default=0.0) * UNITS_PER_CM
 
 
-def _add_charts(ws: Worksheet, body: SheetRows, table: Table, specs: tuple[ChartSpec, ...], theme: Theme,
-                free_row: int) -> list[tuple[int, int]]:
-    """The native charts right of the table, their captions and sorted data copies.
+def _add_charts(ws: Worksheet, body: SheetRows, table: Table, rows: tuple[tuple[Value, ...], ...],
+                specs: tuple[ChartSpec, ...], theme: Theme, free_row: int,
+                widths: list[float]) -> list[tuple[int, int]]:
+    """The native charts below the table and its notes, one under the other from column A,
+    each with its caption under it; then the copies some charts read.
 
     Returns the rows each chart (with caption) and each copy spans, to keep on one page."""
-    col = len(table.columns) + 2
-    layout.set_widths(ws, [2.0, _chart_width(specs)] if specs else [], first_col=col - 1)
-    spans = _write_chart_captions(ws, specs, col)
-    ranges = _chart_ranges(ws, body, specs, table, max([free_row] + [last + 2 for _, last in spans]))
-    for spec, where, (row, _) in zip(specs, ranges, spans):
-        ws.add_chart(native_chart(spec, where, theme), f"{get_column_letter(col)}{row}")
-    return spans + [(r.header_row - 1, r.last_row) for r in ranges if r.header_row != HEADER_ROW]
-
-
-def _write_chart_captions(ws: Worksheet, specs: tuple[ChartSpec, ...], col: int) -> list[tuple[int, int]]:
-    """Stack the charts from the first data row down (not beside the repeated header row),
-    each caption under its chart; returns each chart's first and last row."""
-    spans, row = [], HEADER_ROW + 1
+    spans, row = [], free_row
     for spec in specs:
         first = row
         row += layout.rows_covering(ws, row, chart_height_cm(spec) / CM_PER_PT)
         if spec.caption:
-            _chart_caption(ws, row, col, spec.caption)
+            _wide_note(ws, row, spec.caption, widths)
         spans.append((first, row))
         row += 2
-    return spans
+    ranges = _chart_ranges(ws, body, specs, table, rows, row)
+    for spec, where, (first, _) in zip(specs, ranges, spans):
+        ws.add_chart(native_chart(spec, where, theme), f"A{first}")
+    return spans + [(r.header_row - 1, r.last_row) for r in ranges if r.header_row != HEADER_ROW]
 
 
-def _break_pages(ws: Worksheet, widths: list[float], blocks: list[tuple[int, int]], body_rows: int) -> None:
+def _break_pages(ws: Worksheet, widths: list[float], blocks: list[tuple[int, int]], body_rows: int,
+                 paper_mm: tuple[float, float]) -> None:
     last = max([ws.max_row, body_rows] + [end for _, end in blocks])
     heights = [layout.height_of(ws, r) for r in range(1, last + 1)]
-    page = pagebreaks.page_height(widths, ws.page_setup.orientation == "landscape")
+    page = pagebreaks.page_height(widths, ws.page_setup.orientation == "landscape", paper_mm)
     for row in pagebreaks.breaks(heights, blocks, page, (HEADER_ROW, layout.height_of(ws, HEADER_ROW))):
         ws.row_breaks.append(Break(id=row))
-
-
-def _chart_caption(ws: Worksheet, row: int, col: int, text: str) -> None:
-    """The source/as-of caption under a chart, wrapped within the chart's column."""
-    _note(ws, row, text, col)
-    ws.cell(row, col).alignment = Alignment(vertical="top", wrap_text=True)
-    width = ws.column_dimensions[get_column_letter(col)].width
-    ws.row_dimensions[row].height = layout.row_height(layout.line_count(text, width, styles.NOTE_PT))

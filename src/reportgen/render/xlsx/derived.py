@@ -1,9 +1,10 @@
 """Derived columns stated in words: a column's source formula in, a reader's note out.
 
 The appendix stores computed values, never live formulas. A column the workbook computes
-(`=B2*CNY_JPY`) is stated as such: "算出値: 拠出額（億元） × 15（CNY_JPY）". Cell
-references in the formula's row become column names, rate names get their value, and the
-arithmetic operators become the signs a reader knows. Tokenising is openpyxl's.
+(`=B2*CNY_JPY`) is stated as such: "算出値: 拠出額（億元） × 15（1 CNY = 15 JPY）". Cell
+references in the formula's row become column names, a rate's name its value and the rate
+in words (the workbook's internal name is never shown to readers), and the arithmetic
+operators become the signs a reader knows. Tokenising is openpyxl's.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _OPERATORS = {"*": "×", "/": "÷", "-": "−", "+": "+", "^": "^"}
 
 
 def derived_note(column: Column, table: Table, rates: Mapping[str, Value]) -> str:
-    """The note for a derived column, e.g. "拠出額（億円）: 算出値 = 拠出額（億元） × 15（CNY_JPY）"."""
+    """The note for a derived column, e.g. "拠出額（億円）: 算出値 = 拠出額（億元） × 15（1 CNY = 15 JPY）"."""
     return f"{column.name}: 算出値 = {describe_formula(column.formula or '', table, rates)}"
 
 
@@ -54,8 +55,20 @@ def _describe(token: Token, names: Mapping[str, str], rates: Mapping[str, Value]
 
 def _operand(text: str, names: Mapping[str, str], rates: Mapping[str, Value]) -> str:
     if text in rates:
-        return f"{rates[text].text}（{text}）"
+        return f"{_number(rates[text])}（{rate_in_words(text, rates[text])}）"
     match = _CELL.match(text)
     if match and match.group(1).upper() in names:
         return names[match.group(1).upper()]
     return text
+
+
+def rate_in_words(name: str, rate: Value) -> str:
+    """"CNY_JPY", 15 → "1 CNY = 15 JPY"; a name that is not a currency pair → the number."""
+    parts = name.split("_")
+    if len(parts) == 2 and all(p.isalpha() for p in parts):
+        return f"1 {parts[0]} = {_number(rate)} {parts[1]}"
+    return _number(rate)
+
+
+def _number(rate: Value) -> str:
+    return f"{rate.raw:,g}" if rate.is_number else rate.text

@@ -29,7 +29,9 @@ LINE_PT = 15.0
 """Height of one line of 10.5 pt text."""
 ROW_PT = 18.0
 """Default row height of every appendix sheet."""
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_SHEET_CHARS = str.maketrans({"[": "［", "]": "］", ":": "：", "*": "＊", "?": "？", "/": "／", "\\": "＼"})
+"""Characters Excel forbids in a sheet name → their full-width forms (a Japanese reader's own)."""
+SHEET_NAME_MAX = 31
 _ASCII_NAME = re.compile(r"[^A-Za-z0-9_]")
 
 
@@ -80,14 +82,26 @@ def set_widths(ws: Worksheet, widths: list[float], first_col: int = 1) -> None:
 
 
 def sheet_name(wanted: str, taken: set[str]) -> str:
-    """A valid sheet name (31 chars, no []:*?/\\), unique ignoring case; adds "(2)"… on clashes."""
-    base = _BAD_SHEET_CHARS.sub("_", xml_text(wanted)).strip("'") or "Sheet"
+    """A valid sheet name (31 chars; []:*?/\\ replaced by their full-width forms), unique
+    ignoring case; adds "(2)"… on clashes."""
+    base = _shortened(" ".join(xml_text(wanted).translate(_SHEET_CHARS).split()).strip("'")) or "Sheet"
     name, n = base[:31], 2
     while name.casefold() in taken:
         suffix = f"({n})"
         name, n = base[: 31 - len(suffix)] + suffix, n + 1
     taken.add(name.casefold())
     return name
+
+
+def _shortened(name: str) -> str:
+    """A name longer than a sheet tab holds (31) without its trailing remark in brackets
+    ("主な施策別の拠出額（2020年3月31日時点、…）" → "主な施策別の拠出額"), else cut with "…"."""
+    if len(name) <= SHEET_NAME_MAX:
+        return name
+    head = name.split("（")[0].split("(")[0].strip()
+    if head:
+        name = head
+    return name if len(name) <= SHEET_NAME_MAX else name[:SHEET_NAME_MAX - 1] + "…"
 
 
 def table_name(sheet_index: int, wanted: str) -> str:

@@ -6,7 +6,8 @@ own created/modified time (openpyxl's `save` would stamp "now" into `modified`),
 zip is re-packed with one fixed timestamp and fixed attributes on every entry, in
 openpyxl's entry order (by hand: zipfile has no option for fixed times). The data
 sheets' table cells (`sheetdata.SheetRows`) are merged into their sheets' XML as openpyxl
-writes them.
+writes them; then strings are shared and styles ordered (`parts`). No empty workbook
+protection, no full recalculation on load (the appendix holds no formulas).
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from typing import Sequence
 from openpyxl import Workbook
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.packaging.core import DocumentProperties
+from openpyxl.workbook.properties import CalcProperties
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from reportgen.model import Meta
 from reportgen.render import zipfix
+from reportgen.render.xlsx import parts
 from reportgen.render.xlsx.cells import xml_text
 from reportgen.render.xlsx.sheetdata import SheetRows
 
@@ -52,8 +55,10 @@ def save(wb: Workbook, path: Path, when: dt.datetime, bodies: Sequence[SheetRows
     dated `when` (1980 at the earliest)."""
     when = max(when, ZIP_EPOCH)
     stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+    wb.security = None  # openpyxl writes an empty <workbookProtection/> otherwise
+    wb.calculation = CalcProperties(fullCalcOnLoad=False)  # values only: nothing to calculate
     with zipfile.ZipFile(io.BytesIO(_openpyxl_bytes(wb, bodies))) as saved:
-        entries = [(name, saved.read(name)) for name in saved.namelist()]
+        entries = parts.finish((name, saved.read(name)) for name in saved.namelist())
     path.write_bytes(zipfix.pack(entries, stamp, mode=FILE_MODE, create_system=3, level=ZIP_LEVEL))
 
 

@@ -1,6 +1,6 @@
 """Manual page breaks that keep each chart (and other blocks) on one printed page.
 
-In: the row heights of a sheet, its content width, orientation, the row repeated on every
+In: the row heights of a sheet, its content width, orientation and paper size, the row repeated on every
 page, and the blocks that must not be split (a chart with its caption, a note group, a
 sorted chart-data copy) as (first row, last row). Out: the rows after which a new page
 starts. Spreadsheets break pages by rows only and would cut a chart in two; the
@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-A4_PT = (595.3, 841.9)
+A4_MM = (210.0, 297.0)
+PT_PER_MM = 72 / 25.4
 MARGIN_X_PT = 0.55 * 72
 MARGIN_Y_PT = 0.8 * 72
 UNIT_PT = 11 * 0.75
@@ -25,9 +26,11 @@ COLUMN_PADDING_PT = 5 * 0.75
 SAFETY = 0.97
 
 
-def page_height(widths: Sequence[float], landscape: bool) -> float:
-    """Sheet height (pt at 100 %) that one printed page holds once fit to one page wide."""
-    paper_w, paper_h = (A4_PT[1], A4_PT[0]) if landscape else A4_PT
+def page_height(widths: Sequence[float], landscape: bool, paper_mm: tuple[float, float] = A4_MM) -> float:
+    """Sheet height (pt at 100 %) that one printed page of `paper_mm` (portrait width,
+    height) holds once fit to one page wide."""
+    short, long = (side * PT_PER_MM for side in paper_mm)
+    paper_w, paper_h = (long, short) if landscape else (short, long)
     content = sum(w * UNIT_PT + COLUMN_PADDING_PT for w in widths)
     scale = min(1.0, (paper_w - 2 * MARGIN_X_PT) / content) if content else 1.0
     return (paper_h - 2 * MARGIN_Y_PT) / scale * SAFETY

@@ -10,8 +10,9 @@ into the workbook's list, lxml element writes), 2 s for a 10,000-row table, and 
 writer alone still costs ~10 µs per cell. Here a cell is one formatted string, and each
 distinct style is resolved once to openpyxl's own style id (`_StyleIds`), so fonts,
 borders, fills and number formats stay openpyxl's. The cell rules are those of
-`cells.write_value`: numbers and dates typed with their number format, every text an
-inline string (never a formula) with Excel's quote prefix when it looks like one.
+`cells.write_value`: numbers (`stored_number`) and dates typed with their number format,
+every text an inline string (never a formula; `parts` shares them when the package is
+saved) with Excel's quote prefix when it looks like one.
 Everything else in the sheet (heading, header row, notes, row heights, merged cells,
 the Excel table, charts, print set-up) stays openpyxl's.
 """
@@ -34,7 +35,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
 from reportgen.model import Value
-from reportgen.render.xlsx.cells import cell_text, looks_like_formula, number_format
+from reportgen.render.xlsx.cells import cell_text, looks_like_formula, number_format, number_text
 
 _NS = f"{{{SHEET_MAIN_NS}}}"
 ALIGNMENTS = {
@@ -111,7 +112,7 @@ class SheetRows:
         if isinstance(raw, (dt.date, dt.time, dt.timedelta)):
             number = _serial(raw)
         elif isinstance(raw, (int, float)):
-            number = safe_string(raw)
+            number = number_text(raw)
         else:  # the model holds no other type; never write a repr as a cell's <v>
             raise TypeError(f"{value.ref}: cannot write {type(raw).__name__} {raw!r} as a cell")
         # no t="n": a number cell's type is the default (openpyxl writes it anyway)

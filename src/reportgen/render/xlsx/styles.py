@@ -29,6 +29,7 @@ LINK = "rg Link"
 TEXT = "rg Text"
 CELL = "rg Cell"
 CELL_WRAP = "rg Cell Wrap"
+FIGURE = "rg Figure"
 
 
 def rgb(color: str) -> str:
@@ -81,6 +82,7 @@ def _named_styles(theme: Theme) -> list[NamedStyle]:
         NamedStyle(LABEL, font=font(theme, BODY_SIZE, True, theme.muted), alignment=top),
         NamedStyle(NOTE, font=font(theme, NOTE_PT, False, theme.muted), alignment=top),
         NamedStyle(TEXT, font=font(theme), alignment=top),
+        NamedStyle(FIGURE, font=font(theme, 12, True, theme.primary), alignment=top),
         NamedStyle(LINK, font=font(theme, BODY_SIZE, False, theme.primary, "single"), border=Border(bottom=rule), alignment=top),
         NamedStyle(CELL, font=font(theme), border=Border(bottom=rule), alignment=top),
         NamedStyle(CELL_WRAP, font=font(theme), border=Border(bottom=rule), alignment=Alignment(vertical="top", wrap_text=True)),
