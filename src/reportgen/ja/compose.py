@@ -25,7 +25,7 @@ from typing import Callable, Hashable, Literal, Protocol, Sequence
 
 from reportgen.ja.breaks import pair_table, space_breakable
 from reportgen.ja.classes import (
-    CLASSES, CLOSING_WIDE, CLW, COUNT, JAPANESE, NOT_END, OPENING_WIDE, OPW, STOP, STOPS, WESTERN, WIDE,
+    CLASSES, CLOSING_WIDE, CLW, COUNT, JAPANESE, NOT_END, NU, OPENING_WIDE, OPW, STOP, STOPS, WESTERN, WIDE,
     classes, not_start,
 )
 from reportgen.ja.phrases import phrases
@@ -313,13 +313,14 @@ def _compress(prep: _Prepared, kind: list[int], natural: list[float],
 # -- breaks --------------------------------------------------------------------------
 
 def _phrase_breaks(prep: _Prepared, glue: _Glue) -> list[int]:
-    """Break opportunities that are also budoux phrase boundaries or spaces in Latin text."""
+    """Break opportunities that are also budoux phrase boundaries or typed spaces; a
+    number stays with the counter or unit after it (budoux splits `第4|四半期`)."""
     bounds, at = set(), 0
     for phrase in phrases(prep.text)[:-1]:
         at += len(phrase)
         bounds.add(_stripped(prep, at))
-    latin_spaces = {j for j, k in enumerate(glue.kind) if k == SPACE}
-    return [j for j in glue.breaks if j in bounds or j in latin_spaces]
+    cls, spaced = prep.cls, prep.spaced
+    return [j for j in glue.breaks if j in spaced or (j in bounds and cls[j - 1] != NU)]
 
 
 def _stripped(prep: _Prepared, original: int) -> int:
@@ -502,14 +503,18 @@ def _forced_end(prep: _Prepared, opts: Options, s: int, fit: int) -> int:
 
 
 def _balanced_width(prep: _Prepared, glue: _Glue, preferred: list[int], opts: Options) -> float:
-    """The narrowest width that keeps the line count (lines of similar length)."""
-    count = len(_break_lines(prep, glue, preferred, opts, opts.width))
+    """The narrowest width that keeps the line count (lines of similar length) and breaks
+    only where the full width breaks: at preferred breaks (phrases) when it does."""
+    spans = _break_lines(prep, glue, preferred, opts, opts.width)
+    count, allowed = len(spans), set(preferred) | {len(prep.chars)}
     if count < 2:
         return opts.width
+    strict = all(e in allowed for _, e, _ in spans)
     lo, hi = opts.width / count, opts.width
     for _ in range(14):
         mid = (lo + hi) / 2
-        if len(_break_lines(prep, glue, preferred, opts, mid)) > count:
+        trial = _break_lines(prep, glue, preferred, opts, mid)
+        if len(trial) > count or (strict and any(e not in allowed for _, e, _ in trial)):
             lo = mid
         else:
             hi = mid

@@ -112,26 +112,26 @@ class PageDecor:
     def _one_line(self, text: str, style: TextStyle, width: float, where: CellRef, what: str) -> tuple[str, TextStyle]:
         """`text` and its style, made to fit one line `width` wide: set smaller (down to
         `MIN_MARGIN_SIZE`) or, failing that, shortened with an ellipsis; either is reported."""
-        if self._width(text, style.size) <= width:
+        if self._width(text, style.bold, style.size) <= width:
             return text, style
         size = style.size
-        while size - 0.5 >= MIN_MARGIN_SIZE and self._width(text, size) > width:
+        while size - 0.5 >= MIN_MARGIN_SIZE and self._width(text, style.bold, size) > width:
             size -= 0.5
         smaller = replace(style, size=size, leading=style.leading * size / style.size)
-        if self._width(text, size) <= width:
+        if self._width(text, style.bold, size) <= width:
             _report(where, f"{what} set at {size:g} pt (not {style.size:g}) to fit one line")
             return text, smaller
-        short = self._shortened(text, width, size)
+        short = self._shortened(text, width, size, style.bold)
         _report(where, f"{what} shortened to one line: '{short}' (the full text is in the PDF's metadata)"
                 if what == "source note" else f"{what} shortened to one line: '{short}'")
         return short, smaller
 
-    def _width(self, text: str, size: float) -> float:
-        return sum(pdf_widths(self.fonts).widths((False, size), text))
+    def _width(self, text: str, bold: bool, size: float) -> float:
+        return sum(pdf_widths(self.fonts).widths((bold, size), text))
 
-    def _shortened(self, text: str, width: float, size: float) -> str:
+    def _shortened(self, text: str, width: float, size: float, bold: bool = False) -> str:
         """`text` cut to fit one line `width` wide, ending in an ellipsis when cut."""
-        widths = pdf_widths(self.fonts).widths((False, size), text + "…")
+        widths = pdf_widths(self.fonts).widths((bold, size), text + "…")
         if sum(widths[:-1]) <= width:
             return text
         room, end = width - widths[-1], 0

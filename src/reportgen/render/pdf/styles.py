@@ -81,7 +81,7 @@ def make_styles(t: Theme) -> Styles:
         cell_head=_ts(small + 0.7, 1.45, WHITE, bold=True, align="left"),
         contact_title=_ts(small + 0.7, 1.6, t.text, bold=True, align="left"),
         contact=_ts(small + 0.7, 1.6, t.text, align="left", link_color=t.primary),
-        band_org=_ts(12.0, 1.2, WHITE, bold=True, align="left"),
+        band_org=_ts(12.0, 1.2, WHITE, bold=True, align="left", phrase_breaks=True),
         band_info=_ts(8.5, 1.2, WHITE, align="right"),
         running=_ts(7.0, 1.2, t.muted, align="left"),
         folio=_ts(7.0, 1.2, t.muted, align="right"),
