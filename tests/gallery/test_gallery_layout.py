@@ -23,12 +23,9 @@ SHOWN = 40  # violations printed per failure
 XFAIL: dict[tuple[str, str], str] = {
     ("pdf-line-breaks", "environment-data"):
         "issue 15: year labels on chart axes wrapped between the year and 年度 (2015|年度)",
-    ("pdf-line-breaks", "npo-report"): "issue 16: the title breaks between the year and 年度 (2023|年度)",
-    ("pdf-line-breaks", "quarterly-results"): "issue 16: the title breaks inside 3月期 (2024年3|月期)",
     ("pdf-line-breaks", "stress-everything"):
         "issue 14: product names, dates and figures broken letter by letter in the 12-column table's cells "
-        "(Hyp|erio, 2|0); issue 15: month labels on the 36-month axis (2022|年1月); "
-        "issue 16: the footer's long URL broken inside a word (specificati|ons)",
+        "(Hyp|erio, 2|0); issue 15: month labels on the 36-month axis (2022|年1月)",
     ("pdf-line-breaks", "tourism-statistics"):
         "issue 15: month labels on the line and stacked charts' axes (2023|年1月); "
         "issue 14: figures and months broken in the 11-column table's cells (16,35|9, 年1|月)",
@@ -50,10 +47,9 @@ XFAIL: dict[tuple[str, str], str] = {
     ("docx-line-breaks", "environment-data"): "issue 14: DOCX table cells break figures (LibreOffice rendering)",
     ("docx-line-breaks", "grants-list"): "issue 14: DOCX table cells break dates (2023/6/2|0)",
     ("docx-line-breaks", "quarterly-results"):
-        "issue 14: DOCX table cells break dates (2021/9/3|0); issue 16: KPI figure broken (202,84|0 百万円)",
+        "issue 14: DOCX table cells break dates (2021/9/3|0)",
     ("docx-line-breaks", "stress-everything"):
-        "issue 14: DOCX table cells break dates, figures and names (20|19, hyperion-x|2000); "
-        "issue 16: KPI figure broken (1,234,56|7,890 円)",
+        "issue 14: DOCX table cells break dates, figures and names (20|19, hyperion-x|2000)",
     ("docx-line-breaks", "tourism-statistics"): "issue 14: DOCX table cells break figures and months (16,35|9)",
 }
 _DOCX_MARGINS = ("issue 16: DOCX (LibreOffice rendering): chart images 9 pt wider than the text column; "
