@@ -49,6 +49,18 @@ class Figure:
     show_title: bool = True  # charts print their title above; images only have a caption
 
 
+WHOLE_LIST = 5
+"""A list of up to this many items is kept on one page; a longer one keeps two items on
+each page it spans (the PDF's rules: render/pdf/story.py)."""
+
+
+def _keeps_with_next(i: int, count: int) -> bool:
+    """Whether item `i` of a `count`-item list is kept with the next (Word's keepNext)."""
+    if i == count - 1:
+        return False
+    return count <= WHOLE_LIST or i in (0, count - 2)
+
+
 class Body:
     """Appends blocks to the document body. State: whether a page break is due, whether
     anything follows the front matter yet, and a half-width figure waiting for a partner."""
@@ -142,9 +154,11 @@ class Body:
     def _list(self, block: ListBlock) -> None:
         first = block.items[0].number if block.items else None
         num_id = self._lists.new_list(block.kind, first)
-        for item in block.items:
+        count = len(block.items)
+        for i, item in enumerate(block.items):
             p = self._para(Lists.style_for(block.kind), item.text)
             oxml.set_numbering(oxml.ppr(p._p), num_id)
+            oxml.set_keep(oxml.ppr(p._p), _keeps_with_next(i, count), False)
 
     def _kpis(self, block: KpiRow) -> None:
         self._before_table()
@@ -218,14 +232,16 @@ class Body:
 
     def _note(self, block: Note) -> None:
         p = self._para(styles.NOTE)
+        oxml.set_keep(oxml.ppr(p._p), False, True)  # a note is a box: never split (as in the PDF)
         add_span(p, Span(f"{block.marker}\t"), self._fonts)
         add_rich_text(p, block.text, self._fonts)
 
     def _contact(self, block: ContactBox) -> None:
         if block.title:
             self._para(styles.CONTACT_TITLE, block.title)
-        for line in block.lines:
-            self._para(styles.CONTACT, line)
+        for i, line in enumerate(block.lines):  # a box: each line kept with the next, never split
+            p = self._para(styles.CONTACT, line)
+            oxml.set_keep(oxml.ppr(p._p), i < len(block.lines) - 1, True)
 
     def _page_break(self, block: PageBreak) -> None:
         self._break_due = True
