@@ -462,9 +462,12 @@ def outline(pdf: Pdf, headings: Sequence[Heading]) -> list[Violation]:
         actual.append((b, stack[-1].title if stack else ""))
         stack.append(b)
     out = []
-    by_title = {_norm(b.title): (b, parent) for b, parent in actual}
+    by_title: dict[str, list[tuple[Bookmark, str]]] = {}
+    for b, parent in actual:  # in order: a title used twice (two units of one name) matches in turn
+        by_title.setdefault(_norm(b.title), []).append((b, parent))
     for depth, title, parent in expected_outline(headings):
-        found = by_title.get(_norm(title))
+        same = by_title.get(_norm(title))
+        found = same.pop(0) if same else None
         if found is None:
             out.append(Violation("outline", 0, title[:60], "heading has no bookmark"))
         elif _norm(found[1]) != _norm(parent):
