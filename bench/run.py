@@ -36,8 +36,8 @@ REPO = Path(__file__).resolve().parents[1]
 FONTS = REPO / "assets" / "fonts"
 SAMPLE = REPO / "data" / "factsheet.xlsx"
 SEED = REPO / "data" / "reference" / "000_7b0533415791930b.txt"
-SECTIONS = ("Targets", "Sample build", "Cold start", "Warm rebuild", "Composer", "Scaling", "Batch", "Peers",
-            "Profile")
+SECTIONS = ("Targets", "Sample build", "Cold start", "Warm rebuild", "Composer", "Table solver", "Scaling", "Batch",
+            "Peers", "Profile")
 
 # Builds repeated in one process. "workers": renderer processes kept warm across builds
 # (what `reportgen watch` does); "in-process": every renderer in this process (-j 1).
@@ -74,6 +74,25 @@ for i in range(int(sys.argv[2])):
     lines = sum(len(compose_text(RichText.of(p), style, fonts, 484.0 - i * 0.5)) for p in paras)
     rounds.append(time.perf_counter() - start)
 print(json.dumps({"chars": sum(map(len, paras)), "paragraphs": len(paras), "lines": lines, "rounds": rounds}))
+"""
+
+# The shared column-width solver (reportgen.layout.table) on every table block of a
+# workbook, in one process: the first round loads the fonts' advance widths and budoux.
+TABLES_CHILD = """
+import json, sys, time
+from pathlib import Path
+from reportgen.layout.table import fit_block
+from reportgen.model import TableBlock
+from reportgen.workbook import read_workbook
+doc = read_workbook(Path(sys.argv[1]))
+blocks = [b for b in doc.blocks if isinstance(b, TableBlock)]
+rounds = []
+for i in range(int(sys.argv[2])):
+    start = time.perf_counter()
+    fits = [fit_block(b, doc.theme, 481.9, 8.5) for b in blocks]
+    rounds.append(time.perf_counter() - start)
+print(json.dumps({"tables": len(blocks), "rows": sum(len(b.table.rows) for b in blocks),
+                  "cells": sum(len(b.table.rows) * len(b.table.columns) for b in blocks), "rounds": rounds}))
 """
 
 
@@ -193,6 +212,21 @@ def composer(b: Bench) -> None:
               "round also loads the fonts' glyph widths.")
     b.table(("round", "s", "lines"), [(i + 1, t, r["lines"]) for i, t in enumerate(r["rounds"])])
     b.target("seed text composed (median after the first round)", "< 0.1 s", f"{warm:.3f} s", warm < 0.1)
+
+
+def table_solver(b: Bench) -> None:
+    """The column-width solver's cost on the largest synthetic workbook (issue 14)."""
+    pages = max(b.pages)
+    wb = b.work / f"synthetic-{pages}.xlsx"
+    check(run(python("-m", "bench.synth", str(pages), str(wb)), env=b.env, cwd=REPO), "synthetic workbook")
+    rounds = 2 if b.quick else 5
+    child = check(run(python("-c", TABLES_CHILD, str(wb), str(rounds)), env=b.env, cwd=b.work), "table solver")
+    r = json.loads(child.out.strip().splitlines()[-1])
+    b.section("Table solver", f"Column widths of every table of the {pages}-page synthetic workbook ({r['tables']} "
+              f"table, {r['rows']:,} rows, {r['cells']:,} cells) from `reportgen.layout.table.fit_block`, "
+              f"{rounds} rounds in one process; the first round also loads the fonts' advance widths. "
+              "The PDF and the DOCX renderer each run it once per table.")
+    b.table(("round", "s"), [(i + 1, t) for i, t in enumerate(r["rounds"])])
 
 
 def scaling(b: Bench) -> None:
@@ -377,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
         out = sample_build(b)
         single = b.reportgen("build", str(b.sample), "-o", str(out))
         steps = (("cold start", lambda: cold_start(b)), ("warm rebuild", lambda: warm_rebuild(b, out)),
-                 ("composer", lambda: composer(b)),
+                 ("composer", lambda: composer(b)), ("table solver", lambda: table_solver(b)),
                  ("scaling", lambda: scaling(b)), ("batch", lambda: batch(b, single.cpu, single.wall)),
                  ("peers", lambda: peer_ratios(b, out)), ("profile", lambda: profile(b)))
         for name, step in steps:

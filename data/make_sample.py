@@ -64,6 +64,22 @@ META: list[tuple[str, object, str | None, str]] = [
 ]
 RATE_NAMES = {"rate.CNY_JPY": "CNY_JPY", "rate.USD_JPY": "USD_JPY"}
 
+# ----------------------------------------------------------------------- mail
+# `reportgen mail`: the message that goes with the outputs (example addresses only).
+MAIL: list[tuple[str, str, str]] = [
+    ("from", "アリババ株式会社 広報部 <press@example.com>", "差出人。送信サーバーとパスワードはブックに書かない（README）"),
+    ("reply_to", "press@example.com", ""),
+    ("to", "報道 太郎 <taro@example.jp>, 記者クラブ <club@example.jp>", "1行が1通の宛先リスト"),
+    ("to", "partners@example.org", "別の宛先リストへ、もう1通"),
+    ("bcc", "archive@example.com", "すべての通に付く"),
+    ("subject", "【{doc_type}】{title}", "{name} で values や meta の値を引用"),
+    ("body", "報道関係者各位\n\nいつもお世話になっております。\n{organisation}は{date}、新型コロナウイルス"
+             "対策支援として総額{total_cny}（約{total_jpy_round}）を拠出したことをお知らせします。\n"
+             "詳細は添付のファクトシートと付録（Excel）をご覧ください。\n\nアリババ株式会社 広報部\n"
+             "press@example.com", "本文。数値は PDF と同じセルから"),
+    ("attach", "pdf,xlsx", "添付する出力（xlsx, pdf, docx）"),
+]
+
 # ----------------------------------------------------------------------- data sheets
 # name → (header, column formats, rows). A string starting with "=" is a formula;
 # "{r}" in it is replaced by the row number.
@@ -613,6 +629,15 @@ def write_meta(wb: Workbook) -> None:
     set_widths(ws, {"A": 16, "B": 60, "C": 60})
 
 
+def write_mail(wb: Workbook) -> None:
+    ws = wb.create_sheet("mail")
+    write_header(ws, ("key", "value", "note"))
+    for row in MAIL:
+        ws.append(list(row))
+        ws.cell(ws.max_row, 2).alignment = WRAP
+    set_widths(ws, {"A": 10, "B": 80, "C": 50})
+
+
 def excel_bold(text: str) -> str | CellRichText:
     """`**bold**` in the text above becomes Excel rich text, as a user would set it."""
     if "**" not in text:
@@ -685,6 +710,7 @@ def build_workbook() -> Workbook:
     write_charts(wb)
     for name in TABLES:
         write_table(wb, name)
+    write_mail(wb)
     wb.properties.creator = "reportgen data/make_sample.py"
     wb.properties.title = META[0][1]  # type: ignore[assignment]
     wb.properties.created = STAMP

@@ -1,4 +1,4 @@
-"""Build the gallery (data/gallery/*.xlsx) and run the layout checks on every workbook.
+"""Build the gallery (data/gallery/*.xlsx, and the sample) and run the layout checks on every workbook.
 
 In: an output folder. Out: per workbook a `Built` (the model, the PDF read back, the
 DOCX's LibreOffice rendering read back, the workbook's text), and per check its
@@ -28,7 +28,9 @@ from reportgen.workbook import read_workbook
 
 REPO = Path(__file__).resolve().parents[1]
 GALLERY = REPO / "data" / "gallery"
-WORKBOOKS = tuple(sorted(p.stem for p in GALLERY.glob("*.xlsx")))
+SOURCES = {p.stem: p for p in sorted(GALLERY.glob("*.xlsx"))} | {"sample": REPO / "data" / "factsheet.xlsx"}
+"""What the checks build: the gallery, and the sample so that it stays as clean as it is."""
+WORKBOOKS = tuple(SOURCES)
 PARALLEL = 2  # the CI machine's cores
 
 
@@ -106,17 +108,17 @@ def workbook_text(path: Path) -> str:
 
 def build_one(name: str, out: Path) -> Built:
     folder = out / name
-    cmd = [sys.executable, "-m", "reportgen", "build", str(GALLERY / f"{name}.xlsx"), "-o", str(folder), "-j", "1"]
+    cmd = [sys.executable, "-m", "reportgen", "build", str(SOURCES[name]), "-o", str(folder), "-j", "1"]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode:
         raise RuntimeError(f"{name}: build failed ({done.returncode})\n{done.stdout}\n{done.stderr}")
-    doc = read_workbook(GALLERY / f"{name}.xlsx")
+    doc = read_workbook(SOURCES[name])
     docx = folder / f"{doc.meta.output_name}.docx"
     docx_pdf = None
     if libreoffice.soffice():
         docx_pdf = lc.read_pdf(libreoffice.convert(docx, "pdf", folder / "libreoffice"))
     return Built(name, doc, folder, lc.read_pdf(folder / f"{doc.meta.output_name}.pdf"), docx_pdf,
-                 workbook_text(GALLERY / f"{name}.xlsx"))
+                 workbook_text(SOURCES[name]))
 
 
 def build_gallery(out: Path, names: tuple[str, ...] = WORKBOOKS) -> dict[str, Built]:

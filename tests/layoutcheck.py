@@ -148,8 +148,10 @@ def _read_page(page, number: int) -> Page:
     text = page.get_textpage()
     glyphs: list[Glyph] = []
     for i in range(text.count_chars()):
-        char = text.get_text_range(i, 1).replace("\x02", "-")  # pdfium's mark for a hyphen at a line end
-        if not char or char in "\r\n\ufffe":
+        char = text.get_text_range(i, 1)
+        if char in ("\x02", "\ufffe"):  # pdfium's mark for a hyphen at a line end
+            char = "-"
+        if not char or char in "\r\n":
             continue
         if pdfium_c.FPDFText_IsGenerated(text, i):
             if char == " " and glyphs:  # a word space shown by position only: kept for the text
@@ -248,8 +250,9 @@ def split_token(tail: str, head: str, source: str = "") -> str | None:
 
     Allowed: a break at a space (pdfium may show none at a line end, so a break is also
     allowed where `source`, the text the document was made from, has a space there),
-    between two complete figures (a legend's date over its value), and between the
-    parts of a kanji date (2020年 | 12月). Not allowed: inside a run of Latin letters and
+    after a hyphen of the source (t-|CO2, X-|2000; one the renderer adds inside a word
+    is not), between two complete figures (a legend's date over
+    its value), and between the parts of a kanji date (2020年 | 12月). Not allowed: inside a run of Latin letters and
     digits, inside a figure (1,445,609,43 | 0円, 12.3 | %), between a sign and its
     figure, between a figure and its 年/月/日/度, and inside 年度.
     """
@@ -263,11 +266,21 @@ def split_token(tail: str, head: str, source: str = "") -> str | None:
         return None
     if word_a and word_b and re.search("[A-Za-z]", word_a + word_b):
         return "Latin word"
-    if num_a and num_b and _split_figure(num_a, num_b):
+    if _hyphenated(tail, head, source):
+        return "Latin word"
+    hyphen = num_a == "-" and re.search("[A-Za-z0-9]-$", tail) is not None  # X-|2000: a word's hyphen
+    if num_a and num_b and not hyphen and _split_figure(num_a, num_b):
         return "number"
     if (tail[-1].isdigit() and head[0] in "年月日度") or (tail[-1] == "年" and head[0] == "度"):
         return "date"
     return None
+
+
+def _hyphenated(tail: str, head: str, source: str) -> bool:
+    """A hyphen the renderer added inside a word (electroen-|cephalography): the source
+    has the word whole and not with the hyphen."""
+    a, b = re.search(r"[A-Za-z]+-$", tail), re.match(r"[A-Za-z]+", head)
+    return bool(a and b and source) and a[0][:-1] + b[0] in source and a[0] + b[0] not in source
 
 
 def _split_figure(a: str, b: str) -> bool:
@@ -454,28 +467,29 @@ def expected_outline(headings: Iterable[Heading]) -> list[tuple[int, str, str]]:
 
 
 def outline(pdf: Pdf, headings: Sequence[Heading]) -> list[Violation]:
-    """The bookmark tree has the headings' shape: every heading once, in order, under its parent."""
+    """The bookmark tree has the headings' shape: every heading once, in order, under its
+    parent. Headings and bookmarks are matched in order, so repeated titles (the same
+    business unit in two sections) are told apart."""
     actual = []
     stack: list[Bookmark] = []
     for b in pdf.outline:
         del stack[b.depth:]
         actual.append((b, stack[-1].title if stack else ""))
         stack.append(b)
-    out = []
-    by_title: dict[str, list[tuple[Bookmark, str]]] = {}
-    for b, parent in actual:  # in order: a title used twice (two units of one name) matches in turn
-        by_title.setdefault(_norm(b.title), []).append((b, parent))
+    out, matched, at = [], set(), 0
     for depth, title, parent in expected_outline(headings):
-        same = by_title.get(_norm(title))
-        found = same.pop(0) if same else None
+        found = next((i for i in range(at, len(actual)) if _norm(actual[i][0].title) == _norm(title)), None)
         if found is None:
             out.append(Violation("outline", 0, title[:60], "heading has no bookmark"))
-        elif _norm(found[1]) != _norm(parent):
-            out.append(Violation("outline", found[0].page, title[:60],
-                                 f"bookmark under «{found[1][:30]}», expected under «{parent[:30]}»"))
-    wanted = {_norm(h.text) for h in headings}
-    out += [Violation("outline", b.page, b.title[:60], "bookmark is not a heading") for b, _ in actual
-            if _norm(b.title) not in wanted]
+            continue
+        matched.add(found)
+        at = found + 1
+        bookmark, actual_parent = actual[found]
+        if _norm(actual_parent) != _norm(parent):
+            out.append(Violation("outline", bookmark.page, title[:60],
+                                 f"bookmark under «{actual_parent[:30]}», expected under «{parent[:30]}»"))
+    out += [Violation("outline", b.page, b.title[:60], "bookmark is not a heading (or out of order)")
+            for i, (b, _) in enumerate(actual) if i not in matched]
     return out
 
 

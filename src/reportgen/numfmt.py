@@ -122,6 +122,17 @@ def _one_number_section(code: str) -> bool:
     return _fraction_slash(section.tokens) is None
 
 
+def shows_numbers(code: str) -> bool:
+    """True when the code shows numbers with digit placeholders and has no text section
+    (`#,##0"人"`, `0.0%`): text in such a cell is shown as typed, its format unused."""
+    try:
+        sections = parse(code or "General")
+    except NumberFormatError:
+        return False
+    first = sections[0]
+    return first.has("digit") and not first.is_date and not any(s.has("text") for s in sections)
+
+
 def literal_suffix(code: str) -> str:
     """The unit literal after the last placeholder of the positive section
     ('#,##0.00"億元"' → '億元', '0%' → '%'); '' for dates and codes without one."""

@@ -37,8 +37,9 @@ LOCK_WAIT = 120.0
 milliseconds: a longer wait means a stuck process, said so in the error)."""
 
 TEMPORARY = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[a-z0-9_]{8}\.tmp$")
-"""The name `Staging` gives its temporaries; the chart cache names its own `*.<pid>.part`."""
-PART = re.compile(r"^.+\.(?P<pid>\d+)\.part$")
+"""The name `Staging` gives its temporaries."""
+PART = re.compile(r"^[0-9a-f]{64}\.[a-z]+\.(?P<pid>\d+)\.part$")
+"""The chart cache's (`charts.cache.store`): `<sha256 key>.svg.<pid>.part`."""
 
 
 @contextlib.contextmanager
@@ -197,7 +198,11 @@ def folder_lock(folder: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
 
     fd = os.open(folder, os.O_RDONLY)
     try:
-        _acquire(lambda: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB), folder, wait)
+        try:
+            _acquire(lambda: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB), folder, wait)
+        except OSError as exc:  # a file system without locks (some network shares): the commit still rolls back
+            if exc.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL):
+                raise
         yield
     finally:
         os.close(fd)  # releases the lock
@@ -280,3 +285,26 @@ def _alive(pid: int) -> bool:
     except (PermissionError, OverflowError):
         return True
     return True
+
+
+# What the file system says when the output folder cannot take the outputs: the user's to
+# fix (free space, another -o), not a bug. Other OSErrors stay internal errors.
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+_REFUSED = (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.ENOTDIR, errno.EISDIR)
+
+
+def unwritable(exc: OSError, folder: Path) -> ReportError | None:
+    """The located error for a write into `folder` that the file system refused, or None
+    when `exc` is something else (a bug of ours stays an internal error)."""
+    if exc.errno in _FULL:
+        return ReportError(Diagnostic(str(folder), f"cannot write the outputs: {exc.strerror} (the disk or your "
+                                      "quota is full); free some space or choose another folder with -o"))
+    name = exc.filename
+    if exc.errno in _REFUSED and name is not None and _within(Path(os.fsdecode(name)).parent, folder):
+        return ReportError(Diagnostic(str(folder), f"cannot write in the output folder ({exc.strerror}); "
+                                      "choose a folder you can write to with -o"))
+    return None
+
+
+def _within(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())

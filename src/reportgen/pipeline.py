@@ -15,8 +15,9 @@ from types import MappingProxyType
 from typing import Callable, Iterable, Iterator, Mapping
 
 from reportgen.diagnostics import Diagnostic, ReportError, collected_warnings
+from reportgen.i18n import tr
 from reportgen.model import ChartBlock, Document
-from reportgen.output import Staging, inside, own_folder, remove_stale, staged
+from reportgen.output import Staging, inside, own_folder, remove_stale, staged, unwritable
 from reportgen.processes import can_fork
 from reportgen.workers import Job, Outcome, RendererCrash, Workers, render
 
@@ -53,7 +54,7 @@ class Build:
         """Keep the located warnings of a stage and print them (`warn`)."""
         for diagnostic in diagnostics:
             self.warnings.append(diagnostic)
-            self.warn(f"warning: {diagnostic}")
+            self.warn(tr("warning") + f": {diagnostic}")
 
 
 def read(build: Build) -> Document:
@@ -96,7 +97,7 @@ def run(build: Build, workers: Workers | None = None) -> Document:
 def _run(build: Build, workers: Workers | None) -> Document:
     doc = read(build)
     out_dir = output_folder(build.out_dir)
-    with staged(out_dir) as stage:
+    with _writing(out_dir), staged(out_dir) as stage:
         charts = render_charts(build, doc, stage) if {"pdf", "docx"} & set(build.formats) else {}
         finals = {fmt: inside(out_dir, doc.meta.file_name(fmt)) for fmt in build.formats}
         jobs = {fmt: Job(stage.file(final), build.bleed_mm, build.embed_fonts) for fmt, final in finals.items()}
@@ -136,6 +137,19 @@ def report(build: Build, fmt: str, final: Path, outcome: Outcome) -> None:
     if not (outcome.error or outcome.crash):
         build.log(f"{fmt:<8} {outcome.seconds:6.2f} s  {final}")
     build.note(outcome.warnings)
+
+
+@contextmanager
+def _writing(out_dir: Path) -> Iterator[None]:
+    """A write the file system refuses (a full disk, a folder without write permission)
+    becomes a located error naming the folder; other OSErrors stay internal errors."""
+    try:
+        yield
+    except OSError as exc:
+        refused = unwritable(exc, out_dir)
+        if refused is None:
+            raise
+        raise refused from None
 
 
 def output_folder(out_dir: Path) -> Path:

@@ -25,6 +25,9 @@ INSTRUCTIONS = [
      "One chart per row; type is bar, barh, stacked, line, pie or donut."),
     ("その他のシート", "データ表。1行目が見出し、2行目以降がデータ。表示形式もデータの一部です。",
      "Data tables: header in row 1, records below; number formats are part of the data."),
+    ("mail", "reportgen mail で出力を送るときの差出人・宛先・件名・本文。to は1行1通。送信サーバーとパスワードはブックに書きません。",
+     "Sender, recipients, subject and body for `reportgen mail`; each to row is one message. "
+     "The server and password never go in the workbook."),
     ("書式 / Markup", "**太字**、[リンク](https://…)、[^*] 注記記号、{name:億万} で33億5,600万元のような表記。",
      "**bold**, [link](https://…), [^*] note marker, {name:億万} for 億/万 wording."),
     ("詳細 / More", "docs/workbook.md を参照してください。", "See docs/workbook.md."),
@@ -64,6 +67,12 @@ CHARTS = [("id", "type", "table", "category", "series", "title", "unit", "captio
            "options"),
           ("sales_by_region", "barh", "regions", "地域", "売上高（億ドル）", "地域別売上高", "億ドル",
            "出典：〇〇株式会社（2026年1月時点）", "desc", "日本", "full", "labels=on")]
+MAIL = [("key", "value"), ("from", "〇〇株式会社 広報部 <pr@example.com>"),
+        ("to", "報道関係者 <press@example.jp>, partner@example.org"), ("bcc", "archive@example.com"),
+        ("subject", "【{doc_type}】{title}"),
+        ("body", "報道関係者各位\n\n{organisation}は{date}、新サービスの提供を開始しました。\n売上高は {sales} に達しています。\n"
+                 "詳細は添付の資料をご覧ください。\n\n〇〇株式会社 広報部"),
+        ("attach", "pdf,xlsx")]
 
 
 def write_template(path: Path) -> None:
@@ -83,6 +92,7 @@ def write_template(path: Path) -> None:
     for r in range(2, len(REGIONS) + 1):
         regions.cell(r, 2).number_format = '#,##0.0"億ドル"'
     _sheet(wb, "charts", CHARTS, widths=(16, 8, 10, 8, 18, 16, 8, 30, 6, 10, 6, 24))
+    _sheet(wb, "mail", MAIL, widths=(12, 70))
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(path) as tmp:
         wb.save(tmp)

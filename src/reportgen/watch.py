@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from reportgen.diagnostics import ReportError
+from reportgen.i18n import tr
 from reportgen.pipeline import Build, run
 from reportgen.processes import can_fork
 from reportgen.workers import RendererCrash, Workers
@@ -60,11 +61,11 @@ def _build_once(build: Build, workers: Workers | None) -> bool:
         run(attempt, workers)
     except ReportError as exc:
         for d in exc.diagnostics:
-            build.warn(f"error: {d}")
+            build.warn(tr("error") + f": {d}")
         build.log(f"{len(exc.diagnostics)} problem(s) found; outputs left as they were. Waiting for the next save.")
         return True
     except RendererCrash as exc:
-        build.warn(f"internal error: {exc}")
+        build.warn(tr("internal error") + f": {exc}")
         return False
     build.log(f"built    {attempt.elapsed:6.2f} s  " + ", ".join(str(p) for p in attempt.outputs)
               + "  (waiting for the next save; Ctrl-C stops)")

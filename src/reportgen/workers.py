@@ -33,6 +33,7 @@ from typing import Mapping
 
 from reportgen.diagnostics import Diagnostic, ReportError, collected_warnings
 from reportgen.model import Document
+from reportgen.output import unwritable
 from reportgen.processes import lifeline, watch_parent
 
 
@@ -73,6 +74,11 @@ def render(fmt: str, doc: Document, charts: Mapping[str, object], job: Job) -> O
             _renderer(fmt)(doc, charts, job)
         except ReportError as exc:
             return Outcome(time.perf_counter() - start, error=exc)
+        except OSError as exc:
+            refused = unwritable(exc, job.path.parent)
+            if refused is None:
+                raise
+            return Outcome(time.perf_counter() - start, error=refused)
     return Outcome(time.perf_counter() - start, tuple(found))
 
 

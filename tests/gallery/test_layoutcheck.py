@@ -51,6 +51,7 @@ def lines_at(*texts: str, x: float = LEFT, y: float = TOP - 20, pitch: float = 1
     ("合計1,445,609,43", "0円を拠出", "number"),
     ("前年比12.3", "%の増加", "number"),
     ("増減は+", "3.6%", "number"),
+    ("前年比 -", "4.2%", "number"),
     ("2020", "年度の実績", "date"),
     ("令和6年", "度の予算", "date"),
     ("20", "20年", "number"),
@@ -63,6 +64,12 @@ def test_a_split_token_is_named(tail, head, what):
     assert lc.split_token(tail, head) == what
 
 
+def test_a_hyphen_added_inside_a_word_is_a_break_inside_it():
+    source = "long words like electroencephalography and t-CO2"
+    assert lc.split_token("like electroen-", "cephalography", lc._spaces(source)) == "Latin word"
+    assert lc.split_token("698,000t-", "CO2", lc._spaces(source)) is None
+
+
 @pytest.mark.parametrize("tail, head, source", [
     ("Business", "Overview", "Business Overview and Product"),  # a space in the source
     ("2020年", "12月8日", ""),  # between the parts of a kanji date
@@ -71,6 +78,8 @@ def test_a_split_token_is_named(tail, head, what):
     ("1,234,567,890", "円", ""),  # a unit may start a line (JLREQ allows it)
     ("のため", "です", ""),
     ("total ", "1,000", ""),  # a break at a space
+    ("698,000t-", "CO2", ""),  # after a hyphen
+    ("Hyperion X-", "2000", ""),
 ])
 def test_allowed_breaks_are_not_named(tail, head, source):
     assert lc.split_token(tail, head, source) is None
@@ -202,3 +211,12 @@ def test_a_full_page_passes(tmp_path):
     def full(c: Canvas):
         lines_at(*["本文の行"] * 40)(c)
     assert lc.page_fill(draw(tmp_path, full, full), MARGINS, []) == []
+
+
+def test_repeated_titles_are_matched_in_order(tmp_path):
+    headings = [lc.Heading(2, "医療"), lc.Heading(3, "フーマー"), lc.Heading(2, "生活"), lc.Heading(3, "フーマー")]
+    right = [("医療", 0, 0), ("フーマー", 1, 0), ("生活", 0, 0), ("フーマー", 1, 0)]
+    assert lc.outline(draw(tmp_path, lines_at("x"), outline=right), headings) == []
+    short = [("医療", 0, 0), ("フーマー", 1, 0), ("生活", 0, 0)]
+    found = lc.outline(draw(tmp_path, lines_at("x"), outline=short), headings)
+    assert [(v.text, v.detail) for v in found] == [("フーマー", "heading has no bookmark")]

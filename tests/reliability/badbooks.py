@@ -135,3 +135,26 @@ def png_header(width: int, height: int) -> bytes:
 
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+
+
+def xlsxwriter_book(path: Path, meta: list, content: list, values: list, formats: dict[str, str] | None = None) -> Path:
+    """A workbook written by XlsxWriter (pandas' usual engine): every formula saved with a
+    cached result of 0 and the workbook marked fullCalcOnLoad, as XlsxWriter does."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    date_format = book.add_format({"num_format": "yyyy/m/d"})
+    for name, rows in (("meta", meta), ("content", content), ("values", values)):
+        ws = book.add_worksheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                fmt = (book.add_format({"num_format": formats[row[0]]})
+                       if name == "values" and c == 1 and formats and row[0] in formats else None)
+                if hasattr(value, "year"):
+                    ws.write_datetime(r, c, value, date_format)
+                elif isinstance(value, str) and value.startswith("="):
+                    ws.write_formula(r, c, value, fmt)
+                elif value is not None:
+                    ws.write(r, c, value, fmt)
+    book.close()
+    return path

@@ -19,6 +19,7 @@ from PIL import Image
 
 from reliability.badbooks import (
     claim_size, edit_sheet, png_header, rezip, run_cli, set_cell_xml, sheet_part, with_shared_string,
+    xlsxwriter_book,
 )
 from wbfactory import CONTENT, META, VALUES, make_workbook
 
@@ -113,6 +114,13 @@ def image(name: str, prepare: Callable[[Path], None] = lambda d: None) -> Callab
     return make
 
 
+def big_file(d: Path) -> None:
+    """A small PNG padded past the byte limit (sparse: nothing is written but its size)."""
+    with (d / "logo.png").open("wb") as fh:
+        fh.write(png_header(100, 100))
+        fh.truncate(30 * 1024 * 1024 + 1)
+
+
 def symlink_out(d: Path) -> None:
     (d / "logo.png").symlink_to("/etc/passwd")
 
@@ -177,6 +185,57 @@ def bomb_real(d: Path) -> Path:
 def _duration(w) -> None:
     w["contributions"]["B2"] = dt.timedelta(hours=36, minutes=30)
     w["contributions"]["B2"].number_format = "[h]:mm"
+
+
+def stale_unevaluable(d: Path) -> Path:
+    """XlsxWriter's cached 0 for a formula reportgen cannot evaluate: never printed as 0."""
+    values = [("name", "value"), ("total", 33.56), ("found", '=VLOOKUP("a",meta!A1:B3,2,FALSE)')]
+    return xlsxwriter_book(d / "wb.xlsx", META, [HEADER, ("paragraph", "{found}")], values)
+
+
+def meta_text(key: str, value: str) -> Callable[[Path], Path]:
+    """A meta row written as Excel escapes control characters (_x0001_), as the last row."""
+    return wb(meta=META + [(key, value)])
+
+
+def style_index(d: Path) -> Path:
+    """A cell whose style index points past the workbook's styles (a crafted or damaged file)."""
+    src = make_workbook(d / "src.xlsx")
+    return set_cell_xml(src, d / "wb.xlsx", "values", "B2", '<c r="B2" s="4321"><v>33.56</v></c>')
+
+
+def dtd_in_bin_part(d: Path) -> Path:
+    """workbook.xml declared under a .bin name: the DTD scan must look at content, not names."""
+    src = make_workbook(d / "src.xlsx", names={"leak": "meta!$B$1"})
+    with zipfile.ZipFile(src) as zf:
+        book = zf.read("xl/workbook.xml")
+        rels = zf.read("xl/_rels/workbook.xml.rels")
+
+    def edit(name: str, data: bytes) -> bytes | None:
+        if name == "[Content_Types].xml":
+            return data.replace(b'PartName="/xl/workbook.xml"', b'PartName="/xl/workbook.bin"')
+        if name == "_rels/.rels":
+            return data.replace(b"xl/workbook.xml", b"xl/workbook.bin")
+        return data
+
+    return rezip(src, d / "wb.xlsx", edit, {"xl/workbook.bin": XXE + book.replace(b"meta!$B$1", b"&xxe;"),
+                                            "xl/_rels/workbook.bin.rels": rels})
+
+
+def truncated_jpeg(d: Path) -> None:
+    Image.new("RGB", (600, 400), "#1F3A5F").save(d / "photo.jpg", quality=90)
+    data = (d / "photo.jpg").read_bytes()
+    (d / "photo.jpg").write_bytes(data[: len(data) // 2])
+
+
+def deep_cycle(w) -> None:
+    """A 100-cell chain on a hidden sheet whose end refers back to its start."""
+    ws = w.create_sheet("calc")
+    ws.sheet_state = "hidden"
+    ws["A1"] = "=A100+1"
+    for r in range(2, 101):
+        ws[f"A{r}"] = f"=A{r - 1}+1"
+    w["values"].append(("deep", "=calc!A100"))
 
 
 CASES = [
@@ -262,7 +321,11 @@ CASES = [
     Case("decompression bomb image", image("logo.png", bomb_png), "content!C2",
          "image 'logo.png' is far too large to open safely (Image size (2500000000 pixels)"),
     Case("image above the pixel limit", image("logo.png", lambda d: (d / "logo.png").write_bytes(png_header(9000, 9000))),
-         "content!C2", "is 9000×9000 pixels (limit 40,000,000)"),
+         "content!C2", "is 9000×9000 pixels (limit 25,000,000)"),
+    Case("image of 6300×6300 pixels", image("logo.png", lambda d: (d / "logo.png").write_bytes(png_header(6300, 6300))),
+         "content!C2", "is 6300×6300 pixels (limit 25,000,000); scale it down"),
+    Case("image above the byte limit", image("logo.png", big_file), "content!C2",
+         "image 'logo.png' is 31,457,281 bytes (limit 31,457,280); save it smaller (JPEG for photos)"),
     Case("GIF image", image("logo.png", gif), "content!C2", "is GIF (expected PNG or JPEG)"),
     # attacks on the container
     Case("billion laughs in a sheet", laughs_in_sheet, "FILE", "sheet 'content' (part xl/worksheets/"),
@@ -271,6 +334,34 @@ CASES = [
          "part xl/sharedStrings.xml declares a DTD"),
     Case("zip bomb (claimed size)", bomb_claimed, "FILE", "would inflate to 4,294,967,280 bytes (zip bomb?)"),
     Case("zip bomb (real member)", bomb_real, "FILE", "(zip bomb?)"),
+    # figures that would print wrong (issue 21)
+    Case("stale value that cannot be evaluated", stale_unevaluable, "values!B3",
+         "formula =VLOOKUP(\"a\",meta!A1:B3,2,FALSE) cannot be evaluated here and its saved value is not "
+         "trusted"),
+    Case("formula in a content cell", content(("paragraph", '=TEXT(values!B2,"0.0")')), "content!B2",
+         "formula =TEXT(values!B2,\"0.0\") has no saved value and cannot be evaluated here"),
+    Case("figure typed as text", wb(values=VALUES + [("people", "1,234")],
+                                    value_formats={"total": '#,##0.00"億元"', "people": '#,##0"人"'}),
+         "values!B3", "the number 1,234 is typed as text"),
+    Case("circular chain of 100 cells", wb(edit=deep_cycle), "values!B3", "circular reference"),
+    Case("crafted style index", style_index, "values!B2", "style 4321"),
+    # meta values the outputs cannot hold
+    Case("title over 255 characters", wb(meta=[("title", "長" * 300), *META[1:]]), "meta!B1",
+         "title is 300 characters long"),
+    Case("keywords over 255 characters", meta_text("keywords", ", ".join(["キーワード"] * 60)), "meta!B5",
+         "keywords are 418 characters long"),
+    Case("author over 255 characters", meta_text("author", "著" * 256), "meta!B5", "author is 256 characters long"),
+    Case("subject over 255 characters", meta_text("subject", "件" * 400), "meta!B5", "subject is 400 characters long"),
+    Case("control character in author", meta_text("author", "広報_x0001_部"), "meta!B5", "control character U+0001"),
+    Case("control character in subject", meta_text("subject", "件名_x0002_"), "meta!B5", "control character U+0002"),
+    Case("control character in keywords", meta_text("keywords", "支_x0001_援, 医療"), "meta!B5",
+         "control character U+0001"),
+    Case("control character in lang", meta_text("lang", "ja_x0003_JP"), "meta!B5", "control character U+0003"),
+    Case("margins wider than the page", wb(meta=META + [("theme.margin_left", 150), ("theme.margin_right", 150)]),
+         "meta!B5", "leave no room for the text"),
+    Case("output_name of 80 kanji", meta_text("output_name", "漢" * 80), "meta!B5", "output_name is 80 characters"),
+    Case("truncated JPEG", image("photo.jpg", truncated_jpeg), "content!C2", "image 'photo.jpg' is truncated"),
+    Case("DTD in a part named .bin", dtd_in_bin_part, "FILE", "part xl/workbook.bin declares a DTD"),
 ]
 
 
@@ -384,6 +475,49 @@ def test_a_table_of_10000_rows_is_read(tmp_path):
     assert table.rows[-1][0].text == "主体9999" and table.rows[-1][1].text == "12,498.75億元"
 
 
+def long_table(path: Path, rows: int, columns: int = 20) -> Path:
+    """A valid workbook whose one data sheet `big` holds rows × columns cells (written by
+    openpyxl's streaming writer: seconds for 150,000 cells)."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    for name, sheet_rows in (("meta", META), ("content", [HEADER, ("paragraph", "本文")]), ("values", VALUES)):
+        ws = book.create_sheet(name)
+        for row in sheet_rows:
+            ws.append(list(row))
+    ws = book.create_sheet("big")
+    ws.append([f"列{c}" for c in range(columns)])
+    for r in range(rows):
+        ws.append([r * columns + c for c in range(columns)])
+    book.save(path)
+    return path
+
+
+def test_a_workbook_over_the_cell_limit_is_refused_while_read(tmp_path):
+    """150,000 cells in all sheets (docs/errors.md, Limits): more is refused at the row
+    where the count passes the limit, before the rest of the sheet is parsed."""
+    from reportgen.workbook.source import MAX_WORKBOOK_CELLS
+
+    path = long_table(tmp_path / "wb.xlsx", 8_000)
+    result = run_cli(["build", path, "-o", tmp_path / "out"])
+    assert result.code == 2 and len(result.errors) == 1
+    match = re.fullmatch(r"error: big!A(\d+): the workbook holds more than 150,000 cells \(([\d,]+) by this row; "
+                         r"limit 150,000 cells in all sheets together, empty formatted cells included, so that a "
+                         r"build stays under 2 minutes and 1 GB\): keep only the rows the fact sheet needs, or split "
+                         r"it into several workbooks", result.errors[0])
+    assert match, result.errors
+    row, cells = int(match[1]), int(match[2].replace(",", ""))
+    assert MAX_WORKBOOK_CELLS < cells <= MAX_WORKBOOK_CELLS + 20 and 7_400 < row < 7_600
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_workbook_at_the_cell_limit_is_read(tmp_path):
+    from reportgen.workbook import read_workbook
+
+    doc = read_workbook(long_table(tmp_path / "wb.xlsx", 7_400))
+    assert len(doc.tables["big"].rows) == 7_400
+
+
 def test_text_that_only_looks_escaped_is_kept(tmp_path):
     """Only `_xHHHH_` with four hex digits is an escape; other underscores are text."""
     from reportgen.workbook import read_workbook
@@ -402,10 +536,11 @@ def test_docs_list_every_case():
     assert not missing, f"docs/errors.md lacks {missing}"
 
 
-@pytest.mark.parametrize("make", [laughs_in_sheet, xxe_in_shared_strings])
+@pytest.mark.parametrize("make", [laughs_in_sheet, xxe_in_shared_strings, xxe_in_workbook])
 def test_without_the_dtd_scan_defusedxml_still_refuses(tmp_path, monkeypatch, make):
     """The second line of defence: openpyxl parses sheets and shared strings with
-    defusedxml, whose refusal is turned into a clear message."""
+    defusedxml, and the reader reads workbook.xml's calcPr with it too (openpyxl's own
+    lxml parse leaves entities unexpanded); the refusal is turned into a clear message."""
     import reportgen.workbook.source as source
 
     monkeypatch.setattr(source, "_check_xml", lambda zf, where: None)
@@ -416,12 +551,13 @@ def test_without_the_dtd_scan_defusedxml_still_refuses(tmp_path, monkeypatch, ma
     assert "EntitiesForbidden" in result.errors[0]
 
 
-def test_without_the_dtd_scan_workbook_xml_entities_stay_unexpanded(tmp_path, monkeypatch):
-    """openpyxl parses workbook.xml with lxml (resolve_entities=False): the external
-    entity is never read, which is why the scan refuses it before parsing."""
-    import reportgen.workbook.source as source
-
-    monkeypatch.setattr(source, "_check_xml", lambda zf, where: None)
-    book = source.Book.open(xxe_in_workbook(tmp_path))
-    leak = book.workbook.defined_names.get("leak")
-    assert leak.attr_text is None and "root:" not in repr(vars(leak))
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_build_reports_the_problems_validate_reports(tmp_path, case):
+    """Issue 22: every workbook problem is found by the read stage, so `validate` and
+    `build` report the same set (build finding more would be a check validate misses)."""
+    path = case.make(tmp_path)
+    validated = run_cli(["validate", path])
+    built = run_cli(["build", path, "-o", tmp_path / "out", "-j", "1"])
+    assert built.code == validated.code == 2, built.err
+    assert sorted(built.errors) == sorted(validated.errors)
+    assert not (tmp_path / "out").exists()

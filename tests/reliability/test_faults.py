@@ -125,15 +125,15 @@ def test_stale_temporaries_of_a_dead_process_are_removed_and_only_those(tmp_path
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     gone, alive = int(dead.stdout), os.getppid()
     for name in (f".factsheet.pdf.{gone}.abcd1234.tmp", f".factsheet.pdf.{alive}.abcd1234.tmp",
-                 "notes.tmp", ".factsheet.abcd12.pdf.tmp", f"key.svg.{gone}.part"):
+                 "notes.tmp", ".factsheet.abcd12.pdf.tmp", f"{'a' * 64}.svg.{gone}.part", f"notes.{gone}.part"):
         (tmp_path / name).write_text("x")
     (tmp_path / f".charts.{gone}.zz9_zz9z.tmp").mkdir()
     (tmp_path / f".charts.{gone}.zz9_zz9z.tmp" / "a.svg").write_text("x")
     removed = remove_stale(tmp_path)
-    assert sorted(p.name for p in removed) == sorted([f".factsheet.pdf.{gone}.abcd1234.tmp", f"key.svg.{gone}.part",
+    assert sorted(p.name for p in removed) == sorted([f".factsheet.pdf.{gone}.abcd1234.tmp", f"{'a' * 64}.svg.{gone}.part",
                                                       f".charts.{gone}.zz9_zz9z.tmp"])
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f".factsheet.pdf.{alive}.abcd1234.tmp", "notes.tmp",
-                                                                 ".factsheet.abcd12.pdf.tmp"])
+                                                                 ".factsheet.abcd12.pdf.tmp", f"notes.{gone}.part"])
 
 
 # -- outputs as one unit ----------------------------------------------------------------
@@ -283,3 +283,25 @@ def test_a_batch_reports_every_workbook_whatever_the_others_do(tmp_path):
     assert "3 ok, 3 failed" in summary and all(name in summary for name in ("bad.xlsx", "bug.xlsx", "crash.xlsx"))
     for name in "abc":
         assert list((tmp_path / "out" / name).glob("*-appendix.xlsx"))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["TERM", "KILL"])
+def test_a_stopped_batch_leaves_no_process_and_no_temporary(tmp_path, sig):
+    """The batch's workers end with it; on SIGTERM each removes its build's temporaries."""
+    books = tmp_path / "in"
+    books.mkdir()
+    for name in ("one", "two", "three"):
+        long_book(tmp_path / name).rename(books / f"{name}.xlsx")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "reportgen", "batch", str(books), "-o", str(out), "-j", "2",
+                             "--only", "pdf"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    wait_for(lambda: any(".factsheet.pdf." in t for t in temporaries(out)) or proc.poll() is not None,
+             "a book's PDF temporary")
+    assert proc.poll() is None, proc.stderr.read().decode()
+    os.kill(proc.pid, sig)
+    assert stdout_closes(proc)
+    proc.wait(timeout=WAIT)
+    wait_for(lambda: not session_processes(proc.pid), "the batch's workers to end")
+    if sig == signal.SIGTERM:
+        assert [t for t in temporaries(out) if not t.startswith(".cache/")] == []

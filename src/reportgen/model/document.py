@@ -12,6 +12,7 @@ from typing import Literal, Mapping
 from reportgen.diagnostics import CellRef
 from reportgen.model.blocks import Block
 from reportgen.model.data import ChartSpec, Table, Value
+from reportgen.model.mail import Mail
 
 def _assets() -> Path:
     """assets/ of the source tree (editable install), else the copy a wheel installs
@@ -67,6 +68,9 @@ class Theme:
     font_regular: Path = _font("BIZUDPGothic-Regular.ttf")
     font_bold: Path = _font("BIZUDPGothic-Bold.ttf")
     font_fallback: Path = _font("DroidSansFallbackFull.ttf")
+    # Figures in table number columns: BIZ UDGothic, the same design with fixed-width digits.
+    font_figures: Path = _font("BIZUDGothic-Regular.ttf")
+    font_figures_bold: Path = _font("BIZUDGothic-Bold.ttf")
     font_family: str = "BIZ UDPGothic"
 
 
@@ -115,6 +119,7 @@ class Document:
     charts: Mapping[str, ChartSpec]
     values: Mapping[str, Value]
     source: Path
+    mail: Mail | None = None  # the `mail` sheet, when the workbook has one (`reportgen mail`)
 
     @property
     def created(self) -> dt.datetime:

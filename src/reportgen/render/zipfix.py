@@ -14,12 +14,15 @@ import zipfile
 from typing import Iterable
 
 DateTime = tuple[int, int, int, int, int, int]
+LAST_STAMP: DateTime = (2107, 12, 31, 23, 59, 58)  # a zip entry's date ends in 2107 (7 bits of years from 1980)
 
 
 def pack(entries: Iterable[tuple[str, bytes]], stamp: DateTime, mode: int, create_system: int,
          level: int = 9) -> bytes:
     """A zip of (name, content) `entries`, each dated `stamp`, Unix mode `mode` and `create_system`,
-    deflated at `level`."""
+    deflated at `level`. A `stamp` past what a zip entry can hold is written as the last
+    one it can (the document keeps its own date in its properties)."""
+    stamp = min(stamp, LAST_STAMP)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as dst:
         for name, content in entries:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from openpyxl.utils.cell import coordinate_to_tuple
 
 from reportgen.diagnostics import CellRef
 from reportgen.model import Value
-from reportgen.numfmt import NumberFormatError, format_value
+from reportgen.numfmt import NumberFormatError, format_value, shows_numbers
 from reportgen.workbook.sheets import Sheet
 from reportgen.workbook.source import Book, CellProblem
 
 _MIDNIGHT = dt.time(0)
+# text that Excel would read as a number if typed into a number cell: 1,234 -5.6 12% ¥1,000 ＋１２
+_NUMBER_TEXT = re.compile(r"\s*[-+−＋－]?[¥$￥]?\s*[\d０-９][\d０-９,，]*([.．][\d０-９]+)?\s*[%％]?\s*")
 _NUMBERS_AND_DATES = (int, float, dt.datetime)  # a plain cell of these types is its own raw value
 
 
@@ -31,7 +34,11 @@ def value_at(book: Book, sheet: Sheet, row: int, col: int, ref: CellRef) -> Valu
     raw = cell.value
     if cell.formula or cell.error or type(raw) not in _NUMBERS_AND_DATES:
         raw = book.cell_raw(sheet, row, col, cell)  # text, rich text, errors, formulas
-    fmt = book.formats[cell.style]
+    fmt = book.style_format(sheet, row, col, cell)
+    if type(raw) is str and fmt != "General" and _NUMBER_TEXT.fullmatch(raw) and shows_numbers(fmt):
+        raise CellProblem(f"the number {raw.strip()} is typed as text, so its number format {fmt!r} cannot show it "
+                          "(it would print without its unit or digits): enter it as a number (no apostrophe or "
+                          "quotes), or give the cell the Text format (@) if it is not a figure")
     if isinstance(raw, float) and raw.is_integer() and "." not in fmt and fmt != "General":
         raw = int(raw)
     if isinstance(raw, dt.datetime) and raw.time() == _MIDNIGHT:

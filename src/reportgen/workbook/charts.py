@@ -18,7 +18,7 @@ from reportgen.model import ChartSpec, Table, Value
 from reportgen.model.data import ChartKind
 from reportgen.workbook.chartoptions import parse_options
 from reportgen.workbook.inline import InlineError, to_rich_text
-from reportgen.workbook.source import Book, is_blank
+from reportgen.workbook.source import Book, is_blank, shown
 
 SHEET = "charts"
 COLUMNS = ("id", "type", "table", "category", "series", "title", "unit", "caption", "sort", "highlight", "width",
@@ -36,7 +36,7 @@ def header_map(book: Book, sheet: str, known: tuple[str, ...], required: tuple[s
     ws = book.sheet(sheet)
     found: dict[str, int] = {}
     for c in range(1, ws.max_column + 1):
-        raw = ws.value(1, c)
+        raw = shown(book, ws, 1, c, diag)
         if is_blank(raw):
             continue
         name = str(raw).strip().lower()
@@ -63,7 +63,7 @@ def read_charts(book: Book, tables: Mapping[str, Table], lookup: Lookup,
     charts: dict[str, ChartSpec] = {}
     broken: set[str] = set()
     for r in ws.visible_rows()[1:]:
-        cell = {k: ws.value(r, c) for k, c in cols.items()}
+        cell = {k: shown(book, ws, r, c, diag) for k, c in cols.items()}
         if all(is_blank(v) for v in cell.values()):
             continue
         text = {k: "" if v is None else str(v).strip() for k, v in cell.items()}

@@ -19,7 +19,7 @@ from reportgen.model import (
 )
 from reportgen.workbook.charts import header_map
 from reportgen.workbook.inline import InlineError, figure_text, to_rich_text
-from reportgen.workbook.source import Book, is_blank
+from reportgen.workbook.source import Book, CellProblem, is_blank
 from reportgen.workbook.tableopts import shape_table
 
 SHEET = "content"
@@ -88,7 +88,9 @@ def _rows(ctx: Context) -> list[Row]:
     rows: list[Row] = []
     for r in ws.visible_rows()[1:]:
         refs = {k: CellRef(SHEET, f"{get_column_letter(c)}{r}") for k, c in cols.items()}
-        cells = {k: ctx.book.rich(SHEET, ref.cell) for k, ref in refs.items()}
+        cells = {k: _cell(ctx, ref) for k, ref in refs.items()}
+        if _BROKEN in cells.values():
+            continue
         if all(is_blank(str(v) if v is not None else None) for v in cells.values()):
             continue
         kind = str(cells.get("type") or "").strip().lower()
@@ -104,6 +106,18 @@ def _rows(ctx: Context) -> list[Row]:
             continue
         rows.append(row)
     return rows
+
+
+_BROKEN = object()  # a cell whose value could not be read (reported at the cell)
+
+
+def _cell(ctx: Context, ref: CellRef) -> object:
+    """The cell as shown (a formula's result); a problem is reported at the cell."""
+    try:
+        return ctx.book.rich(SHEET, ref.cell)
+    except CellProblem as exc:
+        ctx.diag.add(ref, str(exc))
+        return _BROKEN
 
 
 _REF_HELP = {"kpi": "a value name", "chart": "a chart id", "table": "a data sheet name",

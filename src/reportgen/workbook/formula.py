@@ -72,6 +72,41 @@ def evaluate(formula: str, sheet: str, resolve: Resolve, names: Names) -> Value:
     return _normalise(result)
 
 
+def references(formula: str, sheet: str, names: Names) -> list[tuple[str, int, int]]:
+    """(sheet, row, column) of every cell `formula` refers to, ranges expanded and names
+    resolved, read from its tokens without evaluating: the reader evaluates these first.
+    What cannot be read is left out (evaluating the formula reports it)."""
+    try:
+        tokens = _tokens(formula)
+    except FormulaError:
+        return []
+    out: list[tuple[str, int, int]] = []
+    for token in tokens:
+        if token.type != Token.OPERAND or token.subtype != Token.RANGE:
+            continue
+        where, _, address = token.value.rpartition("!")
+        target = _unquote(where) if where else sheet
+        if not where and not _CELL.match(address) and ":" not in address:
+            named = names(address)
+            if named is None:
+                continue
+            target, address = named
+        out.extend(_cells(target, address.replace("$", "").upper()))
+    return out
+
+
+def _cells(sheet: str, address: str) -> list[tuple[str, int, int]]:
+    try:
+        min_col, min_row, max_col, max_row = range_boundaries(address)
+    except ValueError:
+        return []
+    if None in (min_col, min_row, max_col, max_row):
+        return []
+    if (max_col - min_col + 1) * (max_row - min_row + 1) > MAX_RANGE_CELLS:
+        return []
+    return [(sheet, r, c) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1)]
+
+
 def _tokens(formula: str) -> list[Token]:
     text = formula if formula.startswith("=") else "=" + formula
     try:

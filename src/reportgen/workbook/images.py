@@ -7,7 +7,11 @@ from typing import Callable
 
 from reportgen.diagnostics import CellRef, Collector
 
-MAX_PIXELS = 40_000_000  # about 8,000 × 5,000: far beyond 300 dpi on A4
+MAX_PIXELS = 25_000_000
+"""5,000 × 5,000: A4 at 300 dpi is 8.7 million. The PDF renderer decodes an image whole,
+about 10 bytes a pixel at its peak (bench/limits.md): 25 million pixels cost ~300 MB."""
+MAX_BYTES = 30 * 1024 * 1024
+"""The image file itself, checked before it is opened (every output embeds the file)."""
 
 
 def image_resolver(folder: Path, diag: Collector) -> Callable[[str, CellRef], Path | None]:
@@ -39,15 +43,22 @@ def _check(root: Path, name: str) -> tuple[Path | None, str | None]:
 def _check_pixels(path: Path, name: str) -> str | None:
     from PIL import Image
 
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return f"image '{name}' is {size:,} bytes (limit {MAX_BYTES:,}); save it smaller (JPEG for photos)"
     try:
         with Image.open(path) as im:
             if im.width * im.height > MAX_PIXELS:
                 return f"image '{name}' is {im.width}×{im.height} pixels (limit {MAX_PIXELS:,}); scale it down"
             if im.format not in ("PNG", "JPEG"):
                 return f"image '{name}' is {im.format} (expected PNG or JPEG)"
-            im.verify()
+            im.verify()  # checksums; a JPEG's data is only checked by decoding it
+        with Image.open(path) as im:
+            im.load()  # a cut-off file raises here instead of printing half a picture
     except Image.DecompressionBombError as exc:  # Pillow refuses before decoding; say so plainly
         return f"image '{name}' is far too large to open safely ({exc}); scale it down"
     except Exception as exc:  # Pillow raises many types for a corrupt file
+        if isinstance(exc, OSError) and "truncated" in str(exc):
+            return f"image '{name}' is truncated ({exc}): the file was cut off; copy or export it again"
         return f"image '{name}' cannot be read ({type(exc).__name__}: {exc})"
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
 from types import MappingProxyType
 from typing import Any, get_type_hints
 
@@ -21,7 +22,17 @@ _REQUIRED = ("title", "organisation", "date")
 _THEMEABLE = {f.name: f for f in dataclasses.fields(Theme) if not f.name.startswith("font_")}
 _THEME_TYPES = get_type_hints(Theme)
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
-_OUTPUT_NAME = re.compile(r"[\w\-\u3040-\u30ff\u3400-\u9fff]{1,80}")
+_OUTPUT_NAME = re.compile(r"[\w\-\u3040-\u30ff\u3400-\u9fff]+")
+# 60 characters of at most 3 bytes each, plus "-appendix.xlsx" and a temporary file's
+# prefix and suffix, stay within the 255 bytes a file name may have (ext4, APFS, NTFS)
+MAX_OUTPUT_NAME = 60
+# Document properties (title, author, …) hold at most 255 characters in a DOCX (python-docx
+# refuses more; Word truncates); these keys become properties.
+MAX_PROPERTY = 255
+_PROPERTIES = ("title", "subtitle", "organisation", "author", "subject", "keywords", "doc_type", "lang",
+               "source_note")
+_UNDRAWN = ("author", "subject", "keywords", "lang")  # only in properties: check_text never sees them
+_MIN_TEXT_MM = (80.0, 100.0)  # the narrowest and shortest text area a fact sheet's tables and charts fit
 _RATE = re.compile(r"rate\.([A-Z]{3})_([A-Z]{3})")
 
 
@@ -37,10 +48,12 @@ def read_meta(book: Book, diag: Collector, lookup: Lookup) -> tuple[Meta, Theme]
         try:
             if key in _TEXT_KEYS:
                 fields[key] = _text(book, coord, lookup)
+                _check_property(key, fields[key])
             elif key == "date":
                 fields["date"] = _date(book, coord)
             elif key == "keywords":
                 fields["keywords"] = tuple(k.strip() for k in re.split(r"[,、，]", _text(book, coord)) if k.strip())
+                _check_property(key, ", ".join(fields["keywords"]))
             elif (m := _RATE.fullmatch(key)):
                 rates[f"{m[1]}_{m[2]}"] = _rate(book, coord)
             elif key.startswith("theme.") and key[6:] in _THEMEABLE:
@@ -56,13 +69,52 @@ def read_meta(book: Book, diag: Collector, lookup: Lookup) -> tuple[Meta, Theme]
                 diag.add(CellRef(SHEET), f"missing required key '{key}' (a row with '{key}' in column A)")
             fields[key] = dt.date(2000, 1, 1) if key == "date" else "?"
     for key in ("output_name", "appendix_name"):
-        if key in fields and not _OUTPUT_NAME.fullmatch(fields[key]):
-            diag.add(CellRef(SHEET, rows[key]), f"{key} '{fields[key]}' must be a plain "
-                     "file stem (letters, digits, - and _; no folders)")
-            del fields[key]
+        if key in fields:
+            problem = _output_name_problem(key, fields[key])
+            if problem:
+                diag.add(CellRef(SHEET, rows[key]), problem)
+                del fields[key]
     fields.setdefault("author", fields["organisation"])
+    built = Theme(**theme)
+    _check_text_area(built, rows, diag)
     cells = MappingProxyType({key: CellRef(SHEET, coord) for key, coord in rows.items()})
-    return Meta(**fields, rates=MappingProxyType(rates), cells=cells), Theme(**theme)
+    return Meta(**fields, rates=MappingProxyType(rates), cells=cells), built
+
+
+def _check_property(key: str, text: str) -> None:
+    """A meta text that becomes a document property fits one; one only in the properties
+    holds no control character (the drawn ones are checked with all drawn text)."""
+    if key in _PROPERTIES and len(text) > MAX_PROPERTY:
+        verb = "are" if key == "keywords" else "is"
+        raise CellProblem(f"{key} {verb} {len(text):,} characters long (limit {MAX_PROPERTY}, the most a document "
+                          f"property holds in the DOCX and XLSX); shorten {'them' if verb == 'are' else 'it'}")
+    if key in _UNDRAWN and (bad := next((c for c in text if unicodedata.category(c) == "Cc"), None)):
+        raise CellProblem(f"control character U+{ord(bad):04X} in {key} (remove it)")
+
+
+def _output_name_problem(key: str, name: str) -> str | None:
+    if not _OUTPUT_NAME.fullmatch(name):
+        return f"{key} '{name}' must be a plain file stem (letters, digits, - and _; no folders)"
+    if len(name) > MAX_OUTPUT_NAME:
+        return (f"{key} is {len(name)} characters long (limit {MAX_OUTPUT_NAME}, so that every output's "
+                "file name fits the 255 bytes a file system allows); shorten it")
+    return None
+
+
+def _check_text_area(theme: Theme, rows: dict[str, str], diag: Collector) -> None:
+    """Margins that leave the text too little room are reported at their cells (a
+    negative text width would otherwise stop the PDF renderer with no place named)."""
+    width, height = PAPER_MM[theme.page_size]
+    for sides, size, least, what in ((("left", "right"), width, _MIN_TEXT_MM[0], "wide"),
+                                     (("top", "bottom"), height, _MIN_TEXT_MM[1], "tall")):
+        a, b = (getattr(theme, f"margin_{side}") for side in sides)
+        if size - a - b < least:
+            given = [f"theme.margin_{side}" for side in sides if f"theme.margin_{side}" in rows]
+            where = CellRef(SHEET, rows[given[0]]) if given else CellRef(SHEET)
+            diag.add(where, f"theme.margin_{sides[0]} {a:g} mm and theme.margin_{sides[1]} {b:g} mm leave no room "
+                     f"for the text on {theme.page_size} paper ({size:g} mm {what}): the text needs at least "
+                     f"{least:g} mm; make the margins smaller")
+>>>>>>> main
 
 
 def _text(book: Book, coord: str, lookup: Lookup | None = None) -> str:

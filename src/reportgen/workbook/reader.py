@@ -20,12 +20,13 @@ from reportgen.workbook.cells import read_value
 from reportgen.workbook.charts import read_charts
 from reportgen.workbook.content import Context, read_content
 from reportgen.workbook.images import image_resolver
+from reportgen.workbook.mail import read_mail
 from reportgen.workbook.meta import read_meta
-from reportgen.workbook.source import Book, CellProblem, check_extent
+from reportgen.workbook.source import Book, CellProblem, check_extent, shown
 from reportgen.workbook.tables import read_table, read_values
 
 REQUIRED_SHEETS = ("meta", "content")
-RESERVED = ("meta", "content", "values", "charts", "instructions", "説明")
+RESERVED = ("meta", "content", "values", "charts", "mail", "instructions", "説明")
 
 
 def read_workbook(path: Path) -> Document:
@@ -57,8 +58,9 @@ def _read(path: Path) -> Document:
     ctx = Context(book, tables, charts, lookup, image_resolver(path.parent, diag), diag, broken_charts=broken)
     blocks = read_content(ctx)
     tables, charts = _shaped(tables, charts, ctx)
+    mail = read_mail(book, diag, lookup, meta)
     doc = Document(meta, theme, blocks, MappingProxyType(tables), MappingProxyType(charts),
-                   MappingProxyType(values), path)
+                   MappingProxyType(values), path, mail)
     check_text(doc, diag, _meta_cells(book))
     diag.raise_if_any()
     return doc
@@ -92,7 +94,7 @@ def _shaped(tables: dict[str, Table], charts: dict[str, ChartSpec], ctx: Context
 def _meta_cells(book: Book) -> dict[str, CellRef]:
     """meta key → its value cell (column B), so a meta text problem names its cell."""
     ws = book.sheet("meta")
-    keys = {str(ws.value(r, 1)).strip(): r for r in range(ws.max_row, 0, -1) if ws.value(r, 1)}
+    keys = {str(key).strip(): r for r in range(ws.max_row, 0, -1) if (key := shown(book, ws, r, 1, Collector()))}
     return {key: CellRef("meta", f"B{r}") for key, r in keys.items()}
 
 

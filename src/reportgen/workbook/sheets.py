@@ -18,10 +18,11 @@ defused parser did.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 import xml.parsers.expat
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Mapping, NamedTuple, Sequence
+from typing import BinaryIO, Mapping, NamedTuple, Sequence
 from xml.etree.ElementTree import TreeBuilder
 
 from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
@@ -96,36 +97,56 @@ class Styles:
     epoch: dt.datetime
 
 
-def parse_sheet(name: str, state: str, xml_bytes: bytes, strings: Sequence[object], styles: Styles) -> Sheet:
-    """The worksheet part `xml_bytes` as a `Sheet`; malformed XML raises ExpatError,
-    a DTD entity defusedxml's exceptions, a bad cell value ValueError/IndexError."""
-    reader = _SheetReader(strings, styles)
+class TooManyCells(Exception):
+    """A sheet holds more cells than `parse_sheet` was allowed: raised while parsing, at
+    the row where the count passed the budget, so that a huge sheet costs little to refuse."""
+
+    def __init__(self, row: int, cells: int):
+        super().__init__(f"{cells:,} cells by row {row}")
+        self.row, self.cells = row, cells
+
+
+def parse_sheet(name: str, state: str, xml_bytes: bytes | BinaryIO, strings: Sequence[object], styles: Styles,
+                budget: int | None = None) -> Sheet:
+    """The worksheet part `xml_bytes` (its bytes, or a stream of them: parsed a megabyte at
+    a time) as a `Sheet`; malformed XML raises ExpatError,
+    a DTD entity defusedxml's exceptions, a bad cell value ValueError/IndexError, more
+    than `budget` cells TooManyCells."""
+    reader = _SheetReader(strings, styles, budget)
     reader.feed(xml_bytes)
+    reader.check_budget()
     return reader.sheet(name, state)
 
 
-def unescape_text(value: object) -> object:
-    """OOXML `_xHHHH_` escapes undone in text and in each run of rich text (ECMA-376
-    Part 1 §22.9.2.19 ST_Xstring; Excel writes control characters this way), so text is
-    what Excel shows and a control character is caught at its cell. openpyxl already
-    turns Excel's escaped underscore `_x005F_` into `_` (so a literal `_x0041_` typed in
-    Excel, which is very rare, becomes `A`). Rich text is changed in place: each value
-    comes from one parse and is unescaped once."""
+def normal_text(value: object) -> object:
+    """Text as Excel shows it, in one Unicode form: OOXML `_xHHHH_` escapes undone in text
+    and in each run of rich text (ECMA-376 Part 1 §22.9.2.19 ST_Xstring; Excel writes
+    control characters this way), so a control character is caught at its cell; then NFC
+    (a macOS file name or a PDF copy gives か + U+3099 and e + U+0301, which fonts draw
+    as separate marks: composed, they are が and é). openpyxl already turns Excel's escaped
+    underscore `_x005F_` into `_` (so a literal `_x0041_` typed in Excel, which is very
+    rare, becomes `A`). Rich text is changed in place: each value comes from one parse
+    and is made normal once."""
     if isinstance(value, str):
-        return unescape(value) if "_x" in value else value
+        return _nfc(unescape(value) if "_x" in value else value)
     if isinstance(value, CellRichText):
         for i, block in enumerate(value):
-            if isinstance(block, str) and "_x" in block:
-                value[i] = unescape(block)
-            elif not isinstance(block, str) and "_x" in block.text:
-                block.text = unescape(block.text)
+            if isinstance(block, str):
+                value[i] = _nfc(unescape(block) if "_x" in block else block)
+            else:
+                block.text = _nfc(unescape(block.text) if "_x" in block.text else block.text)
     return value
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() or unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 class _SheetReader:
     """pyexpat callbacks that collect cells row by row (the state of one <c> at a time)."""
 
-    def __init__(self, strings: Sequence[object], styles: Styles):
+    def __init__(self, strings: Sequence[object], styles: Styles, budget: int | None = None):
+        self.budget = budget
         self.strings = strings
         self.styles = styles
         self.dates = styles.dates
@@ -146,19 +167,28 @@ class _SheetReader:
         self.inline: object = None
         self.parser = xml.parsers.expat.ParserCreate(namespace_separator="}")
 
-    def feed(self, data: bytes) -> None:
+    def feed(self, data: bytes | BinaryIO) -> None:
         parser = self.parser
         parser.buffer_text = True
         self._listen(self.start, self.end, self.chars)
         parser.EntityDeclHandler = _refuse_entity
         parser.UnparsedEntityDeclHandler = _refuse_unparsed_entity
         parser.ExternalEntityRefHandler = _refuse_external
-        parser.Parse(data, True)
+        if isinstance(data, bytes):
+            parser.Parse(data, True)
+            return
+        while chunk := data.read(1 << 20):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
 
     def _listen(self, start, end, chars) -> None:
         self.parser.StartElementHandler = start
         self.parser.EndElementHandler = end
         self.parser.CharacterDataHandler = chars
+
+    def check_budget(self) -> None:
+        if self.budget is not None and len(self.cells) > self.budget:
+            raise TooManyCells(self.row, len(self.cells))
 
     def sheet(self, name: str, state: str) -> Sheet:
         self._merge()
@@ -234,6 +264,8 @@ class _SheetReader:
         hidden = attrs.get("hidden")
         if hidden and hidden not in _FALSE:
             self.hidden_rows.add(self.row)
+        if self.budget is not None and len(self.cells) > self.budget:
+            raise TooManyCells(self.row, len(self.cells))
 
     def _column(self, attrs: dict[str, str]) -> None:
         first = int(attrs["min"])
@@ -283,7 +315,7 @@ class _SheetReader:
     def _saved(self, kind: str, v: str | None, style: int) -> tuple[object, bool]:
         """The stored value and whether it is an Excel error (openpyxl's parse_cell)."""
         if kind == "inlineStr":
-            return unescape_text(self.inline), False
+            return normal_text(self.inline), False
         if v is None:
             return None, kind == "e"
         if kind == "n":
@@ -300,7 +332,7 @@ class _SheetReader:
             return bool(int(v)), False
         if kind == "d":
             return from_ISO8601(v), False
-        return unescape_text(v), kind == "e"  # "str" (a formula's text result), "e", or unknown
+        return normal_text(v), kind == "e"  # "str" (a formula's text result), "e", or unknown
 
     def _formula(self, coord: str | None) -> object:
         """The formula as openpyxl's formula view holds it: "=…" text (a shared formula
@@ -318,7 +350,7 @@ class _SheetReader:
                 self.shared[index] = Translator(text, coord)
         elif kind == "dataTable":
             return DataTableFormula(**attrs)
-        return unescape_text(text)
+        return normal_text(text)
 
     def _merge(self) -> None:
         """Merged ranges: every cell but the top-left one holds nothing (openpyxl's

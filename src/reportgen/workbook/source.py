@@ -11,6 +11,7 @@ external entities are refused by the parser.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 import warnings
 import zipfile
 import zlib
@@ -28,7 +29,7 @@ from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
 from reportgen.diagnostics import CellRef, Collector, Diagnostic, ReportError
-from reportgen.workbook.sheets import Cell, Sheet, Styles, parse_sheet, unescape_text
+from reportgen.workbook.sheets import Cell, Sheet, Styles, TooManyCells, normal_text, parse_sheet
 
 # A real fact-sheet workbook is a few hundred KB; these bounds refuse zip bombs before
 # anything is inflated (sizes come from the zip directory).
@@ -37,6 +38,10 @@ MAX_TOTAL_BYTES = 500 * 1024 * 1024
 MAX_RATIO = 200
 MAX_ROWS = 100_000  # used range of one sheet: ten times the largest table a fact sheet appendix holds
 MAX_CELLS = 2_000_000
+MAX_WORKBOOK_CELLS = 150_000
+"""Cells of all sheets together (empty formatted cells count): what a build turns into a
+PDF, a DOCX and an appendix in under 2 minutes and 1 GB on a 2-CPU machine (bench/limits.md).
+Counted while the sheets are parsed, so that a larger workbook is refused in seconds."""
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 EXCEL_ERRORS = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"))
 
@@ -44,7 +49,17 @@ Raw = float | int | str | bool | dt.date | dt.datetime | dt.time | None
 
 
 class CellProblem(Exception):
-    """A problem with one cell's value; the caller knows the cell and reports it."""
+    """A problem with one cell's value; the caller knows the cell and reports it. `where`
+    names the cell the problem lies in when that is another one (a formula's reference),
+    so a chain of references names its origin once."""
+
+    def __init__(self, message: str, where: CellRef | None = None):
+        super().__init__(message)
+        self.message = message
+        self.where = where
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
 
 
 def check_container(path: Path) -> None:
@@ -122,19 +137,31 @@ def _check_members(zf: zipfile.ZipFile, where: str) -> None:
 # declares one is refused before parsing: this is where entity expansion ("billion laughs")
 # and external entities live. Hand-written scan: defusedxml would refuse too, but only in the
 # parts openpyxl parses with it (openpyxl parses workbook.xml with lxml, entities unresolved).
+# Parts are told apart by content, not by name: [Content_Types].xml can declare any name
+# (workbook.bin) as the workbook, and every part that reads as XML is scanned.
 _DTD_MARKS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be"))
-_BINARY = (".bin", ".png", ".jpeg", ".jpg", ".gif", ".emf", ".wmf", ".tif", ".tiff", ".bmp")
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
 def _check_xml(zf: zipfile.ZipFile, where: str) -> None:
     for info in zf.infolist():
-        if info.is_dir() or info.filename.lower().endswith(_BINARY):
+        if info.is_dir() or not _reads_as_xml(zf, info):
             continue
         if _declares_dtd(zf, info):
             raise ReportError(Diagnostic(where, f"refused: {_part_label(zf, info.filename)} declares a DTD "
                                          "(<!DOCTYPE>/<!ENTITY>), which Excel never writes: a possible XML "
                                          "attack (entity expansion or external entity); save the workbook "
                                          "again from Excel"))
+
+
+def _reads_as_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """True when the part starts like XML (after a byte-order mark and white space), as
+    any XML parser would accept it; images and other binary parts do not."""
+    with zf.open(info) as fh:
+        head = fh.read(256)
+    for bom in _BOMS:
+        head = head.removeprefix(bom)
+    return head.lstrip(b" \t\r\n\x00").startswith(b"<")  # UTF-16 too: its zero bytes are stripped
 
 
 def _declares_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -177,9 +204,26 @@ def _part_path(target: str) -> str:
 def _load(path: Path) -> Workbook:
     """The workbook's parts but its worksheets (names, styles, shared strings), read by
     openpyxl in read-only mode: the worksheets are read by `sheets.parse_sheet`."""
-    with _readable(path), warnings.catch_warnings():
+    with _readable(path), warnings.catch_warnings(), _no_sheet_scan():
         warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions
         return load_workbook(path, read_only=True, rich_text=True)
+
+
+@contextmanager
+def _no_sheet_scan() -> Iterator[None]:
+    """openpyxl's read-only worksheets look for their size when made, and a sheet without
+    a <dimension> element (openpyxl's own streaming writer leaves it out) is parsed whole
+    for it: a second full parse of every sheet, before the cell limit can refuse one. The
+    size is never used here (`parse_sheet` finds it), so that lookup is skipped while the
+    workbook loads (openpyxl internals: `ReadOnlyWorksheet._get_size`)."""
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    found = ReadOnlyWorksheet._get_size
+    ReadOnlyWorksheet._get_size = lambda self: None
+    try:
+        yield
+    finally:
+        ReadOnlyWorksheet._get_size = found
 
 
 @contextmanager
@@ -215,17 +259,31 @@ def _load_problem(exc: BaseException) -> str:
 def _read_sheets(path: Path, wb: Workbook) -> dict[str, Sheet]:
     """Every sheet of the workbook, parsed once (chart sheets are empty sheets)."""
     shared = next((ws._shared_strings for ws in wb.worksheets), [])  # openpyxl's table, one per load
-    strings = [unescape_text(s) for s in shared]
+    strings = [normal_text(s) for s in shared]
     styles = Styles(frozenset(wb._date_formats), frozenset(wb._timedelta_formats), wb.epoch)
     sheets: dict[str, Sheet] = {}
+    used = 0
     with _readable(path):
         for ws in wb._sheets:
             part = getattr(ws, "_worksheet_path", None)
             if part is None:
                 sheets[ws.title] = Sheet.empty(ws.title, ws.sheet_state)
-            else:
-                sheets[ws.title] = parse_sheet(ws.title, ws.sheet_state, wb._archive.read(part), strings, styles)
+                continue
+            try:
+                with wb._archive.open(part) as xml:  # streamed: a sheet over the limit is refused early
+                    sheet = parse_sheet(ws.title, ws.sheet_state, xml, strings, styles, MAX_WORKBOOK_CELLS - used)
+            except TooManyCells as exc:
+                raise ReportError(Diagnostic(CellRef(ws.title, f"A{exc.row}"), too_many_cells(used + exc.cells))) from None
+            sheets[ws.title] = sheet
+            used += len(sheet.cells)
     return sheets
+
+
+def too_many_cells(cells: int) -> str:
+    return (f"the workbook holds more than {MAX_WORKBOOK_CELLS:,} cells ({cells:,} by this row; limit "
+            f"{MAX_WORKBOOK_CELLS:,} cells in all sheets together, empty formatted cells included, so that a "
+            "build stays under 2 minutes and 1 GB): keep only the rows the fact sheet needs, or split it into "
+            "several workbooks")
 
 
 def _number_formats(wb: Workbook) -> tuple[str, ...]:
@@ -243,14 +301,16 @@ def _number_formats(wb: Workbook) -> tuple[str, ...]:
 @dataclass
 class Book:
     """One workbook, read once: each sheet's cells as typed (formulas, rich text) and as
-    saved (a formula's last result), its defined names and number formats. Formulas
-    without a saved value are evaluated when read, and remembered."""
+    saved (a formula's last result), its defined names and number formats. A formula
+    without a saved value is evaluated when read, and remembered; so is every formula of
+    a workbook whose saved values are stale (`stale` says why)."""
 
     path: Path
     workbook: Workbook  # openpyxl's read-only workbook: defined names
     sheets: dict[str, Sheet]
     formats: tuple[str, ...]  # number format by cell style id
-    _cache: dict[tuple[str, int, int], Raw] = field(default_factory=dict)
+    stale: str | None = None  # why the saved formula results cannot be trusted, if they cannot
+    _cache: dict[tuple[str, int, int], Raw | CellProblem] = field(default_factory=dict)
     _evaluating: set[tuple[str, int, int]] = field(default_factory=set)
 
     @classmethod
@@ -260,7 +320,8 @@ class Book:
         try:
             with _readable(path):
                 formats = _number_formats(wb)
-            return cls(path, wb, _read_sheets(path, wb), formats)
+                stale = _stale_values(wb._archive)
+            return cls(path, wb, _read_sheets(path, wb), formats, stale)
         finally:
             wb.close()
 
@@ -283,12 +344,24 @@ class Book:
         return sheet, coord.replace("$", "")
 
     def rich(self, sheet: str, coord: str) -> str | CellRichText | None:
-        """The cell as typed: a string, rich text, or None (numbers come back as str())."""
+        """The cell as shown: text, rich text, or None (numbers and a formula's result come
+        back as str())."""
         row, col = coordinate_to_tuple(coord)
-        v = self.sheets[sheet].value(row, col)
-        if v is None or isinstance(v, (str, CellRichText)):
+        cell = self.sheets[sheet].cells.get((row, col))
+        if cell is None:
+            return None
+        v = cell.value
+        if not cell.formula and (v is None or isinstance(v, (str, CellRichText))):
             return v
-        return str(self.raw(sheet, coord))
+        raw = self.cell_raw(self.sheets[sheet], row, col, cell)
+        return None if raw is None else str(raw)
+
+    def style_format(self, sheet: Sheet, row: int, col: int, cell: Cell) -> str:
+        """The cell's number format; a style index the workbook does not have is a CellProblem."""
+        if not 0 <= cell.style < len(self.formats):
+            raise CellProblem(f"the cell's style {cell.style} is not among the workbook's {len(self.formats)} "
+                              "styles (a damaged or hand-made file); save the workbook again from Excel")
+        return self.formats[cell.style]
 
     def raw(self, sheet: str, coord: str) -> Raw:
         """The cell's value: saved value, else the formula evaluated; errors raise CellProblem."""
@@ -310,36 +383,146 @@ class Book:
             return _plain(cell)
         key = (sheet.name, row, col)
         if key not in self._cache:
-            self._cache[key] = self._formula_value(sheet, row, col, cell)
-        return self._cache[key]
+            try:
+                self._cache[key] = self._formula_value(sheet, row, col, cell)
+            except CellProblem as problem:
+                self._cache[key] = problem
+        value = self._cache[key]
+        if isinstance(value, CellProblem):
+            raise value
+        return value
+
+    def _needs_evaluation(self, cell: Cell) -> bool:
+        return cell.formula and not cell.error and (cell.saved is None or self.stale is not None)
 
     def _formula_value(self, sheet: Sheet, row: int, col: int, cell: Cell) -> Raw:
         _check_error(cell)
-        if cell.saved is not None or not isinstance(cell.value, str):
-            return cell.saved  # an array or data-table formula has only its saved value
+        if not isinstance(cell.value, str):  # an array or data-table formula has only its saved value
+            if self.stale:
+                raise CellProblem(f"{type(cell.value).__name__} cannot be evaluated here and its saved value "
+                                  f"is not trusted ({self.stale}); open and save the workbook in Excel")
+            return cell.saved
+        if not self._needs_evaluation(cell):
+            return cell.saved
         key = (sheet.name, row, col)
         if key in self._evaluating:
             raise CellProblem(f"circular reference in formula {cell.value}")
+        self._evaluate_references_first(key)
         self._evaluating.add(key)
         try:
-            return self._evaluate(sheet.name, cell.value)
+            return self._evaluate(sheet.name, cell.value, saved=cell.saved is not None)
         finally:
             self._evaluating.discard(key)
 
-    def _evaluate(self, sheet: str, formula: str) -> Raw:
+    def _evaluate_references_first(self, root: tuple[str, int, int]) -> None:
+        """Evaluate the formulas `root` depends on, deepest first, with a stack of our own:
+        a running total down 1,000 rows is a chain 1,000 formulas deep, past Python's
+        recursion limit if each evaluation recursed into the next. A cycle is remembered as
+        a problem of each of its cells."""
+        stack = [(root, iter(self._unevaluated_references(root)))]
+        active = {root: 0}
+        while stack:
+            key, references = stack[-1]
+            ref = next(references, None)
+            if ref is None:
+                stack.pop()
+                del active[key]
+                if key != root and key not in self._cache:
+                    sheet = self.sheets[key[0]]
+                    try:
+                        self.cell_raw(sheet, key[1], key[2], sheet.cells[key[1], key[2]])
+                    except CellProblem:
+                        pass  # remembered in the cache; reported where it is used
+                continue
+            if ref in active:
+                for cycle_key, _ in stack[active[ref]:]:
+                    formula = self.sheets[cycle_key[0]].cells[cycle_key[1], cycle_key[2]].value
+                    self._cache.setdefault(cycle_key, CellProblem(f"circular reference in formula {formula}",
+                                                                  _ref(cycle_key)))
+                continue
+            if ref not in self._cache:
+                active[ref] = len(stack)
+                stack.append((ref, iter(self._unevaluated_references(ref))))
+
+    def _unevaluated_references(self, key: tuple[str, int, int]) -> list[tuple[str, int, int]]:
+        """The formula cells `key`'s formula refers to that still need evaluating."""
+        from reportgen.workbook.formula import references
+
+        name, row, col = key
+        if key in self._cache:
+            return []
+        cell = self.sheets[name].cells.get((row, col))
+        if cell is None or not isinstance(cell.value, str) or not self._needs_evaluation(cell):
+            return []
+        out = []
+        for sheet, r, c in references(cell.value, name, self.name_target):
+            target = self.sheets.get(sheet)
+            found = target.cells.get((r, c)) if target is not None else None
+            if found is not None and (sheet, r, c) not in self._cache and self._needs_evaluation(found):
+                out.append((sheet, r, c))
+        return out
+
+    def _evaluate(self, sheet: str, formula: str, saved: bool) -> Raw:
         from reportgen.workbook.formula import FormulaError, evaluate
 
         try:
-            return evaluate(formula, sheet, self._resolve_ref, self.name_target)
+            value = evaluate(formula, sheet, self._resolve_ref, self.name_target)
         except FormulaError as exc:
+            if saved:
+                raise CellProblem(f"formula {formula} cannot be evaluated here and its saved value is not "
+                                  f"trusted ({self.stale}): {exc}; open and save the workbook in Excel") from None
             raise CellProblem(f"formula {formula} has no saved value and cannot be evaluated "
                               f"here ({exc}); open and save the workbook in Excel") from None
+        return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
 
     def _resolve_ref(self, sheet: str, coord: str) -> Raw:
         try:
             return self.raw(sheet, coord.replace("$", ""))
         except CellProblem as exc:
-            raise CellProblem(f"{CellRef(sheet, coord)}: {exc}") from None
+            if exc.where is not None:
+                raise
+            raise CellProblem(exc.message, CellRef(sheet, coord)) from None
+
+
+def _ref(key: tuple[str, int, int]) -> CellRef:
+    return CellRef(key[0], f"{get_column_letter(key[2])}{key[1]}")
+
+
+# Writers that save formulas with placeholder results, as docProps/app.xml names them
+# (libxlsxwriter, rust_xlsxwriter). XlsxWriter itself signs as "Microsoft Excel" but marks
+# the workbook fullCalcOnLoad, the flag a writer sets when its results are not to be used.
+# openpyxl saves no results at all, which the reader handles without this list.
+_NON_CALCULATING = ("xlsxwriter",)
+
+
+def _stale_values(archive: zipfile.ZipFile) -> str | None:
+    """Why the saved formula results of this package cannot be trusted, or None: the
+    workbook asks for a full recalculation on load, or a writer known not to calculate
+    saved it. Read with defusedxml from the parts openpyxl found."""
+    from defusedxml.ElementTree import fromstring
+
+    names = set(archive.namelist())
+    if "docProps/app.xml" in names:
+        app = fromstring(archive.read("docProps/app.xml"))
+        application = next((e.text or "" for e in app if e.tag.endswith("}Application")), "")
+        if any(w in application.lower() for w in _NON_CALCULATING):
+            return f"the workbook was written by {application.strip()}, which does not calculate formulas"
+    for part in _workbook_parts(archive):
+        for element in fromstring(archive.read(part)):
+            if element.tag.endswith("}calcPr") and element.get("fullCalcOnLoad", "0").lower() in ("1", "true"):
+                return ("the workbook asks to be recalculated on opening (fullCalcOnLoad, as XlsxWriter and "
+                        "pandas write it), so its saved results may be placeholder zeros")
+    return None
+
+
+def _workbook_parts(archive: zipfile.ZipFile) -> list[str]:
+    """The workbook part(s) [Content_Types].xml declares (any name, not only xl/workbook.xml)."""
+    from defusedxml.ElementTree import fromstring
+
+    types = fromstring(archive.read("[Content_Types].xml"))
+    return [e.get("PartName", "").lstrip("/") for e in types
+            if e.get("ContentType", "").endswith(("sheet.main+xml", "macroEnabled.main+xml", "template.main+xml"))
+            and e.get("PartName", "").lstrip("/") in archive.namelist()]
 
 
 def _plain(cell: Cell) -> Raw:
@@ -357,6 +540,16 @@ def _check_error(cell: Cell) -> None:
     saved = cell.saved
     if cell.error or (isinstance(saved, str) and saved in EXCEL_ERRORS):
         raise CellProblem(f"Excel error value {saved} (fix the formula or the data it uses)")
+
+
+def shown(book: Book, sheet: Sheet, row: int, col: int, diag: Collector) -> Raw:
+    """The cell's value with its formula resolved (rich text as plain text), for cells read
+    as names and settings (headers, keys, chart rows); a problem is reported at the cell."""
+    try:
+        return book.raw_at(sheet, row, col)
+    except CellProblem as exc:
+        diag.add(CellRef(sheet.name, f"{get_column_letter(col)}{row}"), str(exc))
+        return None
 
 
 def is_blank(raw: object) -> bool:
@@ -381,7 +574,7 @@ def key_rows(book: Book, sheet: str, header: str, what: str, diag: Collector) ->
     ws = book.sheet(sheet)
     rows: dict[str, str] = {}
     for r in ws.visible_rows():
-        key = ws.value(r, 1)
+        key = shown(book, ws, r, 1, diag)
         if is_blank(key) or (r == 1 and str(key).strip().lower() == header):
             continue
         key = str(key).strip()

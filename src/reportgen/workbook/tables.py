@@ -18,7 +18,7 @@ from reportgen.model import Column, Table, Value
 from reportgen.model.data import ColumnKind, is_nil_mark, is_total_label
 from reportgen.workbook.cells import read_value, value_at
 from reportgen.workbook.sheets import Sheet
-from reportgen.workbook.source import Book, CellProblem, is_blank, key_rows
+from reportgen.workbook.source import Book, CellProblem, is_blank, key_rows, shown
 
 VALUES = "values"
 
@@ -36,7 +36,7 @@ def read_table(book: Book, name: str, diag: Collector) -> Table | None:
         diag.add(CellRef(name, "A1"), "empty data sheet (expected a header row and data rows)")
         return None
     cols = [c for c in range(1, ws.max_column + 1) if c not in ws.hidden_columns]
-    header = _header(ws, rows[0], cols, diag)
+    header = _header(book, ws, rows[0], cols, diag)
     letters = [get_column_letter(c) for c in cols]
     values = [_record(book, ws, r, cols, letters, diag) for r in _records(ws, rows[1:], cols)]
     columns = tuple(_column(ws, hname, c, rows[0], [row[i] for row in values], diag)
@@ -62,10 +62,10 @@ def _no_figures(row: list[Value], columns: tuple[Column, ...]) -> list[Value]:
     return out
 
 
-def _header(ws: Sheet, row: int, cols: list[int], diag: Collector) -> list[str]:
+def _header(book: Book, ws: Sheet, row: int, cols: list[int], diag: Collector) -> list[str]:
     names: list[str] = []
     for c in cols:
-        raw = ws.value(row, c)
+        raw = shown(book, ws, row, c, diag)
         name = "" if raw is None else str(raw).strip()
         if not name:
             diag.add(CellRef(ws.name, f"{get_column_letter(c)}{row}"), "empty column header (expected a column name)")

@@ -38,7 +38,8 @@ def test_sample_pdf_uses_only_bundled_fonts(sample):
         for ref in page["/Resources"]["/Font"].values():
             names.add(re.sub(r"^[A-Z]{6}\+", "", str(ref.get_object()["/BaseFont"]).lstrip("/")))
     assert {"BIZUDPGothic-Regular", "BIZUDPGothic-Bold"} <= names
-    assert names <= {"BIZUDPGothic-Regular", "BIZUDPGothic-Bold", "DroidSansFallback"}
+    assert names <= {"BIZUDPGothic-Regular", "BIZUDPGothic-Bold", "BIZUDGothic-Regular", "BIZUDGothic-Bold",
+                     "DroidSansFallback"}
 
 
 def test_sample_pdf_has_every_text_of_the_model(sample):

@@ -39,10 +39,12 @@ def test_every_block_type_uses_its_style(built):
 
 def test_body_runs_carry_no_font_size_or_font_of_their_own(built):
     """Sizes come from styles (a KPI row's figures too, when they fit); the only run fonts
-    are the fallback runs."""
+    are the fallback runs and the figures of table number and date columns (fixed-width digits)."""
     assert built.xpath(DOC, "//w:body//w:r/w:rPr/w:sz") == []
     fonts = set(built.xpath(DOC, "//w:body//w:r/w:rPr/w:rFonts/@w:eastAsia"))
-    assert fonts == {"Droid Sans Fallback"}
+    assert fonts == {"Droid Sans Fallback", "BIZ UDGothic"}
+    figures = built.xpath(DOC, "//w:tbl//w:r[w:rPr/w:rFonts/@w:eastAsia='BIZ UDGothic']/w:t/text()")
+    assert figures and all(any(ch.isdigit() for ch in t) for t in figures)
 
 
 def test_doc_defaults_are_japanese(built):

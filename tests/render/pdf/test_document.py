@@ -12,7 +12,7 @@ from reportgen.model import Heading
 from reportgen.render.pdf import write_pdf
 from reportgen.render.pdf.geometry import page_geometry
 
-OUR_FONTS = {"BIZUDPGothic-Regular", "BIZUDPGothic-Bold", "DroidSansFallback"}
+OUR_FONTS = {"BIZUDPGothic-Regular", "BIZUDPGothic-Bold", "BIZUDGothic-Regular", "BIZUDGothic-Bold", "DroidSansFallback"}
 
 
 def _fonts(reader: PdfReader) -> dict[str, dict]:

@@ -17,7 +17,7 @@ from reportgen.model import Column, RichText, Table as DataSheet, TableBlock, Th
 from reportgen.render.pdf import write_pdf
 from reportgen.render.pdf.geometry import page_geometry
 from reportgen.render.pdf.styles import make_styles
-from reportgen.render.pdf.tables import CLOSING_RULE, MIN_ROWS, PAD_X, PAD_Y, RULE, Cell, DataTable, data_table
+from reportgen.render.pdf.tables import CLOSING_RULE, MIN_ROWS, PAD_Y, RULE, Cell, DataTable, data_table
 from reportgen.render.pdf.text import register_fonts
 
 
@@ -82,7 +82,7 @@ def test_a_long_table_splits_with_the_header_repeated():
     assert body(rest) == [f"施策{i}" for i in range(10, 40)]
     assert rest.keep_height == 500   # the rest splits by the same rule
     assert rest.rows is t.rows and (rest.start, rest.stop) == (10, 40)   # rows shared, not copied
-    assert rest.split(300, row(t) * 11)[1].body[0][0].text == "施策20"
+    assert rest.split(300, row(t) * 13)[1].body[0][0].text == "施策22"   # a third of a page free: split
 
 
 def test_only_the_last_piece_has_the_closing_rule():
@@ -149,7 +149,8 @@ def test_cells_are_drawn_inside_their_columns_and_in_the_middle_of_their_row(tmp
     write_pdf(doc, {}, path)
     theme = doc.theme
     g = page_geometry(theme)
-    widths = data_table(block, g.text_width, 700, theme, make_styles(theme), register_fonts(theme)).layout.widths
+    layout = data_table(block, g.text_width, 700, theme, make_styles(theme), register_fonts(theme)).layout
+    widths, PAD_X = layout.widths, layout.pad_x  # noqa: N806
     left, middle, right = g.left, g.left + widths[0], g.left + widths[0] + widths[1]
     chars = read_pages(path)[0].chars
     drawn = "".join(ch for ch, _ in chars)
@@ -162,3 +163,10 @@ def test_cells_are_drawn_inside_their_columns_and_in_the_middle_of_their_row(tmp
     assert abs(ends[0] - ends[1]) < 0.3 and ends[0] <= right - PAD_X + 0.5   # right-aligned
     centre = lambda boxes: (min(b[1] for b in boxes) + max(b[3] for b in boxes)) / 2  # noqa: E731
     assert abs(centre(figures[0]) - centre(cell)) < 1.5               # middle of the tall row
+
+
+def test_a_table_that_fits_a_page_starts_on_this_one_when_moving_would_leave_a_third_empty():
+    t = table(25, keep_height=600)
+    assert t.split(300, row(t) * 10) == []                       # less than a third free: moved whole
+    first, rest = t.split(300, row(t) * 16)                      # more than a third: starts here
+    assert len(body(first)) == 15 and len(body(rest)) == 10 and rest.head == t.head

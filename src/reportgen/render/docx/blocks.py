@@ -12,6 +12,7 @@ Data tables' body rows go to the `DeferredRows`, spliced into the document at sa
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping
@@ -25,12 +26,13 @@ from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.model import (
     Block, ChartBlock, ContactBox, Heading, ImageBlock, KpiRow, ListBlock, Note, PageBreak,
-    Paragraph, RichText, Span, TableBlock,
+    Paragraph, RichText, Span, TableBlock, Theme,
 )
 from reportgen.render.docx import oxml, styles
 from reportgen.render.docx.inline import Fonts, add_rich_text, add_span
 from reportgen.render.docx.lists import Lists
 from reportgen.render.docx.tables import FIGURE_GUTTER, add_data_table, add_figure_grid, add_kpi_cards
+from reportgen.render.picture import drawable
 
 
 TABLE_GAP = Pt(10)
@@ -47,6 +49,7 @@ class Figure:
     caption: RichText
     half: bool
     show_title: bool = True  # charts print their title above; images only have a caption
+    photo: bool = False  # a workbook's image (drawn upright, in RGB); charts are drawn as rendered
 
 
 WHOLE_LIST = 5
@@ -66,8 +69,9 @@ class Body:
     anything follows the front matter yet, and a half-width figure waiting for a partner."""
 
     def __init__(self, word: WordDocument, charts: Mapping[str, ChartImages], fonts: Fonts,
-                 lists: Lists, width: Length, max_height: Length, deferred: oxml.DeferredRows):
+                 lists: Lists, width: Length, max_height: Length, deferred: oxml.DeferredRows, theme: Theme):
         self._word, self._charts, self._fonts, self._lists = word, charts, fonts, lists
+        self._theme = theme
         self._deferred = deferred
         self._body = word.element.body
         self._width, self._max_height = width, max_height
@@ -174,7 +178,7 @@ class Body:
 
     def _image(self, block: ImageBlock) -> None:
         alt = block.caption.plain or block.path.name
-        self._figure(Figure(block.path, alt, alt, block.caption, block.width == "half", show_title=False))
+        self._figure(Figure(block.path, alt, alt, block.caption, block.width == "half", show_title=False, photo=True))
 
     def _figure(self, figure: Figure) -> None:
         """Full-width figures go straight in; two half-width figures in a row share a line."""
@@ -216,7 +220,8 @@ class Body:
 
     def _picture(self, p: WordParagraph, figure: Figure, width: Length) -> None:
         """The picture at `width`, shrunk to fit when a tall image would pass `max_height`."""
-        shape = p.add_run().add_picture(str(figure.path), width=width)
+        source = drawable(figure.path)[0] if figure.photo else figure.path
+        shape = p.add_run().add_picture(io.BytesIO(source) if isinstance(source, bytes) else str(source), width=width)
         if shape.height > self._max_height:
             shape.width = Length(int(shape.width * self._max_height / shape.height))
             shape.height = self._max_height
@@ -227,7 +232,7 @@ class Body:
             self._para(styles.TABLE_CAPTION, block.caption)
         else:
             self._before_table()
-        add_data_table(self._word, block.table, self._fonts, self._width, self._deferred)
+        add_data_table(self._word, block, self._fonts, self._width, self._theme, self._deferred)
         self._after_table()
 
     def _note(self, block: Note) -> None:

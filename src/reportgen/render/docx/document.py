@@ -31,7 +31,7 @@ def write_docx(doc: Document, charts: Mapping[str, ChartImages], path: Path, emb
     page.set_up(word, doc.meta, doc.theme, fonts)
     deferred = oxml.DeferredRows()
     body = Body(word, charts, fonts, Lists(word, doc.theme), page.text_width(doc.theme),
-                page.figure_height_limit(doc.theme), deferred)
+                page.figure_height_limit(doc.theme), deferred, doc.theme)
     _remove_template_paragraphs(word)
     body.add_front_matter(doc.meta.title, doc.meta.subtitle)
     depths = outline_depths(doc.blocks)

@@ -26,15 +26,18 @@ from reportgen.render.docx import oxml, styles
 
 @dataclass(frozen=True)
 class Fonts:
-    """The main font file (named in the styles) and the fallback file and family."""
+    """The main font file (named in the styles), the fallback file and family, and the
+    family of table figures."""
 
     main: Path
     fallback: Path
     fallback_family: str
+    figures_family: str = "BIZ UDGothic"  # table figures: fixed-width digits
 
     @classmethod
     def of(cls, theme: Theme) -> "Fonts":
-        return cls(theme.font_regular, theme.font_fallback, family_name(theme.font_fallback))
+        return cls(theme.font_regular, theme.font_fallback, family_name(theme.font_fallback),
+                   family_name(theme.font_figures))
 
 
 def add_rich_text(paragraph: WordParagraph, text: RichText, fonts: Fonts) -> None:

@@ -458,6 +458,12 @@ def set_table_full_width(tbl: _Element) -> None:
     _child(_tblpr(tbl), "tblW", _TBLPR_ORDER, w="5000", type="pct")
 
 
+def set_table_fixed_width(tbl: _Element, twips: int) -> None:
+    """A fixed layout `twips` wide: Word and LibreOffice keep the grid's widths, not their own."""
+    _child(_tblpr(tbl), "tblW", _TBLPR_ORDER, w=str(twips), type="dxa")
+    _child(_tblpr(tbl), "tblLayout", _TBLPR_ORDER, type="fixed")
+
+
 def set_table_look(tbl: _Element, first_row: bool, banded_rows: bool) -> None:
     """Which conditional formats of the table style apply."""
     _child(_tblpr(tbl), "tblLook", _TBLPR_ORDER, firstRow=str(int(first_row)), lastRow="0",
@@ -524,21 +530,36 @@ ROW_END = "</w:tr>"
 CELL_END = "</w:p></w:tc>"
 
 
-def cell_start(width_twips: int, v_align: str, style_id: str) -> str:
-    """A one-paragraph cell up to its first run: width (tcW, in twips), vertical alignment
-    (`set_cell_vertical_alignment`) and paragraph style id; closed by CELL_END."""
-    return (f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width_twips}"/>'
+def cell_start(width_twips: int, v_align: str, style_id: str, jc: str | None = None,
+               rule_above: str | None = None) -> str:
+    """A one-paragraph cell up to its first run: width (tcW, in twips), a rule above in
+    colour `rule_above` ("RRGGBB", a total row), vertical alignment
+    (`set_cell_vertical_alignment`), paragraph style id and alignment; closed by CELL_END."""
+    borders = (f'<w:tcBorders><w:top w:val="single" w:sz="{TOTAL_RULE_EIGHTHS}" w:space="0" '
+               f"w:color={quoteattr(rule_above)}/></w:tcBorders>" if rule_above else "")
+    align = f"<w:jc w:val={quoteattr(jc)}/>" if jc else ""
+    return (f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width_twips}"/>{borders}'
             f"<w:vAlign w:val={quoteattr(v_align)}/></w:tcPr>"
-            f"<w:p><w:pPr><w:pStyle w:val={quoteattr(style_id)}/></w:pPr>")
+            f"<w:p><w:pPr><w:pStyle w:val={quoteattr(style_id)}/>{align}</w:pPr>")
 
 
-def text_run(text: str, family: str | None = None) -> str:
+TOTAL_RULE_EIGHTHS = 5  # a total row's rule above: 0.6 pt, as in the PDF
+
+
+def text_run(text: str, family: str | None = None, bold: bool = False, half_points: int | None = None) -> str:
     """A run of non-empty `text` as python-docx's `add_run(text)` writes it (a tab as
-    w:tab, a line break as w:br), in `family` (`set_fonts`) when given."""
+    w:tab, a line break as w:br), in `family` (`set_fonts`) when given, bold, and at
+    `half_points` when given."""
     props = ""
     if family is not None:
         name = quoteattr(family)
-        props = f"<w:rPr><w:rFonts w:ascii={name} w:hAnsi={name} w:eastAsia={name} w:cs={name}/></w:rPr>"
+        props = f"<w:rFonts w:ascii={name} w:hAnsi={name} w:eastAsia={name} w:cs={name}/>"
+    if bold:
+        props += "<w:b/><w:bCs/>"
+    if half_points:
+        props += f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+    if props:
+        props = f"<w:rPr>{props}</w:rPr>"
     if _SPECIAL.search(text) is None and len(text.strip()) == len(text):
         return f"<w:r>{props}<w:t>{text}</w:t></w:r>"  # most cells: nothing to escape or keep
     return f"<w:r>{props}{''.join(_run_content(part) for part in _BREAKS.split(text) if part)}</w:r>"

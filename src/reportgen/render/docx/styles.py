@@ -97,6 +97,11 @@ class ParaStyle:
     group: bool = False             # no space between neighbours of this style
 
 
+def table_size(theme: Theme) -> float:
+    """Data tables' type size: the PDF's (a note's size + 0.7 pt), so both wrap alike."""
+    return theme.note_size + 0.7
+
+
 def hex_of(theme: Theme, color: str) -> str:
     """A theme colour field ("primary") or a literal "#RRGGBB", as Word writes it: "1F3A5F"."""
     value = color if color.startswith("#") else str(getattr(theme, color))
@@ -130,10 +135,11 @@ def _specs(t: Theme) -> tuple[ParaStyle, ...]:
         ParaStyle(CAPTION, size=note, color="muted", after=8, line=1.4),
         ParaStyle(TABLE_CAPTION, base=CAPTION, size=note, color="muted", after=3, line=1.4, keep_next=True),
         ParaStyle(NOTE, size=note, color="muted", after=8, line=1.4, indent=note * 1.5, group=True),
-        ParaStyle(TABLE_TEXT, size=body - 0.5, line=1.3),
-        ParaStyle(TABLE_NUMBER, base=TABLE_TEXT, size=body - 0.5, align=_RIGHT, line=1.3),
-        ParaStyle(TABLE_HEADER, base=TABLE_TEXT, size=body - 0.5, bold=True, color="#FFFFFF", line=1.3, keep_next=True),
-        ParaStyle(TABLE_HEADER_NUMBER, base=TABLE_HEADER, size=body - 0.5, bold=True, color="#FFFFFF",
+        ParaStyle(TABLE_TEXT, size=table_size(t), line=1.3),
+        ParaStyle(TABLE_NUMBER, base=TABLE_TEXT, size=table_size(t), align=_RIGHT, line=1.3),
+        ParaStyle(TABLE_HEADER, base=TABLE_TEXT, size=table_size(t), bold=True, color="#FFFFFF", line=1.3,
+                  keep_next=True),
+        ParaStyle(TABLE_HEADER_NUMBER, base=TABLE_HEADER, size=table_size(t), bold=True, color="#FFFFFF",
                   align=_RIGHT, line=1.3, keep_next=True),
         ParaStyle(KPI_FIGURE, size=t.kpi_size, bold=True, color="primary", line=1.1, keep_next=True),
         ParaStyle(KPI_LABEL, size=note + 0.5, color="muted", line=1.3),

@@ -15,8 +15,8 @@ import io
 import math
 import warnings
 from functools import lru_cache
+from pathlib import Path
 
-from PIL import Image as PILImage
 from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.graphics.transform import mmult
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -26,6 +26,7 @@ from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import Diagnostic, ReportError, ReportWarning
 from reportgen.model import ChartBlock, ImageBlock, RichText
 from reportgen.render.pdf.drawcache import parsed
+from reportgen.render.picture import drawable
 from reportgen.render.pdf.flow import Stack, grid, space_before
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.text import PdfFonts, para
@@ -51,13 +52,20 @@ def chart_figure(block: ChartBlock, source: Drawing, text_width: float, max_heig
 
 
 def image_figure(block: ImageBlock, text_width: float, max_height: float, st: Styles, fonts: PdfFonts) -> Stack:
-    w_px, h_px = _pixel_size(block)
+    source, (w_px, h_px) = _drawable(block)
     width = figure_width(block.width, text_width)
     height = width * h_px / w_px
     if height > max_height:
         width, height = max_height * w_px / h_px, max_height
     _check_resolution(block, w_px, width)
-    return _framed(Image(str(block.path), width, height), RichText(), block.caption, st, fonts, block.width == "half")
+    return _framed(_image(source, width, height), RichText(), block.caption, st, fonts, block.width == "half")
+
+
+def _image(source: Path | bytes, width: float, height: float) -> Image:
+    """A reportlab Image of a file or of bytes, which keeps its source (to be drawn again wider)."""
+    image = Image(io.BytesIO(source) if isinstance(source, bytes) else str(source), width, height)
+    image.source = source
+    return image
 
 
 def _check_resolution(block: ImageBlock, w_px: int, width_pt: float) -> None:
@@ -103,7 +111,7 @@ def _widened(picture: Flowable, width: float, max_height: float, font: str) -> F
     if isinstance(picture, Drawing):
         return scaled(picture, width, max_height, font)
     k = min(width / picture.drawWidth, max_height / picture.drawHeight)
-    return Image(picture.filename, picture.drawWidth * k, picture.drawHeight * k)
+    return _image(picture.source, picture.drawWidth * k, picture.drawHeight * k)
 
 
 def load_drawing(block: ChartBlock, images: ChartImages) -> Drawing:
@@ -211,9 +219,8 @@ def _framed(figure: Flowable, title: RichText, caption: RichText, st: Styles, fo
     return space_before(stack, st.body.leading * 0.9)
 
 
-def _pixel_size(block: ImageBlock) -> tuple[int, int]:
+def _drawable(block: ImageBlock) -> tuple[Path | bytes, tuple[int, int]]:
     try:
-        with PILImage.open(block.path) as im:
-            return im.size
+        return drawable(block.path)
     except OSError as exc:
         raise ReportError(Diagnostic(block.ref, f"cannot read image {block.path.name}: {exc}")) from exc

@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from reportgen.fonts import LAYOUT
 from reportgen.ja.compose import CachedWidths
+from reportgen.metrics import metrics
 from reportgen.model import Theme
 from reportgen.render.pdf.facecache import load_font
 
@@ -106,11 +107,21 @@ def register_fonts(theme: Theme) -> PdfFonts:
     return fonts
 
 
+@lru_cache(maxsize=4)
+def figure_fonts(theme: Theme) -> PdfFonts:
+    """The fonts of table figures: BIZ UDGothic (fixed-width digits, the main font's
+    design), registered when a document first has a number column."""
+    return PdfFonts(_register(theme.font_figures), _register(theme.font_figures_bold), theme.font_fallback.stem,
+                    theme.font_figures, theme.font_figures_bold, theme.font_fallback)
+
+
 @lru_cache(maxsize=8)
 def pdf_widths(fonts: PdfFonts) -> CachedWidths:
-    """The composer's measurer for these fonts; style keys are (bold, size) pairs."""
+    """The composer's measurer for these fonts (`reportgen.metrics`, per character the same
+    as reportlab's stringWidth); style keys are (bold, size) pairs."""
+    regular, bold = (metrics(path, fonts.fallback_path) for path in (fonts.regular_path, fonts.bold_path))
+
     def measure(key: tuple[bool, float], ch: str) -> float:
-        bold, size = key
-        return pdfmetrics.stringWidth(ch, fonts.font_of(ch, bold), size)
+        return (bold if key[0] else regular)[ch] * key[1]
 
     return CachedWidths(measure)

@@ -68,6 +68,11 @@ class Pen:
         self.rise: float | None = None
         self.color: str | None = None
 
+    def use(self, fonts: PdfFonts) -> None:
+        """Draw the next pieces with `fonts` (a table's figure fonts, and back), in the same
+        text object: the page's text keeps its reading order."""
+        self.fonts, self.mains = fonts, (fonts.regular, fonts.bold)
+
     def show(self, x: float, y: float, text: str, bold: bool, size: float,
              char_space: float, rise: float, color: str) -> None:
         """Draw `text` with its baseline's left end at (x, y); `char_space` is added

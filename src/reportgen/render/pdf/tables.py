@@ -1,10 +1,13 @@
 """Data tables: header row in the theme colour, zebra rows, numbers right-aligned as
-Excel shows them (`Value.text`), the header repeated when the table crosses a page.
+Excel shows them (`Value.text`) in fixed-width figures, total rows bold under a rule, the
+header repeated when the table crosses a page.
 
 In: a `TableBlock`, the column width, the page's text height, theme, styles, fonts. Out: a
-caption and a `DataTable`: a table that fits on a page is never split (it moves to the
-next page whole); a longer one splits between rows, leaving at least `MIN_ROWS` body rows
-on each side of a page break. Every cell is composed once, up front (a text that repeats
+caption and a `DataTable` whose column widths and type size come from the shared solver
+(`reportgen.layout.table`; its compromises are located warnings). A table that fits on a
+page moves to the next page whole unless that would leave more than a third of this page
+empty; a longer one splits between rows, leaving at least `MIN_ROWS` body rows on each
+side of a page break. A long list (more than `LONG_TABLE` rows) is set densely. Every cell is composed once, up front (a text that repeats
 in a column is composed once per table), and each page's piece draws itself straight onto
 the canvas: its backgrounds as one path per colour, all its text as one text object, its
 rules as one path per weight. No reportlab Table and no flowable per cell, except for the
@@ -13,28 +16,35 @@ rare table whose row is taller than a page, which reportlab's Table splits insid
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from reportlab.lib.colors import HexColor, white
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from reportgen.diagnostics import Diagnostic, ReportWarning
 from reportgen.ja.compose import Line
-from reportgen.model import Column, RichText, TableBlock, Theme
+from reportgen.layout.table import (
+    LONG_TABLE, Fit, alignment, fit_block, padding, set_in_figures,
+)
+from reportgen.model import RichText, TableBlock, Theme
 from reportgen.render.pdf.flow import Spaced, grid
+from reportgen.render.pdf.fonts import figure_fonts
 from reportgen.render.pdf.pen import Pen
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.text import PdfFonts, TextStyle, para
 from reportgen.render.pdf.textflow import JaParagraph, Look, paint, plain_look, plain_setter
 
-PAD_X = 6.0
 PAD_Y = 3.5
+DENSE_PAD_Y = 2.0
+DENSE_LEADING = 1.3
 MIN_ROWS = 3
 """Body rows kept together at the foot and at the head of a page when a table splits."""
 RULE = 0.3
 CLOSING_RULE = 0.8
+TOTAL_RULE = 0.6
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,11 @@ class Layout:
     body_styles: tuple[TextStyle, ...]
     theme: Theme
     fonts: PdfFonts
+    figures: tuple[bool, ...]
+    """Per column: its cells are drawn with `figure_fonts` (fixed-width digits)."""
+    figure_fonts: PdfFonts
+    pad_x: float
+    pad_y: float
 
 
 @dataclass(frozen=True)
@@ -79,15 +94,17 @@ class Body:
     heights: list[float]
     tail_total: list[float]
     tail_max: list[float]
+    pad_y: float
+    totals: frozenset[int] = frozenset()
 
     @classmethod
-    def of(cls, rows: list[Row]) -> Body:
-        heights = [_row_height(r) for r in rows]
+    def of(cls, rows: list[Row], pad_y: float, totals: frozenset[int] = frozenset()) -> Body:
+        heights = [_row_height(r, pad_y) for r in rows]
         total, tallest = [0.0], [0.0]
         for h in reversed(heights):
             total.append(total[-1] + h)
             tallest.append(max(tallest[-1], h))
-        return cls(rows, heights, total[::-1], tallest[::-1])
+        return cls(rows, heights, total[::-1], tallest[::-1], pad_y, totals)
 
 
 class DataTable(Flowable):
@@ -105,7 +122,7 @@ class DataTable(Flowable):
         super().__init__()
         self.head, self.rows, (self.start, self.stop), self.layout = head, rows, span, layout
         self.keep_height, self.piece = keep_height, piece
-        head_height = _row_height(head)
+        head_height = _row_height(head, rows.pad_y)
         if self.stop == len(rows.rows):  # a tail: its measures are known
             self.total = head_height + rows.tail_total[self.start]
             self.tallest = max(head_height, rows.tail_max[self.start])
@@ -121,7 +138,7 @@ class DataTable(Flowable):
     @property
     def heights(self) -> list[float]:
         """The header's height, then each body row's."""
-        return [_row_height(self.head), *self.rows.heights[self.start:self.stop]]
+        return [_row_height(self.head, self.rows.pad_y), *self.rows.heights[self.start:self.stop]]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = sum(self.layout.widths), self.total
@@ -140,7 +157,9 @@ class DataTable(Flowable):
         thin = bottoms[1:-1] if closes else bottoms[1:]
         if self.body and not opens:
             thin = [bottoms[0], *thin]
-        rules = [Rule(y, RULE, theme.rule) for y in thin]
+        above_totals = {bottoms[i - self.start] for i in self.rows.totals if self.start < i < self.stop}
+        rules = [Rule(y, RULE, theme.rule) for y in thin if y not in above_totals]
+        rules += [Rule(y, TOTAL_RULE, theme.text) for y in sorted(above_totals, reverse=True)]
         return [*rules, Rule(bottoms[-1], CLOSING_RULE, theme.primary)] if closes else rules
 
     def draw(self) -> None:
@@ -148,10 +167,12 @@ class DataTable(Flowable):
         bottoms = self.row_bottoms(heights)
         self._backgrounds(canvas, bottoms, heights)
         pen = Pen(canvas, g.fonts)
-        self._paint_row(pen, self.head, _looks(g.head_styles), bottoms[0], heights[0])
+        self._paint_row(pen, self.head, _looks(g.head_styles), bottoms[0], heights[0], header=True)
         body = _looks(g.body_styles)
-        for row, bottom, height in zip(self.body, bottoms[1:], heights[1:]):
-            self._paint_row(pen, row, body, bottom, height)
+        strong = _looks(tuple(replace(s, bold=True) for s in g.body_styles))
+        totals = self.rows.totals
+        for i, row, bottom, height in zip(range(self.start, self.stop), self.body, bottoms[1:], heights[1:]):
+            self._paint_row(pen, row, strong if i in totals else body, bottom, height)
         pen.close()
         self._rules(canvas)
 
@@ -169,13 +190,18 @@ class DataTable(Flowable):
             canvas.setFillColor(HexColor(theme.zebra))
             canvas.drawPath(path, stroke=0, fill=1)
 
-    def _paint_row(self, pen: Pen, row: Row, looks: list[tuple[TextStyle, tuple[Look]]], bottom: float,
-                   height: float) -> None:
-        """Each cell's lines middle-aligned in the row, inside the padding."""
-        x = PAD_X
-        for cell, (style, look), width in zip(row, looks, self.layout.widths):
+    def _paint_row(self, pen: Pen, row: Row, looks: list[tuple[TextStyle, tuple[Look]]],
+                   bottom: float, height: float, header: bool = False) -> None:
+        """Each cell's lines middle-aligned in the row, inside the padding; figures in the
+        figure fonts (the header's names in the text fonts)."""
+        g = self.layout
+        x = g.pad_x
+        for cell, (style, look), width, figures in zip(row, looks, g.widths, g.figures):
             if cell.lines:
+                if figures and not header:
+                    pen.use(g.figure_fonts)
                 paint(pen, look, style, cell.lines, x, bottom + (height + cell.height) / 2)
+                pen.use(g.fonts)
             x += width
 
     def _rules(self, canvas: Canvas) -> None:
@@ -196,7 +222,9 @@ class DataTable(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         if self.total <= availHeight:
             return [self]
-        pieces = [] if self.total <= self.keep_height else self._split_keeping_rows(availHeight)
+        # Whole on the next page when it fits one, unless that leaves a third of this one empty.
+        moves = self.total <= self.keep_height and availHeight < self.keep_height / 3
+        pieces = [] if moves else self._split_keeping_rows(availHeight)
         if pieces or not self.moved:
             self.moved = not pieces
             return pieces
@@ -206,7 +234,7 @@ class DataTable(Flowable):
         if self.tallest > self.keep_height:  # a row taller than a page: reportlab splits inside it
             return []
         start, stop = self.start, self.stop
-        fitting = _rows_fitting(self.rows.heights, start, stop, _row_height(self.head), room)
+        fitting = _rows_fitting(self.rows.heights, start, stop, _row_height(self.head, self.rows.pad_y), room)
         n = min(fitting, stop - start - MIN_ROWS)  # body rows on this page
         if n < MIN_ROWS:
             return []
@@ -221,9 +249,11 @@ class DataTable(Flowable):
         """Split as reportlab's Table does, inside a row if need be (a cell taller than a
         page): the pieces are reportlab Tables of the cells as paragraphs."""
         g = self.layout
-        rows = [[JaParagraph(RichText.of(c.text), style, g.fonts, c.lines) for c, style in zip(r, styles)]
-                for r, styles in [(self.head, g.head_styles), *((r, g.body_styles) for r in self.body)]]
-        table = grid(rows, g.widths, _table_style(g.theme, len(self.body), self.piece), g.fonts.regular,
+        rows = [[JaParagraph(RichText.of(c.text), style, g.figure_fonts if f and not head else g.fonts, c.lines)
+                 for c, style, f in zip(r, styles, g.figures)]
+                for r, styles, head in [(self.head, g.head_styles, True),
+                                        *((r, g.body_styles, False) for r in self.body)]]
+        table = grid(rows, g.widths, _table_style(g, len(self.body), self.piece), g.fonts.regular,
                      repeat_rows=1)
         table.spaceBefore = getattr(self, "spaceBefore", 0)
         table.spaceAfter = getattr(self, "spaceAfter", 0)
@@ -240,7 +270,7 @@ def _rows_fitting(heights: list[float], start: int, stop: int, used: float, room
     n = 0
     for i in range(start, stop):
         used += heights[i]
-        if used > room:
+        if used > room + 1e-6:  # rows summed one by one: no float dust
             break
         n += 1
     return n
@@ -248,27 +278,50 @@ def _rows_fitting(heights: list[float], start: int, stop: int, used: float, room
 
 def data_table(block: TableBlock, width: float, keep_height: float, theme: Theme, st: Styles,
                fonts: PdfFonts) -> DataTable:
-    """The table; one no taller than `keep_height` is kept on one page."""
-    cols = block.table.columns
-    widths = tuple(column_widths(block, width, st, fonts))
-    head_styles = tuple(_head_style(c, st) for c in cols)
-    body_styles = tuple(st.cell_number if c.kind == "number" else st.cell for c in cols)
-    head = tuple(_Column(s, w, fonts).cell(c.name) for c, s, w in zip(cols, head_styles, widths))
-    columns = [_Column(s, w, fonts) for s, w in zip(body_styles, widths)]
-    body = Body.of([tuple(c.cell(v.text) for c, v in zip(columns, row)) for row in block.table.rows])
-    layout = Layout(widths, head_styles, body_styles, theme, fonts)
-    table = DataTable(head, body, (0, len(body.rows)), layout, keep_height)
-    table.spaceBefore = st.body.leading * 0.3
-    table.spaceAfter = st.body.leading * 0.5
-    return table
+    """The table, its columns as the shared solver sets them (compromises warned about at
+    the content row); one no taller than `keep_height` is kept on one page."""
+    table = block.table
+    shown, fit = fit_block(block, theme, width, st.cell.size)
+    for note in fit.compromises:
+        warnings.warn(ReportWarning(Diagnostic(block.ref, f"table '{table.name}' {note}")))
+    dense = len(table.rows) > LONG_TABLE
+    pad_x, pad_y = padding(fit.size), DENSE_PAD_Y if dense else PAD_Y
+    leading = fit.size * (DENSE_LEADING if dense else st.cell.leading / st.cell.size)
+    heads, bodies = _styles(block, shown, fit, leading, st)
+    figures = tuple(set_in_figures(table.columns[i]) for i in shown)
+    digits = figure_fonts(theme) if any(figures) else fonts
+    head = tuple(_Column(s, w, fonts, pad_x).cell(table.columns[i].name)
+                 for i, s, w in zip(shown, heads, fit.widths))
+    columns = [_Column(s, w, digits if f else fonts, pad_x) for s, w, f in zip(bodies, fit.widths, figures)]
+    strong = [_Column(replace(s, bold=True), w, digits if f else fonts, pad_x)
+              for s, w, f in zip(bodies, fit.widths, figures)]
+    body = Body.of([tuple(c.cell(row[i].text) for c, i in zip(strong if n in table.totals else columns, shown))
+                    for n, row in enumerate(table.rows)], pad_y, frozenset(table.totals))
+    layout = Layout(fit.widths, heads, bodies, theme, fonts, figures, digits, pad_x, pad_y)
+    out = DataTable(head, body, (0, len(body.rows)), layout, keep_height)
+    out.spaceBefore = st.body.leading * 0.3
+    out.spaceAfter = st.body.leading * 0.5
+    return out
+
+
+def _styles(block: TableBlock, shown: list[int], fit: Fit, leading: float,
+            st: Styles) -> tuple[tuple[TextStyle, ...], tuple[TextStyle, ...]]:
+    """The header's and the body's style per shown column, at the solver's size: aligned
+    by the column's type or option; Japanese text and headers wrap between phrases."""
+    heads, bodies = [], []
+    for i in shown:
+        align, text = alignment(block, i), block.table.columns[i].kind == "text"
+        heads.append(TextStyle(fit.size, leading, st.cell_head.color, bold=True, align=align, phrase_breaks=True))
+        bodies.append(TextStyle(fit.size, leading, st.cell.color, align=align, phrase_breaks=text))
+    return tuple(heads), tuple(bodies)
 
 
 class _Column:
     """The cells of one column, each distinct text composed once (one object per text)."""
 
-    def __init__(self, style: TextStyle, width: float, fonts: PdfFonts):
+    def __init__(self, style: TextStyle, width: float, fonts: PdfFonts, pad_x: float):
         self.leading = style.leading
-        self.compose = plain_setter(style, fonts, width - 2 * PAD_X)
+        self.compose = plain_setter(style, fonts, width - 2 * pad_x)
         self.memo: dict[str, Cell] = {}
 
     def cell(self, text: str) -> Cell:
@@ -279,53 +332,27 @@ class _Column:
         return cell
 
 
-def _row_height(row: Row) -> float:
+def _row_height(row: Row, pad_y: float) -> float:
     """As reportlab sizes a row: its tallest cell and the padding above and below."""
-    return max(c.height for c in row) + 2 * PAD_Y
+    return max(c.height for c in row) + 2 * pad_y
 
 
 def caption(block: TableBlock, st: Styles, fonts: PdfFonts) -> Flowable:
     return Spaced(para(block.caption, st.figure_title, fonts), st.body.leading * 0.8)
 
 
-def _head_style(c: Column, st: Styles) -> TextStyle:
-    h = st.cell_head
-    return TextStyle(h.size, h.leading, h.color, bold=True, align="right" if c.kind == "number" else "left")
-
-
-def column_widths(block: TableBlock, width: float, st: Styles, fonts: PdfFonts) -> list[float]:
-    """Natural widths (longest cell, header in bold), widened or narrowed to `width`.
-    Number columns keep their natural width when the text columns can give way."""
-    cols = block.table.columns
-    size = st.cell.size
-    natural = []
-    for c in cols:
-        texts = {v.text for v in block.table.column_values(c.name)} if block.table.rows else set()
-        cells = max((stringWidth(t, fonts.regular, size) for t in texts), default=0.0)
-        natural.append(max(cells, stringWidth(c.name, fonts.bold, size)) + 2 * PAD_X + 2)
-    total = sum(natural)
-    if total <= width:
-        return [w + (width - total) * w / total for w in natural]
-    fixed = sum(w for w, c in zip(natural, cols) if c.kind == "number")
-    flexible = total - fixed
-    if flexible and fixed < width * 0.7:
-        k = (width - fixed) / flexible
-        return [w if c.kind == "number" else w * k for w, c in zip(natural, cols)]
-    return [w * width / total for w in natural]
-
-
-def _table_style(theme: Theme, n_rows: int, piece: tuple[bool, bool] = (True, True)) -> list[tuple]:
+def _table_style(g: Layout, n_rows: int, piece: tuple[bool, bool] = (True, True)) -> list[tuple]:
     """`DataTable`'s look as a reportlab TableStyle, for `_reportlab_split`: header colour,
     padding, zebra body rows and the rules of `DataTable.rules`."""
-    opens, closes = piece
+    opens, closes, theme = *piece, g.theme
     rule = HexColor(theme.rule)
     commands = [
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(theme.primary)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
-        ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
+        ("LEFTPADDING", (0, 0), (-1, -1), g.pad_x),
+        ("RIGHTPADDING", (0, 0), (-1, -1), g.pad_x),
+        ("TOPPADDING", (0, 0), (-1, -1), g.pad_y),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), g.pad_y),
         *([("LINEBELOW", (0, -1), (-1, -1), CLOSING_RULE, HexColor(theme.primary))] if closes else []),
     ]
     if n_rows:

@@ -15,6 +15,7 @@ order the Table cannot have, a labelled copy of its columns in that order.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,6 +41,9 @@ TABLE_STYLE = "TableStyleMedium2"
 CM_PER_PT = 2.54 / 72
 UNITS_PER_CM = 72 / 2.54 / (0.76 * 10.5)
 """Excel width units per centimetre: a unit is BIZ UDPGothic's digit, 0.76 em of 10.5 pt."""
+SPARE_WIDTH = 10.0
+"""Width of the spare columns right of a table narrower than its chart."""
+HEADING_PT = 12.0
 _SORT_WORD = {"asc": "の昇順", "desc": "の降順", "none": "、合計行を除く"}
 
 
@@ -59,28 +63,42 @@ def write_data_sheet(ws: Worksheet, table: Table, caption: str, specs: tuple[Cha
     XML when the workbook is saved (`package.save`)."""
     ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = layout.ROW_PT, True
     body = SheetRows(ws)
-    _write_heading(ws, caption, meta.source_note)
     widths = _column_widths(table)
-    layout.set_widths(ws, widths)
+    span = _print_columns(widths, specs)
+    layout.set_widths(ws, span)
+    _write_heading(ws, caption, meta.source_note, span)
     order = table_order(table, specs)
     last_row = _write_table(ws, body, table, order.rows, widths)
     ws.add_table(_list_object(table, last_row, index))
-    notes_end = _write_notes(ws, table, meta, last_row + 2, widths, order)
+    notes_end = _write_notes(ws, table, meta, last_row + 2, span, order)
     blocks = [(last_row + 2, notes_end - 2)] if notes_end > last_row + 2 else []
-    blocks += _add_charts(ws, body, table, order.rows, specs, theme, notes_end, widths)
+    blocks += _add_charts(ws, body, table, order.rows, specs, theme, notes_end, span)
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
-    print_widths = widths + [max(0.0, _chart_width(specs) - sum(widths))]
-    set_up_print(ws, f"{meta.running_title} — {caption}", sum(print_widths), theme, HEADER_ROW)
-    _break_pages(ws, print_widths, blocks, body.max_row, PAPER_MM[theme.page_size])
+    set_up_print(ws, f"{meta.running_title} — {caption}", sum(span), theme, HEADER_ROW)
+    _break_pages(ws, span, blocks, body.max_row, PAPER_MM[theme.page_size])
     return SheetEntry(ws.title, caption, len(table.rows), tuple(s.title for s in specs)), body
 
 
-def _write_heading(ws: Worksheet, caption: str, source_note: str) -> None:
-    ws.cell(1, 1).style = styles.HEADING  # style first: a named style resets the quote prefix
-    write_text(ws.cell(1, 1), caption)
-    ws.row_dimensions[1].height = 24
+def _print_columns(widths: list[float], specs: tuple[ChartSpec, ...]) -> list[float]:
+    """The table's column widths, then as many spare columns as a wider chart needs: the
+    width the heading, notes and captions wrap in, and the width the page is fit to (a
+    long line left to overflow would widen the print area and shrink the page)."""
+    missing = _chart_width(specs) - sum(widths)
+    return widths + [SPARE_WIDTH] * max(0, math.ceil(missing / SPARE_WIDTH))
+
+
+def _write_heading(ws: Worksheet, caption: str, source_note: str, span: list[float]) -> None:
+    """The caption and the source note, each wrapped across the printed width."""
+    cell = ws.cell(1, 1)
+    cell.style = styles.HEADING  # style first: a named style resets the quote prefix
+    write_text(cell, caption)
+    cell.alignment = Alignment(vertical="top", wrap_text=True)
+    if len(span) > 1:
+        layout.merge_across(ws, 1, 1, len(span))
+    lines = layout.line_count(caption, sum(span), HEADING_PT)
+    ws.row_dimensions[1].height = max(24, lines * HEADING_PT * 1.45 + 4)
     if source_note:
-        _note(ws, 2, source_note)
+        _wide_note(ws, 2, source_note, span)
 
 
 def _column_widths(table: Table) -> list[float]:
@@ -140,12 +158,28 @@ def _list_object(table: Table, last_row: int, index: int) -> ListObject:
     """The Excel table over the header and data rows. Its columns are named here, as the
     header cells read: left to openpyxl, it would read them back through `ws[ref]`, which
     creates a cell object for every cell of the range."""
-    ref = f"A{HEADER_ROW}:{get_column_letter(len(table.columns))}{last_row}"
+    last_col = get_column_letter(len(table.columns))
+    ref = f"A{HEADER_ROW}:{last_col}{last_row}"
     style = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True, showColumnStripes=False,
                            showFirstColumn=False, showLastColumn=False)
     columns = [TableColumn(id=i, name=cell_text(col.name)) for i, col in enumerate(table.columns, start=1)]
-    return ListObject(displayName=layout.table_name(index, table.name), ref=ref, tableStyleInfo=style,
-                      tableColumns=columns, autoFilter=AutoFilter(ref=ref))
+    name = layout.table_name(index, table.name)
+    if not _ends_with_total(table):
+        return ListObject(displayName=name, ref=ref, tableStyleInfo=style, tableColumns=columns,
+                          autoFilter=AutoFilter(ref=ref))
+    # The total row as the table's totals row: bold under a rule in the table style, out of
+    # the filter and sort; its cells keep their values (no SUBTOTAL formula: the appendix
+    # holds no formulas), the first column's text as the totals label.
+    label = table.rows[-1][0]
+    if isinstance(label.raw, str):
+        columns[0].totalsRowLabel = cell_text(label.text)
+    return ListObject(displayName=name, ref=ref, tableStyleInfo=style, tableColumns=columns, totalsRowCount=1,
+                      autoFilter=AutoFilter(ref=f"A{HEADER_ROW}:{last_col}{last_row - 1}"))
+
+
+def _ends_with_total(table: Table) -> bool:
+    """Whether the table's last row is a total row (an Excel table's totals row is its last)."""
+    return len(table.rows) > 1 and table.is_total(len(table.rows) - 1)
 
 
 def _write_notes(ws: Worksheet, table: Table, meta: Meta, row: int, widths: list[float],
@@ -181,7 +215,7 @@ def _note(ws: Worksheet, row: int, text: str, col: int = 1) -> None:
 
 
 def _chart_ranges(ws: Worksheet, body: SheetRows, specs: tuple[ChartSpec, ...], table: Table,
-                  rows: tuple[tuple[Value, ...], ...], row: int) -> list[ChartRange]:
+                  rows: tuple[tuple[Value, ...], ...], row: int, widths: list[float]) -> list[ChartRange]:
     """The cells each chart reads: the Table's own columns, or a labelled copy in the
     chart's order written from `row` down (below the charts)."""
     ranges = []
@@ -193,14 +227,13 @@ def _chart_ranges(ws: Worksheet, body: SheetRows, specs: tuple[ChartSpec, ...], 
             last = HEADER_ROW + max(len(spec.ordered_rows()), 1)
             ranges.append(ChartRange(ws, HEADER_ROW, HEADER_ROW + 1, last, cat, cols, text_cat, spec.ordered_rows()))
             continue
-        ranges.append(_write_chart_copy(ws, body, spec, table, row, (cat, *cols), text_cat))
+        ranges.append(_write_chart_copy(ws, body, spec, table, row, (cat, *cols), text_cat, widths))
         row = ranges[-1].last_row + 2
     return ranges
 
 
 def _write_chart_copy(ws: Worksheet, body: SheetRows, spec: ChartSpec, table: Table, row: int,
-                      cols: tuple[int, ...], text_cat: bool) -> ChartRange:
-    widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, len(table.columns) + 1)]
+                      cols: tuple[int, ...], text_cat: bool, widths: list[float]) -> ChartRange:
     order = f"{spec.series[0]}{_SORT_WORD[spec.sort]}"
     _wide_note(ws, row, f"グラフ用データ：{spec.title}（{order}。表は別のグラフの順序で並べているため、"
                         "このグラフはこの写しを参照します）", widths)
@@ -234,7 +267,7 @@ def _add_charts(ws: Worksheet, body: SheetRows, table: Table, rows: tuple[tuple[
             _wide_note(ws, row, spec.caption, widths)
         spans.append((first, row))
         row += 2
-    ranges = _chart_ranges(ws, body, specs, table, rows, row)
+    ranges = _chart_ranges(ws, body, specs, table, rows, row, widths)
     for spec, where, (first, _) in zip(specs, ranges, spans):
         ws.add_chart(native_chart(spec, where, theme), f"A{first}")
     return spans + [(r.header_row - 1, r.last_row) for r in ranges if r.header_row != HEADER_ROW]

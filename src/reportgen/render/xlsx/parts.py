@@ -21,7 +21,8 @@ from reportgen.render.xlsx.cells import number_text
 
 _SHEET = re.compile(r"xl/worksheets/sheet\d+\.xml")
 _CHART = re.compile(r"xl/charts/chart\d+\.xml")
-_DECIMAL = re.compile(rb"<v>(-?\d+\.\d+(?:[eE][-+]?\d+)?)</v>")
+_DECIMAL = re.compile(rb"<v>(-?(?=[\d.]{17})\d+\.\d+(?:[eE][-+]?\d+)?)</v>")
+"""A decimal of 16 or more digits: more than a float's 15 that `cells.number_text` keeps."""
 _INLINE = re.compile(rb'<c r="([A-Z]+\d+)"((?: s="\d+")?) t="inlineStr"(?:/>|></c>|><is>(.*?)</is></c>)', re.S)
 _SST_TYPE = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 _SST_REL = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
