@@ -114,7 +114,6 @@ def _check_text_area(theme: Theme, rows: dict[str, str], diag: Collector) -> Non
             diag.add(where, f"theme.margin_{sides[0]} {a:g} mm and theme.margin_{sides[1]} {b:g} mm leave no room "
                      f"for the text on {theme.page_size} paper ({size:g} mm {what}): the text needs at least "
                      f"{least:g} mm; make the margins smaller")
->>>>>>> main
 
 
 def _text(book: Book, coord: str, lookup: Lookup | None = None) -> str:
