@@ -47,9 +47,6 @@ class Built:
     def margins(self) -> lc.Margins:
         return lc.Margins.of(self.doc.theme)
 
-    def output(self, suffix: str) -> Path:
-        return self.folder / f"{self.doc.meta.output_name}{suffix}"
-
 
 CHECKS: dict[str, Callable[[Built], list[lc.Violation]]] = {
     "pdf-line-breaks": lambda b: lc.line_breaks(b.pdf, b.source),

@@ -68,7 +68,8 @@ def test_books_share_one_chart_cache_under_the_output_root(tmp_path):
     results = build_many(books, tmp_path / "out", ("pdf",), jobs=1)
     assert all(r.ok for r in results)
     cached = sorted(p.suffix for p in (tmp_path / "out" / ".cache" / "charts").iterdir())
-    assert cached == [".svg"]  # one chart, drawn for the first book, reused by the second (no PNG: no DOCX)
+    assert cached == [".json", ".svg"]  # one chart (and what its drawing decided), drawn for the first book,
+    # reused by the second (no PNG: no DOCX)
     svgs = [(r.out_dir / "charts" / "by_entity.svg").read_bytes() for r in results]
     assert svgs[0] == svgs[1] and b"<svg" in svgs[0]
     assert not list(r.out_dir / ".cache" for r in results if (r.out_dir / ".cache").exists())

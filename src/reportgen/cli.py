@@ -262,6 +262,8 @@ def _dispatch(args: argparse.Namespace, console: Console) -> int:
         return mail(args, console)
     if args.command == "worker" or getattr(args, "broker", None):
         return _cluster(args, console)
+    if getattr(args, "summary", None):
+        raise ReportError(Diagnostic("--summary", "goes with --broker (a local batch prints each result)"))
     from reportgen.pipeline import Build, read, run
 
     if args.command == "validate":

@@ -2,10 +2,12 @@
 shows out.
 
 In: the raw value openpyxl reads (number, text, bool, date/datetime/time or None) and
-the cell's `number_format` string (openpyxl already turns built-in format ids into
-their code). Out: `format_value` gives the displayed text, `literal_suffix` the unit
-literal that ends the positive section (`#,##0.00"億元"` → `億元`), and
-`is_date_format` (openpyxl's) tells whether a code shows dates.
+the cell's format code (`builtin_format` gives a built-in id's code as Japanese Excel
+shows it). Out: `format_value` gives the displayed text, `literal_suffix` the unit
+literal that ends the positive section (`#,##0.00"億元"` → `億元`), `shows_numbers`
+whether text in such a cell would lose its format, and `is_date_format` (openpyxl's)
+whether a code shows dates. tests/workbook/test_numfmt_libreoffice.py compares it with
+LibreOffice on thousands of pairs and lists where LibreOffice is not Excel.
 
 Written by hand: the one PyPI port of a spreadsheet formatter (`ssf`, a port of
 SheetJS SSF) was last released in 2020 and pulls in Babel, pytz, PyYAML, convertdate
@@ -14,16 +16,22 @@ and more; openpyxl parses no format codes.
 What Excel does, and this module too:
 - sections `positive;negative;zero;text`; the negative section shows the magnitude
   (`#,##0;(#,##0)`), a one-section code shows negatives with `-`; conditions such as
-  `[>=100]` choose the section instead; colours (`[Red]`) are ignored;
-- rounding half away from zero on the value's 15 significant digits (Excel's
-  precision), so 2.675 with `0.00` shows `2.68`;
+  `[>=100]` choose the section instead (`[<0]-#,##0;#,##0` shows -1234 as `-1,234`:
+  a section only for negatives carries its own sign); colours (`[Red]`) are ignored;
+- 15 significant digits (Excel's precision: 12345678901234567 shows
+  `12,345,678,901,234,600`), rounding half away from zero, so 2.675 with `0.00` shows
+  `2.68`;
+- digits fill the placeholders from the point outwards and literals stay between them
+  (`000-0000` shows 1000001 as `100-0001`, `00-0000-0000` a phone number);
 - `0 # ?` placeholders, `.`, grouping `,`, scaling by trailing commas (`#,##0,`),
   `%`, scientific `E+`/`E-`, fractions (`# ?/?`, `# ??/??`, `# ?/4`), quoted and
   backslash literals, `@`, `General`;
 - padding `_x` and fill `*x` take no room in text, so they print nothing;
 - dates and times: y m d h s, `AM/PM`, elapsed `[h]`, fractions of a second,
   Japanese eras `g gg ggg e ee` and weekdays `aaa aaaa`; a `[$-411]` (ja-JP) locale tag
-  makes `mmm`, `ddd` and `AM/PM` Japanese; `[$¥-411]` prints its symbol `¥`.
+  makes `mmm`, `ddd` and `AM/PM` Japanese, `[$-ja-JP-x-gannen]` writes an era's first
+  year as 元年; `[$¥-411]` prints its symbol `¥`; a date without a time shows the day its
+  serial falls in.
 `NumberFormatError` for what Excel cannot show either (a negative date, a date past
 9999, NaN). `[DBNum1]`-style kanji numerals are ignored (Arabic digits are printed).
 """
@@ -37,6 +45,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import NamedTuple
 
+from openpyxl.styles.numbers import BUILTIN_FORMATS
 from openpyxl.styles.numbers import is_date_format as _openpyxl_is_date_format
 from openpyxl.utils.datetime import time_to_days, to_excel
 
@@ -60,6 +69,7 @@ class Section(NamedTuple):
     condition: tuple[str, Decimal] | None
     japanese: bool  # a [$-411] locale tag
     kinds: frozenset[str]  # the kinds of its tokens, worked out once (asked for every value shown)
+    gannen: bool = False  # [$-ja-JP-x-gannen]: the first year of an era is 元年, as Japanese Excel shows it
 
     @property
     def is_date(self) -> bool:
@@ -67,6 +77,26 @@ class Section(NamedTuple):
 
     def has(self, kind: str) -> bool:
         return kind in self.kinds
+
+
+# Built-in format ids as Japanese Excel shows them where openpyxl's table (en-US, with two
+# typos) differs: 14 and 22 are the locale's short date; 27-36 and 50-58 exist only in
+# East Asian locales (openpyxl reads them as General, which would print a date's serial
+# number); 44 lacks its semicolons and 47 its colon in openpyxl. ECMA-376 Part 1 §18.8.30.
+_JA_ERA_DATE, _JA_DATE = '[$-411]ggge"年"m"月"d"日"', 'yyyy"年"m"月"d"日"'
+BUILTIN_JA = {
+    14: "yyyy/m/d", 22: "yyyy/m/d h:mm",
+    27: "[$-411]ge.m.d", 28: _JA_ERA_DATE, 29: _JA_ERA_DATE, 30: "m/d/yy", 31: _JA_DATE, 32: 'h"時"mm"分"',
+    33: 'h"時"mm"分"ss"秒"', 34: 'yyyy"年"m"月"', 35: 'm"月"d"日"', 36: "[$-411]ge.m.d",
+    44: '_("$"* #,##0.00_);_("$"* \\(#,##0.00\\);_("$"* "-"??_);_(@_)', 47: "mm:ss.0",
+    50: "[$-411]ge.m.d", 51: _JA_ERA_DATE, 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: _JA_ERA_DATE,
+    55: 'yyyy"年"m"月"', 56: 'm"月"d"日"', 57: "[$-411]ge.m.d", 58: _JA_ERA_DATE,
+}
+
+
+def builtin_format(fid: int) -> str:
+    """The code of a built-in number format id, as Japanese Excel shows it."""
+    return BUILTIN_JA.get(fid) or BUILTIN_FORMATS.get(fid) or "General"
 
 
 def is_date_format(code: str | None) -> bool:
@@ -191,7 +221,7 @@ def _split_sections(code: str) -> list[str]:
 def _parse_section(text: str) -> Section:
     tokens: list[Token] = []
     condition = None
-    japanese = False
+    japanese = gannen = False
     i = 0
     while i < len(text):
         token, i, tag = _next_token(text, i)
@@ -201,6 +231,7 @@ def _parse_section(text: str) -> Section:
                 condition = value
             elif kind == "japanese":
                 japanese = True
+                gannen = gannen or value == "gannen"
         if token is not None:
             tokens.append(token)
     tokens = _classify_commas(_era_letters_as_text(tokens))
@@ -209,7 +240,7 @@ def _parse_section(text: str) -> Section:
     else:
         tokens = _ensure_integer_placeholder(tokens)
     merged = tuple(_merge_literals(tokens))
-    return Section(merged, condition, japanese, frozenset(t.kind for t in merged))
+    return Section(merged, condition, japanese, frozenset(t.kind for t in merged), gannen)
 
 
 def _next_token(text: str, i: int) -> tuple[Token | None, int, tuple | None]:
@@ -275,7 +306,9 @@ def _bracket(inner: str) -> tuple[Token | None, tuple | None]:
     if inner.startswith("$"):
         symbol, _, locale = inner[1:].partition("-")
         is_ja = locale.lower().lstrip("0").endswith("411") or locale.lower() == "ja-jp"
-        tag = ("japanese", None) if is_ja else None
+        low_locale = locale.lower()
+        is_ja = is_ja or low_locale.startswith("ja-jp")
+        tag = ("japanese", "gannen" if low_locale.endswith("-x-gannen") else None) if is_ja else None
         return (Token("lit", symbol) if symbol else None), tag
     if _ELAPSED.match(inner):
         return Token("elapsed", low), None
@@ -335,7 +368,7 @@ def _minutes(tokens: list[Token]) -> list[Token]:
     parts = [(i, t) for i, t in enumerate(tokens) if t.kind in ("date", "elapsed")]
     out = list(tokens)
     for n, (i, token) in enumerate(parts):
-        if token.text not in ("m", "mm"):
+        if token.kind != "date" or token.text not in ("m", "mm"):
             continue
         prev = parts[n - 1][1].text if n > 0 else ""
         nxt = parts[n + 1][1].text if n + 1 < len(parts) else ""
@@ -375,13 +408,32 @@ def _choose(sections: tuple[Section, ...], value: Decimal) -> tuple[Section, int
 
 
 def _choose_by_condition(sections: list[Section], value: Decimal) -> tuple[Section, int]:
-    """Conditional sections keep the minus sign: a hidden sign would change the figure."""
-    for section in sections[:2]:
-        if section.condition and _holds(section.condition, value):
-            return section, 0
-    both = all(s.condition for s in sections[:2])
-    index = 2 if both and len(sections) > 2 else min(1, len(sections) - 1)
-    return sections[index], 0
+    """Excel's rules with conditions (as LibreOffice implements them): the first section
+    if its condition holds, else the second if it has no condition or its condition holds
+    (with three sections, a second without a condition takes the negatives), else the
+    third, else General. The second and third sections show the magnitude, as without
+    conditions; the first shows the sign unless it only ever shows negatives
+    (`[<0]-#,##0;#,##0`: its literals carry the sign)."""
+    first = sections[0].condition
+    second = sections[1].condition if len(sections) > 1 else None
+    if first and second is None and len(sections) > 2:
+        second = ("<", Decimal(0))
+    if first is None or _holds(first, value):
+        return sections[0], (1 if _negatives_only(first, second) else 0)
+    if len(sections) > 1 and (second is None or _holds(second, value)):
+        return sections[1], 1
+    if len(sections) > 2:
+        return sections[2], 2
+    return parse("General")[0], 0
+
+
+def _negatives_only(first: tuple[str, Decimal] | None, second: tuple[str, Decimal] | None) -> bool:
+    """True when the first section's condition holds only for negatives and the second's
+    (if any) only for zero or positives."""
+    if first is None or first[1] != 0 or second is not None and second[1] != 0:
+        return False
+    op2 = second[0] if second else None
+    return (first[0] == "<" and op2 in (">", "=", ">=", None)) or (first[0] == "<=" and op2 in (None, ">"))
 
 
 def _holds(condition: tuple[str, Decimal], value: Decimal) -> bool:
@@ -413,7 +465,7 @@ def _to_decimal(raw: float | int | dt.date | dt.datetime | dt.time) -> Decimal:
     if isinstance(raw, dt.datetime | dt.date):
         return Decimal(repr(to_excel(raw)))
     if isinstance(raw, int):
-        return Decimal(raw)
+        return Decimal(raw) if -_WHOLE < raw < _WHOLE else Decimal(f"{raw:.14e}")  # Excel keeps 15 digits
     if raw != raw or raw in (float("inf"), float("-inf")):
         raise NumberFormatError(f"{raw!r} is not a number Excel can show")
     return Decimal(f"{raw:.15g}")
@@ -498,9 +550,10 @@ def _render_fraction(tokens: tuple[Token, ...], slash: int, value: Decimal) -> s
     if has_whole and num == den:
         whole, num = whole + 1, 0
     if num == 0:
-        body = str(whole)
+        body = str(whole) if has_whole else f"0/{den}"
     else:
-        body = (f"{whole} " if whole else "") + f"{num}/{den}"
+        zero_shown = any(t.kind == "digit" and t.text == "0" for t in tokens[:start])  # `0 ?/?` shows 0 1/2
+        body = (f"{whole} " if whole or zero_shown else "") + f"{num}/{den}"
     prefix = "".join(t.text for t in tokens[: _first_digit(tokens)] if t.kind == "lit")
     suffix = tokens[slash].text[fixed.end() :] if fixed else ""
     suffix += "".join(t.text for t in tokens[end:] if t.kind in ("lit", "percent"))
@@ -522,7 +575,7 @@ def _render_number(section: Section, value: Decimal) -> str:
     exponent = None
     if exponent_tokens:
         value, exponent = _scientific(mantissa_tokens, value)
-    text = _fill_mantissa(mantissa_tokens, value)
+    text = _fill_mantissa(mantissa_tokens, value, scientific=exponent is not None)
     if exponent is not None:
         text += _fill_exponent(exponent_tokens, exponent)
     return sign + text
@@ -570,75 +623,93 @@ def _fraction_placeholders(tokens: tuple[Token, ...]) -> list[Token]:
     return [t for t in tokens[kinds.index("point") :] if t.kind == "digit"]
 
 
-def _fill_mantissa(tokens: tuple[Token, ...], value: Decimal) -> str:
+def _fill_mantissa(tokens: tuple[Token, ...], value: Decimal, scientific: bool = False) -> str:
+    """The integer digits right-aligned over the integer placeholders (the first takes any
+    overflow), the fraction digits left-aligned over the fraction placeholders, literals
+    where they stand: `000-0000` shows 1000001 as `100-0001`, `0.0" "0` 1.25 as `1.2 5`."""
     integer, fraction, grouped, template = _mantissa(tokens)
     whole, _, frac_digits = f"{_round(value, len(fraction)):f}".partition(".")
-    int_text = _fill_integer(integer, whole.lstrip("0"))
+    ints = _fill_integer(integer, whole.lstrip("0"))
+    if scientific and integer and not any(ch.isdigit() for ch in "".join(ints)):
+        ints[-1] = "0"  # a mantissa shows at least one digit: `#E+0` shows zero as 0E+0
     if grouped:
-        int_text = _group(int_text)
-    frac_text = _fill_fraction(fraction, frac_digits)
-    return "".join(int_text if piece is _INT else frac_text if piece is _FRAC else piece for piece in template)
-
-
-_INT, _FRAC = object(), object()  # where a template takes the integer and the fraction digits
+        ints = _group(ints)
+    fracs = _fill_fraction(fraction, frac_digits)
+    return "".join(ints[piece[1]] if piece[0] == "i" else fracs[piece[1]] if piece[0] == "f" else piece[1]
+                   for piece in template)
 
 
 @lru_cache(maxsize=1024)
-def _mantissa(tokens: tuple[Token, ...]) -> tuple[tuple[str, ...], tuple[str, ...], bool, tuple[object, ...]]:
+def _mantissa(tokens: tuple[Token, ...]) -> tuple[tuple[str, ...], tuple[str, ...], bool, tuple[tuple[str, object], ...]]:
     """A mantissa's integer and fraction placeholders, whether it groups thousands, and
-    its template: the integer digits at the first integer placeholder, the fraction
-    digits after the point, literals where they stand. Worked out once per section."""
+    its template: ("i", n) for the n-th integer placeholder, ("f", n) for the n-th
+    fraction placeholder, ("", text) for a literal or the point. Worked out once per section."""
     integer = tuple(t.text for t in _integer_placeholders(tokens))
     fraction = tuple(t.text for t in _fraction_placeholders(tokens))
-    template: list[object] = []
-    placed_int = placed_frac = seen_point = False
+    template: list[tuple[str, object]] = []
+    seen_point = False
     for token in tokens:
-        if token.kind == "point":
+        if token.kind == "point" and not seen_point:
             seen_point = True
-            template.append(".")
-        elif token.kind == "digit" and not seen_point and not placed_int:
-            template.append(_INT)
-            placed_int = True
-        elif token.kind == "digit" and seen_point and not placed_frac:
-            template.append(_FRAC)
-            placed_frac = True
-        elif token.kind in ("lit", "percent"):
-            template.append(token.text)
+            template.append(("", "."))
+        elif token.kind == "digit":
+            kind = "f" if seen_point else "i"
+            template.append((kind, sum(1 for piece in template if piece[0] == kind)))
+        elif token.kind in ("lit", "percent", "point"):
+            template.append(("", token.text))
     return integer, fraction, any(t.kind == "group" for t in tokens), tuple(template)
 
 
-def _fill_integer(placeholders: tuple[str, ...] | list[str], digits: str) -> str:
-    """Digits right-aligned into the placeholders; the first takes any overflow."""
+_PADS = {"0": "0", "?": " ", "#": ""}
+
+
+def _fill_integer(placeholders: tuple[str, ...] | list[str], digits: str) -> list[str]:
+    """What each integer placeholder shows: one digit each from the right, the first
+    takes the overflow; a placeholder without a digit shows its padding."""
     n = len(placeholders)
-    if len(digits) >= n:
-        return digits
-    pads = {"0": "0", "?": " ", "#": ""}
-    missing = n - len(digits)
-    return "".join(pads[p] for p in placeholders[:missing]) + digits
+    out = []
+    for i, placeholder in enumerate(placeholders):
+        at = len(digits) - (n - i)  # this placeholder's digit, counted from the left
+        piece = (digits[: at + 1] if i == 0 else digits[at]) if at >= 0 else ""
+        out.append(piece or _PADS[placeholder])
+    return out
 
 
-def _group(text: str) -> str:
-    """Commas every three digits from the right; leading `?` spaces stay in front."""
-    body = text.lstrip(" ")
-    groups = [body[max(0, end - 3) : end] for end in range(len(body), 0, -3)]
-    return text[: len(text) - len(body)] + ",".join(reversed(groups))
+def _group(pieces: list[str]) -> list[str]:
+    """Commas every three digits from the right, counted across the placeholders (a padding
+    zero is a digit); among `?` padding spaces the comma's place is a space too."""
+    count = sum(ch.isdigit() or ch == " " for piece in pieces for ch in piece)
+    seen, previous = 0, ""
+    out = []
+    for piece in pieces:
+        text = []
+        for ch in piece:
+            if ch.isdigit() or ch == " ":
+                if seen and (count - seen) % 3 == 0:
+                    text.append(" " if previous == " " else ",")
+                seen += 1
+                previous = ch
+            text.append(ch)
+        out.append("".join(text))
+    return out
 
 
-def _fill_fraction(placeholders: tuple[str, ...], digits: str) -> str:
-    """Trailing zeros vanish under `#` and become spaces under `?`."""
-    chars = list(digits)
+def _fill_fraction(placeholders: tuple[str, ...], digits: str) -> list[str]:
+    """One digit per placeholder from the left; trailing zeros vanish under `#` and become
+    spaces under `?`."""
+    chars = list(digits.ljust(len(placeholders), "0"))[: len(placeholders)]
     for i in range(len(placeholders) - 1, -1, -1):
         if chars[i] != "0" or placeholders[i] == "0":
             break
-        chars[i] = "" if placeholders[i] == "#" else " "
-    return "".join(chars)
+        chars[i] = _PADS[placeholders[i]]
+    return chars
 
 
 def _fill_exponent(tokens: tuple[Token, ...], exponent: int) -> str:
     sign_rule = tokens[0].text
     digits = [t.text for t in tokens[1:] if t.kind == "digit"]
     sign = "-" if exponent < 0 else ("+" if sign_rule == "+" else "")
-    body = _fill_integer(digits, str(abs(exponent)) if exponent else "")
+    body = "".join(_fill_integer(digits, str(abs(exponent)) if exponent else ""))
     literals = "".join(t.text for t in tokens[1:] if t.kind in ("lit", "percent"))
     return "E" + sign + (body or "0") + literals
 
@@ -708,6 +779,8 @@ def _render_date(section: Section, serial: Decimal) -> str:
     if serial >= _LAST_SERIAL and any(_is_calendar(t) for t in section.tokens):
         raise NumberFormatError(f"{serial} is past 9999-12-31, the last date Excel shows")
     places = _subsecond_places(section.tokens)
+    if not any(_is_clock(t) for t in section.tokens):
+        serial = Decimal(int(serial))  # a date alone is the day the serial falls in, not rounded to the next
     moment = _moment(serial, places)
     twelve = any(t.text in ("am/pm", "a/p") for t in section.tokens)
     out, after_second = [], False
@@ -715,11 +788,15 @@ def _render_date(section: Section, serial: Decimal) -> str:
         if token.kind == "point" and after_second and places:
             out.append("." + moment.subsecond)
         elif token.kind in ("date", "elapsed"):
-            out.append(_date_part(token, moment, twelve, section.japanese))
+            out.append(_date_part(token, moment, twelve, section.japanese, section.gannen))
             after_second = token.text.strip("[]").startswith("s")
         elif token.kind in ("lit", "percent", "point"):
             out.append(token.text)
     return "".join(out)
+
+
+def _is_clock(token: Token) -> bool:
+    return token.kind == "elapsed" or token.kind == "date" and (token.text[0] in "hns" or token.text in ("am/pm", "a/p"))
 
 
 def _is_calendar(token: Token) -> bool:
@@ -756,7 +833,7 @@ def _civil(days: int) -> tuple[int, int, int]:
     return date.year, date.month, date.day
 
 
-def _date_part(token: Token, m: _Moment, twelve: bool, japanese: bool) -> str:
+def _date_part(token: Token, m: _Moment, twelve: bool, japanese: bool, gannen: bool = False) -> str:
     code = token.text
     if token.kind == "elapsed":
         return _elapsed(code.strip("[]"), m.serial)
@@ -782,6 +859,8 @@ def _date_part(token: Token, m: _Moment, twelve: bool, japanese: bool) -> str:
         return _era(m)[min(len(code), 3)]
     if head == "e":
         year = m.year - _era(m)[0][0] + 1
+        if gannen and year == 1:
+            return "元"
         return f"{year:02d}" if len(code) >= 2 else str(year)
     return code
 

@@ -99,6 +99,7 @@ def _run(build: Build, workers: Workers | None) -> Document:
     out_dir = output_folder(build.out_dir)
     with _writing(out_dir), staged(out_dir) as stage:
         charts = render_charts(build, doc, stage) if {"pdf", "docx"} & set(build.formats) else {}
+        doc = drawn_widths(build, doc, charts)
         finals = {fmt: inside(out_dir, doc.meta.file_name(fmt)) for fmt in build.formats}
         jobs = {fmt: Job(stage.file(final), build.bleed_mm, build.embed_fonts) for fmt, final in finals.items()}
         remote = {fmt: job for fmt, job in jobs.items() if workers is not None and fmt in workers.formats}
@@ -159,6 +160,18 @@ def output_folder(out_dir: Path) -> Path:
     except OSError as exc:
         raise ReportError(Diagnostic(str(out_dir), f"cannot use as the output folder ({exc.strerror})")) from None
     return out_dir
+
+
+def drawn_widths(build: Build, doc: Document, charts: Mapping[str, object]) -> Document:
+    """Print the charts' located compromises; the document with each chart at the width it
+    was drawn for."""
+    if not charts:
+        return doc
+    from reportgen.charts.build import chart_warnings, drawn_widths as widths
+
+    for diagnostic in chart_warnings(doc, charts):  # type: ignore[arg-type]
+        build.warn(f"warning: {diagnostic}")
+    return widths(doc, charts)  # type: ignore[arg-type]
 
 
 def render_charts(build: Build, doc: Document, stage: Staging) -> Mapping[str, object]:

@@ -22,13 +22,13 @@ LONG_NAMES = [
 ]
 
 
-def table(name: str, columns: list[tuple[str, str, str]], rows: list[tuple]) -> Table:
+def table(name: str, columns: list[tuple[str, str, str]], rows: list[tuple], totals: tuple[int, ...] = ()) -> Table:
     """A data table from (name, kind, number format) columns and rows of raw values."""
     cols = tuple(Column(c, kind, fmt, CellRef(name, f"{chr(65 + j)}1")) for j, (c, kind, fmt) in enumerate(columns))
     body = tuple(tuple(Value(raw, fmt, format_value(raw, fmt) if raw is not None else "", CellRef(name, f"{chr(65 + j)}{i}"))
                        for j, (raw, (_, _, fmt)) in enumerate(zip(row, columns)))
                  for i, row in enumerate(rows, start=2))
-    return Table(name, cols, body, CellRef(name, "A1"))
+    return Table(name, cols, body, CellRef(name, "A1"), totals)
 
 
 def chart(id: str, kind: str, tbl: Table, series: tuple[str, ...], **kw: object) -> ChartSpec:
@@ -69,7 +69,7 @@ def stacked_yen() -> ChartSpec:
 def pie_with_total() -> ChartSpec:
     parts = [("東日本", 420), ("西日本", 310), ("九州", 120), ("北海道", 60), ("四国", 14), ("沖縄", 9)]
     rows = parts + [("合計", sum(v for _, v in parts))]
-    tbl = table("regions", [("地域", "text", "General"), ("売上", "number", '#,##0"億円"')], rows)
+    tbl = table("regions", [("地域", "text", "General"), ("売上", "number", '#,##0"億円"')], rows, (len(parts),))
     return chart("pie_total", "pie", tbl, ("売上",), width="half", unit="億円")
 
 

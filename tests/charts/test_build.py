@@ -41,7 +41,7 @@ def test_render_charts_writes_both_files_and_describes_them(tmp_path):
 
 def test_a_cached_chart_is_copied_not_drawn(tmp_path, monkeypatch):
     first = render_charts(small_doc(), tmp_path / "a", cache_dir=tmp_path / "cache")
-    assert len(list((tmp_path / "cache").iterdir())) == 4
+    assert len(list((tmp_path / "cache").iterdir())) == 6  # svg, png and the drawing's facts per chart
 
     def refuse(*_args):
         raise AssertionError("drawn although cached")
@@ -58,7 +58,7 @@ def test_without_png_only_the_svg_is_drawn_and_cached(tmp_path):
     images = render_charts(small_doc(), tmp_path / "a", cache_dir=tmp_path / "cache", png=False)
     assert all(i.png is None and i.svg.read_bytes().startswith(b"<?xml") for i in images.values())
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["bar.svg", "donut.svg"]
-    assert sorted(p.suffix for p in (tmp_path / "cache").iterdir()) == [".svg", ".svg"]
+    assert sorted(p.suffix for p in (tmp_path / "cache").iterdir()) == [".json", ".json", ".svg", ".svg"]
 
 
 def test_a_cached_svg_serves_a_build_without_png(tmp_path, monkeypatch):
@@ -73,7 +73,7 @@ def test_a_png_missing_from_the_cache_is_drawn_and_added(tmp_path):
     svg_only = render_charts(small_doc(), tmp_path / "a", cache_dir=tmp_path / "cache", png=False)
     full = render_charts(small_doc(), tmp_path / "b", cache_dir=tmp_path / "cache")
     plain = render_charts(small_doc(), tmp_path / "c")
-    assert len(list((tmp_path / "cache").iterdir())) == 4
+    assert len(list((tmp_path / "cache").iterdir())) == 6  # svg, png and the drawing's facts per chart
     for cid in plain:
         assert svg_only[cid].svg.read_bytes() == full[cid].svg.read_bytes() == plain[cid].svg.read_bytes()
         assert full[cid].png.read_bytes() == plain[cid].png.read_bytes()
@@ -83,8 +83,8 @@ def test_only_the_changed_chart_is_drawn_again(tmp_path, monkeypatch):
     render_charts(small_doc(), tmp_path / "a", cache_dir=tmp_path / "cache")
     drawn: list[str] = []
     real = build._draw
-    monkeypatch.setattr(build, "_draw", lambda specs, theme, images: (drawn.extend(s.id for s in specs),
-                                                                       real(specs, theme, images)))
+    monkeypatch.setattr(build, "_draw", lambda specs, theme, files: (drawn.extend(s.id for s in specs),
+                                                                      real(specs, theme, files))[1])
     doc = small_doc()
     changed = replace(doc.charts["bar"], highlight="アントグループ")
     render_charts(replace(doc, charts={**doc.charts, "bar": changed}), tmp_path / "b", cache_dir=tmp_path / "cache")

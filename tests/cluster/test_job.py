@@ -94,3 +94,9 @@ def test_wrong_options_are_the_callers_bug_not_the_workbooks(tmp_path):
     for formats, bleed in ((["html"], 0.0), (["pdf"], "3"), (["pdf"], 50)):
         with pytest.raises(ValueError):
             build_job(str(tmp_path / "out"), formats, bleed, workbook=str(wb))
+
+
+def test_summary_goes_with_the_broker(tmp_path, capsys):
+    wb = make_workbook(tmp_path / "wb.xlsx")
+    assert main(["batch", str(wb), "-o", str(tmp_path / "out"), "--summary", str(tmp_path / "s.json")]) == 2
+    assert "error: --summary: goes with --broker" in capsys.readouterr().err

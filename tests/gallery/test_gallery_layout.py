@@ -21,37 +21,14 @@ SHOWN = 40  # violations printed per failure
 
 # (check, workbook) → the issue and defect the check waits for (as measured on the last build).
 XFAIL: dict[tuple[str, str], str] = {
-    ("pdf-line-breaks", "environment-data"):
-        "issue 15: year labels on chart axes wrapped between the year and 年度 (2015|年度)",
     ("pdf-line-breaks", "stress-everything"):
-        "issue 14: the 12-column table's URL column at 7 pt (no landscape page yet); issue 15: month labels "
-        "on the 36-month axis (2022|年1月), product names in the half-width charts' legends",
-    ("pdf-line-breaks", "tourism-statistics"):
-        "issue 15: month labels on the line and stacked charts' axes (2023|年1月)",
-    ("pdf-overlaps", "hospital-annual"):
-        "issue 15: category labels of the 18-department bar chart overlap (整形外科×産婦人科)",
-    ("pdf-overlaps", "municipality-budget"):
-        "issue 15: the 23-category donut's legend runs down over the table set below it",
-    ("pdf-overlaps", "quarterly-results"):
-        "issue 15: quarter-end dates on the line chart's axis overlap (2021/6/30×2021/9/30)",
-    ("pdf-overlaps", "stress-everything"):
-        "issue 15: the 30 city labels of the bar chart overlap; the half-width charts' region labels overlap",
-    ("pdf-overlaps", "tourism-statistics"): "issue 15: the 24 month labels overlap on the line and stacked charts",
-    ("pdf-margins", "municipality-budget"):
-        "issue 15: the 23-category donut's legend runs past the bottom margin and off the page",
-    ("pdf-margins", "stress-everything"):
-        "issue 15: the half-width bar chart's legend (long series names) is drawn 46 pt into the left margin",
+        "issue 14: the 12-column table's URL column at 7 pt (no landscape page yet)",
     ("docx-line-breaks", "sample"):
         "issue 16: DOCX body text breaks a figure from its 月 (1-3|月, LibreOffice rendering)",
 }
 _DOCX_MARGINS = ("issue 16: DOCX (LibreOffice rendering): chart images 9 pt wider than the text column; "
                  "table borders and heading rules past the left/right margins")
 XFAIL.update({("docx-margins", name): _DOCX_MARGINS for name in gb.WORKBOOKS})
-
-
-@pytest.fixture(scope="session")
-def gallery(tmp_path_factory) -> dict[str, gb.Built]:
-    return gb.build_gallery(tmp_path_factory.mktemp("gallery"))
 
 
 def _cases():

@@ -102,3 +102,14 @@ def test_split_unit(text, figure, unit):
 def test_split_unit_loses_nothing_but_the_space_between(text):
     figure, unit = split_unit(text)
     assert text.replace(" ", "") == (figure + unit).replace(" ", "")
+
+
+def test_chart_axes_share_the_myriad_units():
+    from reportgen.ja.numbers import axis_unit, myriad_groups, myriad_tick, scale_of, unit_scale
+
+    assert scale_of("億") == 10**8 and scale_of("百万") == 10**6 and scale_of("円") == 1
+    assert unit_scale("百万円") == 10**6 and unit_scale("円") == 1
+    assert axis_unit(3e9) == (10**8, "億") and axis_unit(250_000) == (10**4, "万") and axis_unit(55_000) == (1, "")
+    assert myriad_tick(7.5e8, 10**8, "億", 1) == "7.5億" and myriad_tick(-2e8, 10**8, "億", 0) == "\u22122億"
+    assert myriad_tick(0, 10**8, "億", 0) == "0"
+    assert (myriad_groups(1.2e9), myriad_groups(4.1e8), myriad_groups(9_317_800_800)) == (1, 2, 3)

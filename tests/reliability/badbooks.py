@@ -152,6 +152,8 @@ def xlsxwriter_book(path: Path, meta: list, content: list, values: list, formats
                        if name == "values" and c == 1 and formats and row[0] in formats else None)
                 if hasattr(value, "year"):
                     ws.write_datetime(r, c, value, date_format)
+                elif isinstance(value, str) and value.startswith("{="):
+                    ws.write_array_formula(r, c, r, c, value, fmt)
                 elif isinstance(value, str) and value.startswith("="):
                     ws.write_formula(r, c, value, fmt)
                 elif value is not None:

@@ -193,6 +193,11 @@ def stale_unevaluable(d: Path) -> Path:
     return xlsxwriter_book(d / "wb.xlsx", META, [HEADER, ("paragraph", "{found}")], values)
 
 
+def stale_array(d: Path) -> Path:
+    values = [("name", "value"), ("total", 33.56), ("twice", "{=SUM(B2*2)}")]
+    return xlsxwriter_book(d / "wb.xlsx", META, [HEADER, ("paragraph", "合計")], values)
+
+
 def meta_text(key: str, value: str) -> Callable[[Path], Path]:
     """A meta row written as Excel escapes control characters (_x0001_), as the last row."""
     return wb(meta=META + [(key, value)])
@@ -338,6 +343,8 @@ CASES = [
     Case("stale value that cannot be evaluated", stale_unevaluable, "values!B3",
          "formula =VLOOKUP(\"a\",meta!A1:B3,2,FALSE) cannot be evaluated here and its saved value is not "
          "trusted"),
+    Case("stale array formula", stale_array, "values!B3",
+         "array formula =SUM(B2*2) cannot be evaluated here and its saved value is not trusted"),
     Case("formula in a content cell", content(("paragraph", '=TEXT(values!B2,"0.0")')), "content!B2",
          "formula =TEXT(values!B2,\"0.0\") has no saved value and cannot be evaluated here"),
     Case("figure typed as text", wb(values=VALUES + [("people", "1,234")],
@@ -561,3 +568,12 @@ def test_build_reports_the_problems_validate_reports(tmp_path, case):
     assert built.code == validated.code == 2, built.err
     assert sorted(built.errors) == sorted(validated.errors)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_value_that_cannot_be_read_is_reported_once(tmp_path):
+    """A sentence or KPI citing a broken `values` row does not report it again as unknown."""
+    path = wb(values=VALUES + [("bad", "=VLOOKUP(1,contributions!A1:B3,2,FALSE)")],
+              content=[HEADER, ("paragraph", "値は{bad}"), ("kpi", "値", "bad")])(tmp_path)
+    result = run_cli(["validate", path])
+    assert result.code == 2 and len(result.errors) == 1, result.err
+    assert result.errors[0].startswith("error: values!B3: formula =VLOOKUP(")

@@ -160,3 +160,19 @@ def test_a_date_past_the_zip_format_builds(tmp_path, year):
     for name in ("factsheet.docx", "factsheet-appendix.xlsx"):
         with zipfile.ZipFile(out / name) as zf:
             assert zf.infolist()[0].date_time[0] == 2107
+
+
+def test_a_japanese_builtin_date_format_prints_a_date(tmp_path):
+    """Japanese Excel saves 2020年5月15日 as built-in id 31, which openpyxl does not know
+    (it reads General, which would print the serial 43966)."""
+    values = [("name", "value", "note"), ("total", 33.56), ("day", dt.date(2020, 5, 15))]
+    src = make_workbook(tmp_path / "src.xlsx", values=values,
+                        value_formats={"total": '#,##0.00"億元"', "day": 'yyyy"年"m"月"d"日"'})
+    with zipfile.ZipFile(src) as zf:
+        custom = re.search(rb'<numFmt numFmtId="(\d+)" formatCode="yyyy&quot;', zf.read("xl/styles.xml")).group(1)
+    path = rezip(src, tmp_path / "wb.xlsx", lambda n, x: x.replace(b'<xf numFmtId="' + custom + b'"',
+                                                                  b'<xf numFmtId="31"') if n == "xl/styles.xml" else x)
+    from reportgen.workbook import read_workbook
+
+    day = read_workbook(path).values["day"]
+    assert day.raw == dt.date(2020, 5, 15) and day.text == "2020年5月15日"

@@ -90,7 +90,23 @@ NUMBERS = [
     (7, '0;-0;"-"', "7"),
     (150, '[>=100]"big"0;0.0', "big150"),
     (50, '[>=100]"big"0;0.0', "50.0"),
-    (-5, "[<0]0.0;0", "-5.0"),
+    (-5, "[<0]0.0;0", "5.0"),  # a section only for negatives carries its own sign, as in Excel
+    (-1234, "[Red][<0]-#,##0;[Blue]#,##0", "-1,234"),
+    (1234, "[Red][<0]-#,##0;[Blue]#,##0", "1,234"),
+    (-5, "[<=-1]0.0;0", "-5.0"),  # not only negatives: the sign shows
+    (-5, '[>=1000]#,##0,"千";0;"ゼロ"', "5"),  # a second section without a condition takes the negatives
+    (5, '[>=1000]#,##0,"千";0;"ゼロ"', "ゼロ"),
+    (1000001, "000-0000", "100-0001"),
+    (312345678, "00-0000-0000", "03-1234-5678"),
+    (5551234, "###-####", "555-1234"),
+    (1234, "###-####", "-1234"),
+    (1.25, '0.0" "0', "1.2 5"),
+    (12345678901234567, "#,##0", "12,345,678,901,234,600"),  # Excel keeps 15 significant digits
+    (12345678901234567, "0", "12345678901234600"),
+    (7, "?,??0", "    7"),  # the comma's place among padding is a space
+    (0, "#E+0", "0E+0"),
+    (0.5, "0 ?/?", "0 1/2"),
+    (0.001, "?/4", "0/4"),
     (12345, "0.00E+00", "1.23E+04"),
     (9.999, "0.00E+00", "1.00E+01"),
     (0.00012, "0.0E+0", "1.2E-4"),
@@ -117,6 +133,11 @@ NUMBERS = [
 ]
 
 DATES = [
+    (dt.date(2019, 5, 1), '[$-ja-JP-x-gannen]ggge"年"m"月"d"日"', "令和元年5月1日"),
+    (dt.date(2020, 5, 1), '[$-ja-JP-x-gannen]ggge"年"m"月"d"日"', "令和2年5月1日"),
+    (dt.date(1989, 1, 8), "[$-411]ggge年m月d日", "平成1年1月8日"),  # without the gannen tag
+    (45000.999999, "d-mmm-yy", "15-Mar-23"),  # a date alone is the day the serial falls in
+    (45000.999999, "h:mm:ss", "0:00:00"),  # a time is rounded to the second shown
     (dt.date(2020, 5, 15), "yyyy/m/d", "2020/5/15"),
     (dt.date(2020, 5, 15), 'yyyy"年"m"月"d"日"', "2020年5月15日"),
     (dt.date(2020, 5, 15), '[$-411]ggge"年"m"月"d"日"', "令和2年5月15日"),
@@ -274,3 +295,19 @@ def test_negative_section_shows_the_magnitude_in_brackets(x):
         assert format_value(-x, "#,##0.0") == text[1:-1]
     else:
         assert text == format_value(x, "#,##0.0")
+
+
+@pytest.mark.parametrize(("fid", "raw", "expected"), [
+    (14, dt.date(2020, 5, 15), "2020/5/15"),  # the locale's short date, as Japanese Excel shows id 14
+    (22, dt.datetime(2020, 5, 15, 9, 5), "2020/5/15 9:05"),
+    (31, dt.date(2020, 5, 15), "2020年5月15日"),  # ids 27-36 and 50-58 exist only in East Asian Excel
+    (28, dt.date(2020, 5, 15), "令和2年5月15日"),
+    (35, dt.date(2020, 5, 15), "5月15日"),
+    (44, -1234.5, "$(1,234.50)"),  # openpyxl's table lacks the semicolons
+    (47, 0.0179, "25:46.6"),  # and the colon
+    (3, 1234, "1,234"),
+])
+def test_builtin_ids_read_as_japanese_excel_shows_them(fid, raw, expected):
+    from reportgen.numfmt import builtin_format
+
+    assert format_value(raw, builtin_format(fid)) == expected

@@ -10,8 +10,12 @@ from __future__ import annotations
 from reportgen.model import ChartSpec, Value
 
 
-def alt_text(spec: ChartSpec) -> str:
-    return f"{spec.title}。{summary(spec)}" if spec.table.rows else spec.title
+def alt_text(spec: ChartSpec, short_names: tuple[tuple[str, str], ...] = ()) -> str:
+    """Title and summary; names the chart prints shortened are given in full after them."""
+    text = f"{spec.title}。{summary(spec)}" if spec.ordered_rows() else spec.title
+    if short_names:
+        text += "。省略した項目名：" + "、".join(f"{short}＝{full}" for short, full in short_names)
+    return text
 
 
 def summary(spec: ChartSpec) -> str:

@@ -10,7 +10,9 @@ from pathlib import Path
 class ChartImages:
     """One chart's files. `png` is None when the chart stage was asked for no PNG (a build
     without the DOCX). `alt_text` is the title and a one-line summary of the data;
-    `width_pt`/`height_pt` are the drawing's natural size."""
+    `width_pt`/`height_pt` are the drawing's natural size; `width` is the width it was
+    drawn for ("full" when a half-width chart could not hold its legend), and `notes` the
+    compromises it made (the pipeline prints them as located warnings)."""
 
     chart_id: str
     svg: Path
@@ -18,3 +20,5 @@ class ChartImages:
     alt_text: str
     width_pt: float
     height_pt: float
+    width: str = "full"
+    notes: tuple[str, ...] = ()

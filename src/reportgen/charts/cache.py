@@ -4,13 +4,15 @@ In: a `ChartSpec`, the `Theme` and a cache folder. Out: the cache key (a SHA-256
 the spec's fields, the plotted cells' raw values, formats and texts, the theme's colours
 and fonts' bytes, the matplotlib version and this package's source), and the cached
 `<key>.svg` and `<key>.png`, each kept and found on its own: a build without the DOCX
-needs only the SVG. Never imports matplotlib.
+needs only the SVG; `<key>.json` keeps what the drawing decided (width, size, alt text,
+compromises), so that a cached chart warns as a drawn one does. Never imports matplotlib.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from typing import Any
 import os
 import shutil
 from dataclasses import asdict
@@ -81,3 +83,19 @@ def store(cache_dir: Path, key: str, sources: tuple[Path, ...]) -> None:
         part = cache_dir / f"{key}{source.suffix}.{os.getpid()}.part"
         shutil.copyfile(source, part)
         os.replace(part, cache_dir / f"{key}{source.suffix}")
+
+
+def fetch_facts(cache_dir: Path, key: str) -> dict[str, Any] | None:
+    """What the drawing of a cached chart decided, or None (missing or unreadable: draw again)."""
+    try:
+        facts = json.loads((cache_dir / f"{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return facts if isinstance(facts, dict) else None
+
+
+def store_facts(cache_dir: Path, key: str, facts: dict[str, Any]) -> None:
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    part = cache_dir / f"{key}.json.{os.getpid()}.part"
+    part.write_text(json.dumps(facts, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    os.replace(part, cache_dir / f"{key}.json")

@@ -64,6 +64,37 @@ def wrap(text: str, max_width: float, size: float, main: Path, fallback: Path) -
     return "\n".join(line.strip() for line in lines)
 
 
+def phrase_wrap(text: str, max_width: float, size: float, main: Path, fallback: Path) -> str | None:
+    """`text` in lines of whole phrases that fit `max_width` points, or None when one
+    phrase alone is wider: a label is never cut inside a word (プロ|グラム, 中|小企業).
+    Phrases are budoux's, also ended by a space, and never a lone character (中|小企業の
+    is one phrase)."""
+    def fits(line: str) -> bool:
+        return text_width(line.strip(), size, main, fallback) <= max_width
+
+    lines: list[str] = []
+    for start, end in _whole_phrases(text):
+        phrase = text[start:end]
+        if lines and fits(lines[-1] + phrase):
+            lines[-1] += phrase
+        elif fits(phrase):
+            lines.append(phrase)
+        else:
+            return None
+    return "\n".join(line.strip() for line in lines)
+
+
+def _whole_phrases(text: str) -> list[tuple[int, int]]:
+    legal = set(break_opportunities(text))
+    cuts = {b for _, b in _spans(text, legal)[:-1]}
+    cuts |= {i for i in legal if text[i - 1].isspace()}
+    kept = [0]
+    for cut in sorted(cuts):
+        if cut - kept[-1] >= 2 and len(text) - cut >= 2:
+            kept.append(cut)
+    return list(zip(kept, kept[1:] + [len(text)]))
+
+
 def _spans(text: str, legal: set[int]) -> list[tuple[int, int]]:
     """(start, end) of each phrase, budoux's boundaries kept where a break is legal."""
     cuts, at = [0], 0

@@ -19,16 +19,20 @@ import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.charts.plan import ChartPlan
 from reportgen.model import Theme
 from reportgen.processes import available_cpus, lifeline, watch_parent
 
+if TYPE_CHECKING:
+    from reportgen.charts.mpl.draw import Drawn
+
 Job = tuple[ChartPlan, Path, Path | None]
 
 
-def draw_all(jobs: Sequence[Job], theme: Theme) -> None:
-    """Draw every job's files, in parallel when `worker_count` allows it."""
+def draw_all(jobs: Sequence[Job], theme: Theme) -> list[Drawn]:
+    """Draw every job's files, in parallel when `worker_count` allows it; how each came out, in order."""
     from reportgen.charts.mpl.draw import draw_files  # matplotlib loads here, only when needed
     from reportgen.charts.mpl.session import rendering
 
@@ -36,12 +40,10 @@ def draw_all(jobs: Sequence[Job], theme: Theme) -> None:
     with rendering(theme):
         workers = worker_count(len(calls))
         if workers < 2:
-            for call in calls:
-                draw_files(*call)
-            return
+            return [draw_files(*call) for call in calls]
         context = multiprocessing.get_context("fork")
         with context.Pool(workers, watch_parent, (lifeline(), os.getpid())) as pool:  # forked inside `rendering`
-            pool.starmap(draw_files, calls, chunksize=1)
+            return pool.starmap(draw_files, calls, chunksize=1)
 
 
 def worker_count(charts: int) -> int:

@@ -3,7 +3,9 @@ cards.
 
 In: a number (and, for `myriad_format`, the cell's number-format code). Out: text such
 as `33億5,600万元`; `split_unit` cuts a formatted figure into the part printed large on
-a KPI card and the unit printed small beside it.
+a KPI card and the unit printed small beside it. Chart axes use the same unit words:
+`scale_of` (the `scale` option: 億 → 10^8), `axis_unit` and `myriad_tick` (ticks such as
+`5億`, `7.5億`).
 
 Written by hand: the PyPI converters (kanjize, japanese-numbers-python, …) write kanji
 numerals or parse them; none writes the mixed style Japanese newspapers use, Arabic
@@ -54,6 +56,39 @@ def myriad_format(raw: float, code: str) -> str:
     if abs(_whole(value)) < 10**4:
         return numfmt.format_value(raw, code)
     return oku_man(value) + rest
+
+
+def scale_of(word: str) -> int:
+    """The factor a unit word stands for (億 → 10^8, 百万 → 10^6); 1 for any other text."""
+    return _scale(word)[0] if _scale(word)[1] == "" else 1
+
+
+def unit_scale(unit: str) -> int:
+    """The factor of the scale word a unit starts with (百万円 → 10^6, 円 → 1)."""
+    return _scale(unit)[0]
+
+
+def axis_unit(largest: float) -> tuple[int, str]:
+    """The myriad (10^4, 10^8, 10^12) in which axis ticks up to `largest` are written,
+    or (1, "") below 10万, where plain figures with separators read better."""
+    for size, word in _MYRIADS:
+        if abs(largest) >= size * (10 if size == 10**4 else 1):
+            return size, word
+    return 1, ""
+
+
+def myriad_tick(value: float, size: int, word: str, decimals: int) -> str:
+    """An axis tick in one myriad unit: 5e8 → '5億', 7.5e8 → '7.5億', 0 → '0'."""
+    if value == 0:
+        return "0"
+    figure = f"{value / size:,.{decimals}f}".replace("-", "\u2212")
+    return figure + word
+
+
+def myriad_groups(n: float | int) -> int:
+    """How many groups `oku_man` writes for `n`: 1,200,000,000 → 1 (12億), 9,317,800,800 → 3."""
+    text = oku_man(n)
+    return sum(text.count(word) for _, word in _MYRIADS) + text[-1].isdecimal() - (text == "0")
 
 
 def split_unit(text: str) -> tuple[str, str]:

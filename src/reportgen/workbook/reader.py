@@ -22,8 +22,8 @@ from reportgen.workbook.content import Context, read_content
 from reportgen.workbook.images import image_resolver
 from reportgen.workbook.mail import read_mail
 from reportgen.workbook.meta import read_meta
-from reportgen.workbook.source import Book, CellProblem, check_extent, shown
-from reportgen.workbook.tables import read_table, read_values
+from reportgen.workbook.source import Book, CellProblem, check_extent, key_rows, shown
+from reportgen.workbook.tables import VALUES, read_table, read_values
 
 REQUIRED_SHEETS = ("meta", "content")
 RESERVED = ("meta", "content", "values", "charts", "mail", "instructions", "説明")
@@ -99,8 +99,14 @@ def _meta_cells(book: Book) -> dict[str, CellRef]:
 
 
 def _lookup(book: Book, values: dict[str, Value]):
-    """{name} → a `values` row first, else a single-cell defined name."""
+    """{name} → a `values` row first, else a single-cell defined name. A row whose value
+    could not be read (already reported at its cell) stands in as an empty value, so that
+    each sentence citing it does not report it again as unknown; nothing is built anyway."""
     cache: dict[str, Value | None] = {}
+    if VALUES in book.sheetnames:
+        rows = key_rows(book, VALUES, "name", "value name", Collector())  # duplicates are reported by read_values
+        cache.update({name: Value(None, "General", "", CellRef(VALUES, coord))
+                      for name, coord in rows.items() if name not in values})
 
     def lookup(name: str) -> Value | None:
         if name in values:

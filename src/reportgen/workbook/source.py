@@ -24,11 +24,12 @@ from xml.parsers.expat import ExpatError
 
 from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText
-from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
 from reportgen.diagnostics import CellRef, Collector, Diagnostic, ReportError
+from reportgen.numfmt import builtin_format, is_date_format
 from reportgen.workbook.sheets import Cell, Sheet, Styles, TooManyCells, normal_text, parse_sheet
 
 # A real fact-sheet workbook is a few hundred KB; these bounds refuse zip bombs before
@@ -256,11 +257,14 @@ def _load_problem(exc: BaseException) -> str:
     return f"cannot read the workbook ({type(root).__name__}: {root}); save it again from Excel"
 
 
-def _read_sheets(path: Path, wb: Workbook) -> dict[str, Sheet]:
-    """Every sheet of the workbook, parsed once (chart sheets are empty sheets)."""
+def _read_sheets(path: Path, wb: Workbook, formats: tuple[str, ...]) -> dict[str, Sheet]:
+    """Every sheet of the workbook, parsed once (chart sheets are empty sheets). A style
+    shows dates when openpyxl says so or its format (as `_number_formats` reads it: the
+    Japanese built-in date ids openpyxl does not know) is a date format."""
     shared = next((ws._shared_strings for ws in wb.worksheets), [])  # openpyxl's table, one per load
     strings = [normal_text(s) for s in shared]
-    styles = Styles(frozenset(wb._date_formats), frozenset(wb._timedelta_formats), wb.epoch)
+    dates = frozenset(wb._date_formats) | {i for i, fmt in enumerate(formats) if is_date_format(fmt)}
+    styles = Styles(dates, frozenset(wb._timedelta_formats), wb.epoch)
     sheets: dict[str, Sheet] = {}
     used = 0
     with _readable(path):
@@ -288,12 +292,13 @@ def too_many_cells(cells: int) -> str:
 
 def _number_formats(wb: Workbook) -> tuple[str, ...]:
     """The number format of each cell style id (openpyxl's NumberFormatDescriptor, once
-    per style instead of once per cell); private parts: `_cell_styles`, `_number_formats`."""
+    per style instead of once per cell; built-in ids as Japanese Excel shows them);
+    private parts: `_cell_styles`, `_number_formats`."""
     custom = wb._number_formats
     formats = []
     for style in wb._cell_styles:
         fid = style.numFmtId
-        fmt = BUILTIN_FORMATS.get(fid, "General") if fid < BUILTIN_FORMATS_MAX_SIZE else custom[fid - BUILTIN_FORMATS_MAX_SIZE]
+        fmt = builtin_format(fid) if fid < BUILTIN_FORMATS_MAX_SIZE else custom[fid - BUILTIN_FORMATS_MAX_SIZE]
         formats.append(fmt or "General")
     return tuple(formats)
 
@@ -321,7 +326,7 @@ class Book:
             with _readable(path):
                 formats = _number_formats(wb)
                 stale = _stale_values(wb._archive)
-            return cls(path, wb, _read_sheets(path, wb), formats, stale)
+            return cls(path, wb, _read_sheets(path, wb, formats), formats, stale)
         finally:
             wb.close()
 
@@ -354,6 +359,8 @@ class Book:
         if not cell.formula and (v is None or isinstance(v, (str, CellRichText))):
             return v
         raw = self.cell_raw(self.sheets[sheet], row, col, cell)
+        if isinstance(raw, bool):
+            return "TRUE" if raw else "FALSE"  # as Excel shows a logical value
         return None if raw is None else str(raw)
 
     def style_format(self, sheet: Sheet, row: int, col: int, cell: Cell) -> str:
@@ -399,8 +406,9 @@ class Book:
         _check_error(cell)
         if not isinstance(cell.value, str):  # an array or data-table formula has only its saved value
             if self.stale:
-                raise CellProblem(f"{type(cell.value).__name__} cannot be evaluated here and its saved value "
-                                  f"is not trusted ({self.stale}); open and save the workbook in Excel")
+                what = f"array formula {cell.value.text}" if hasattr(cell.value, "text") else "data table formula"
+                raise CellProblem(f"{what} cannot be evaluated here and its saved value is not trusted "
+                                  f"({self.stale}); open and save the workbook in Excel")
             return cell.saved
         if not self._needs_evaluation(cell):
             return cell.saved

@@ -1,8 +1,9 @@
 """Bar charts: vertical (one series, or grouped series), horizontal, and stacked.
 
 In: a `ChartPlan`, the `Theme` and fresh axes. Out: the bars and their data labels drawn.
-Bars of one series carry their label at the end of the bar and need no value axis;
-stacked bars label each segment inside it (when it fits) and keep a light value grid.
+Bars carry their label at the end of the bar and need no value axis (many series, or
+`labels=off`, show a value axis instead); stacked bars label each segment inside it (when
+it fits) and keep a light value grid.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.text import Text
 
 from reportgen.charts.mpl import figure as fg
-from reportgen.charts.mpl.fit import drop_overlaps, drop_unfit, lay_out, make_room, shrink_to_fit
+from reportgen.charts.mpl.fit import drop_unfit, lay_out, make_room, shrink_to_fit
 from reportgen.charts.plan import ChartPlan, Series
 from reportgen.model import Theme
 
@@ -46,12 +47,15 @@ def draw_bars(ax: Axes, plan: ChartPlan, theme: Theme, horizontal: bool = False)
         labels += texts
     _frame(ax, plan, theme, horizontal)
     make_room(ax, labels)
-    drop_overlaps(shrink_to_fit(labels, plan.font_size - 1.5))
+    shrink_to_fit(labels, plan.font_size - 1.5)
 
 
 def _frame(ax: Axes, plan: ChartPlan, theme: Theme, horizontal: bool) -> None:
     fg.category_ticks(ax, plan, theme, "y" if horizontal else "x")
-    fg.hide_value_axis(ax, "x" if horizontal else "y")
+    if plan.value_axis:
+        fg.value_axis(ax, plan, theme, "x" if horizontal else "y")
+    else:
+        fg.hide_value_axis(ax, "x" if horizontal else "y")
     fg.zero_line(ax, theme, "x" if horizontal else "y")
     if horizontal:
         ax.invert_yaxis()  # first row at the top, as read
@@ -59,6 +63,7 @@ def _frame(ax: Axes, plan: ChartPlan, theme: Theme, horizontal: bool) -> None:
         ax.set_xlim(left=min(0.0, ax.get_xlim()[0]))
     else:
         ax.set_ylim(bottom=min(0.0, ax.get_ylim()[0]))
+    fg.value_limits(ax, plan, "x" if horizontal else "y")
     fg.unit_label(ax, plan, theme)
     fg.legend(ax, plan)
 
@@ -81,7 +86,8 @@ def draw_stacked(ax: Axes, plan: ChartPlan, theme: Theme) -> None:
             text.set_color(ink_on(color, theme))
         placed.append((texts, bars.patches))
     fg.category_ticks(ax, plan, theme, "x")
-    fg.value_axis(ax, theme, "y")
+    fg.value_axis(ax, plan, theme, "y")
+    fg.value_limits(ax, plan, "y")
     fg.unit_label(ax, plan, theme)
     fg.legend(ax, plan)
     lay_out(ax.figure)

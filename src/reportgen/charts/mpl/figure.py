@@ -23,6 +23,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from PIL import Image
 
 from reportgen.charts.plan import ChartPlan
+from reportgen.ja.numbers import myriad_tick
 from reportgen.model import Theme
 
 SVG_METADATA = {"Date": None, "Creator": "reportgen"}
@@ -56,20 +57,33 @@ def plain(text: str) -> str:
 
 def unit_label(ax: Axes, plan: ChartPlan, theme: Theme) -> None:
     if plan.unit_label:
-        ax.set_title(plain(plan.unit_label), loc="left", fontsize=plan.font_size - 0.5,
-                     color=theme.muted, y=1.0)  # a fixed y: no tick labels above the plot to avoid,
-                                                # so matplotlib need not measure them to place it
+        title = ax.set_title(plain(plan.unit_label), loc="left", fontsize=plan.font_size - 0.5,
+                             color=theme.muted, y=1.0)  # a fixed y: no tick labels above the plot to avoid,
+                                                        # so matplotlib need not measure them to place it
+        title.set_gid("unit")
 
 
-def legend(ax: Axes, plan: ChartPlan) -> None:
-    """Series names above the plot, right-aligned, when there is more than one series."""
-    if len(plan.series) > 1:
-        ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.02), ncols=len(plan.series),
-                  fontsize=plan.font_size)
+LEGEND_PLACES = {"bottom": "outside lower center", "top": "outside upper center"}
+
+
+def legend(ax: Axes, plan: ChartPlan, handles: Sequence | None = None) -> None:
+    """The series names where the plan puts them: below or above the plot across the
+    figure, in the planned columns, or beside it; names wrapped as planned."""
+    where = plan.legend
+    if where.where == "none":
+        return
+    handles = handles if handles is not None else ax.get_legend_handles_labels()[0]
+    labels = [plain(t) for t in where.labels]
+    if where.where == "right":
+        ax.legend(handles, labels, loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=where.size,
+                  ncols=where.cols)
+    else:
+        ax.figure.legend(handles, labels, loc=LEGEND_PLACES[where.where], ncols=where.cols, fontsize=where.size)
 
 
 def category_ticks(ax: Axes, plan: ChartPlan, theme: Theme, axis: str = "x") -> None:
-    """Wrapped category labels; the highlighted category bold in the accent colour."""
+    """Category labels as planned (wrapped, thinned, turned); the highlighted category bold
+    in the accent colour."""
     positions = range(len(plan.tick_labels))
     labels = [plain(t) for t in plan.tick_labels]
     if axis == "x":
@@ -78,27 +92,45 @@ def category_ticks(ax: Axes, plan: ChartPlan, theme: Theme, axis: str = "x") -> 
         ax.set_yticks(positions, labels)
     for i, text in enumerate(ax.get_xticklabels() if axis == "x" else ax.get_yticklabels()):
         text.set_linespacing(1.15)
+        text.set_fontsize(plan.tick_size)
         text.set_color(theme.accent if i == plan.highlight else theme.text)
+        if plan.tick_rotation:
+            text.set_rotation(plan.tick_rotation)
+            text.set_horizontalalignment("right")
+            text.set_rotation_mode("anchor")
         if i == plan.highlight:
             text.set_fontweight("bold")
 
 
-def value_axis(ax: Axes, theme: Theme, axis: str = "y") -> None:
-    """A light value grid with thousands-separated tick numbers and no axis line."""
+def value_axis(ax: Axes, plan: ChartPlan, theme: Theme, axis: str = "y") -> None:
+    """A light value grid with tick numbers (in myriads when planned) and no axis line."""
     target = ax.yaxis if axis == "y" else ax.xaxis
     target.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
-    target.set_major_formatter(FuncFormatter(lambda x, _pos: tick_number(x, target.get_majorticklocs())))
+    unit = (100, "%") if plan.axis.percent else plan.axis.unit
+    target.set_major_formatter(FuncFormatter(lambda x, _pos: tick_number(x, target.get_majorticklocs(), unit)))
     ax.grid(True, axis=axis)
     ax.spines["left" if axis == "y" else "bottom"].set_visible(False)
 
 
-def tick_number(x: float, locs: Sequence[float]) -> str:
-    """An axis tick as text: as many decimals as the tick step needs, thousands separators."""
-    step = min((abs(b - a) for a, b in zip(locs, locs[1:]) if b != a), default=1.0)
+def value_limits(ax: Axes, plan: ChartPlan, axis: str = "y") -> None:
+    """The `min`/`max` options, when given."""
+    if plan.axis.low is not None or plan.axis.high is not None:
+        (ax.set_ylim if axis == "y" else ax.set_xlim)(plan.axis.low, plan.axis.high)
+
+
+def tick_number(x: float, locs: Sequence[float], unit: tuple[int, str] = (1, "")) -> str:
+    """An axis tick as text: as many decimals as the tick step needs (in `unit`, a myriad:
+    `7.5億`, or percent: (100, "%") turns 0.25 into `25%`), thousands separators."""
+    size, word = unit
+    if word == "%":
+        x, locs, size, word = x * 100, [v * 100 for v in locs], 1, "%"
+    step = min((abs(b - a) for a, b in zip(locs, locs[1:]) if b != a), default=1.0) / size
     decimals = 0
     while decimals < 4 and abs(step * 10 ** decimals - round(step * 10 ** decimals)) > 1e-9:
         decimals += 1
-    return f"{x:,.{decimals}f}".replace("-", "\u2212")
+    if size > 1:
+        return myriad_tick(x, size, word, decimals)
+    return f"{x:,.{decimals}f}".replace("-", "\u2212") + (word if word == "%" else "")
 
 
 def hide_value_axis(ax: Axes, axis: str = "y") -> None:
