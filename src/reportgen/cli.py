@@ -263,7 +263,7 @@ def _dispatch(args: argparse.Namespace, console: Console) -> int:
     if args.command == "worker" or getattr(args, "broker", None):
         return _cluster(args, console)
     if getattr(args, "summary", None):
-        raise ReportError(Diagnostic("--summary", "goes with --broker (a local batch prints each result)"))
+        raise ReportError(Diagnostic("--summary", tr("goes with --broker (a local batch prints each result)")))
     from reportgen.pipeline import Build, read, run
 
     if args.command == "validate":

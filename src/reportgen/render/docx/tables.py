@@ -20,7 +20,7 @@ from docx.shared import Length, Pt
 from docx.table import Table as WordTable, _Cell
 
 from reportgen.ja.numbers import split_unit
-from reportgen.layout.table import alignment, fit_block, padding, set_in_figures
+from reportgen.layout.table import alignment, fit_block, set_in_figures
 from reportgen.model import KpiRow, RichText, Span, Table, TableBlock, Theme
 from reportgen.render.docx import oxml, styles
 from reportgen.render.docx.styles import hex_of
@@ -104,7 +104,7 @@ def add_data_table(word: WordDocument, block: TableBlock, fonts: Fonts, width: L
     out.style = word.styles[styles.TABLE]
     oxml.set_table_fixed_width(out._tbl, Length(Pt(sum(fit.widths))).twips)
     oxml.set_table_look(out._tbl, first_row=True, banded_rows=True)
-    oxml.set_table_cell_margins(out._tbl, 40, _twips(padding(fit.size)), 40, _twips(padding(fit.size)))
+    oxml.set_table_cell_margins(out._tbl, 40, _twips(fit.pad), 40, _twips(fit.pad))
     oxml.mark_header_row(out.rows[0]._tr)
     shares = [Length(Pt(w)) for w in fit.widths]
     for column, cell, share in zip(out.columns, out.rows[0].cells, shares):
@@ -152,8 +152,9 @@ def _body_rows(word: WordDocument, table: Table, shown: list[int], columns: list
     totals = set(table.totals)
     for n, values in enumerate(table.rows):
         bold = n in totals
-        yield oxml.ROW_START + "".join([start + cell_runs(values[i].text, c.figures, bold) + oxml.CELL_END
-                                        for start, i, c in zip(strong if bold else plain, shown, columns)]) + oxml.ROW_END
+        cells = [start + cell_runs(values[i].text, c.figures, bold) + oxml.CELL_END
+                 for start, i, c in zip(strong if bold else plain, shown, columns)]
+        yield oxml.ROW_START + "".join(cells) + oxml.ROW_END
 
 
 _JC = {"center": "center"}  # left and right come with the text and number styles

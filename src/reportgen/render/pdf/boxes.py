@@ -9,7 +9,6 @@ page), one framed cell for the contact box.
 from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table
 
 from reportgen.render.pdf.flow import grid
@@ -24,7 +23,7 @@ BOX_PAD = 10.0
 def list_table(block: ListBlock, width: float, st: Styles, fonts: PdfFonts) -> Table:
     numbers = _numbers(block)
     marker = st.number if block.kind == "numbered" else st.bullet
-    col = max(stringWidth(m, fonts.bold, marker.size) for m in numbers) + marker.size * MARKER_GAP_EM
+    col = max(fonts.width(m, True, marker.size) for m in numbers) + marker.size * MARKER_GAP_EM
     rows = [(para(RichText.of(m), marker, fonts), para(item.text, st.item, fonts))
             for m, item in zip(numbers, block.items)]
     table = hanging(rows, width, col, marker.size * MARKER_GAP_EM, st.item.leading * 0.25, fonts)
@@ -47,7 +46,7 @@ def _numbers(block: ListBlock) -> list[str]:
 def note_table(note: Note, width: float, st: Styles, fonts: PdfFonts) -> Table:
     style = st.note
     marker = TextStyle(style.size, style.leading, style.color, align="left")
-    col = stringWidth(note.marker, fonts.regular, style.size) + style.size * 0.6
+    col = fonts.width(note.marker, False, style.size) + style.size * 0.6
     table = hanging([(para(RichText.of(note.marker), marker, fonts), para(note.text, style, fonts))],
                     width, col, style.size * 0.6, 0.0, fonts)
     table.spaceBefore = st.body.leading * 0.3

@@ -9,7 +9,6 @@ the widest); the label goes through the composer, broken between phrases.
 from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from reportgen.ja.numbers import split_unit
@@ -83,7 +82,7 @@ class KpiCards(Flowable):
         return _scaled(fig, min(k, fig_room / fig_width) if fig_width else k), unit_style
 
     def _width(self, text: str, style: TextStyle) -> float:
-        return sum(stringWidth(run, font, style.size) for run, font in self.fonts.runs(text, style.bold))
+        return self.fonts.width(text, style.bold, style.size)
 
     def _run(self, x: float, baseline: float, text: str, style: TextStyle) -> float:
         """Draw a one-line figure or unit at a baseline (digits and a unit word: no line
@@ -94,7 +93,7 @@ class KpiCards(Flowable):
         for run, font in self.fonts.runs(text, style.bold):
             c.setFont(font, style.size)
             c.drawString(x, baseline, run)
-            x += stringWidth(run, font, style.size)
+            x += self.fonts.width(run, style.bold, style.size)
         c.restoreState()
         return x
 
