@@ -17,4 +17,7 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,bench,cluster]'
-exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+# Windows and macOS start worker processes with spawn, not fork: the whole suite again
+# under spawn proves that every path works there too.
+REPORTGEN_START_METHOD=spawn .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -70,6 +70,7 @@ def _failing_renderer(kind):
 
 
 def test_a_located_error_in_a_worker_is_the_users_and_nothing_is_written(workbook, tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_START_METHOD", "fork")  # the patched renderer reaches forked workers only
     monkeypatch.setattr(workers, "_renderer", _failing_renderer("error"))  # before the fork
     with Workers(FORMATS) as pool, pytest.raises(ReportError) as caught:
         run(_build(workbook, tmp_path), pool)
@@ -78,6 +79,7 @@ def test_a_located_error_in_a_worker_is_the_users_and_nothing_is_written(workboo
 
 
 def test_a_bug_in_a_worker_is_an_internal_error_with_its_traceback(workbook, tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_START_METHOD", "fork")  # the patched renderer reaches forked workers only
     monkeypatch.setattr(workers, "_renderer", _failing_renderer("crash"))
     with Workers(("pdf", "xlsx")) as pool, pytest.raises(RendererCrash) as caught:
         run(_build(workbook, tmp_path, formats=("pdf", "xlsx")), pool)
@@ -95,6 +97,7 @@ def test_a_worker_that_dies_is_reported_not_waited_for(workbook, tmp_path):
 
 
 def test_warnings_raised_in_a_worker_reach_the_user(workbook, tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_START_METHOD", "fork")  # the patched renderer reaches forked workers only
     monkeypatch.setattr(workers, "_renderer", _failing_renderer("warning"))
     seen = []
     with Workers(("docx",)) as pool:

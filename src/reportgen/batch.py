@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Iterable, Literal, Sequence
 
 from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.i18n import tr
 from reportgen.pipeline import FORMATS, Build, run
 from reportgen.processes import STOP_SIGNALS, Stopped, available_cpus, lifeline, watch_parent
 from reportgen.workers import warm
@@ -110,7 +111,7 @@ def build_many(workbooks: Sequence[Path], out_root: Path, formats: tuple[str, ..
     it left unfinished are built again one at a time in a fresh pool, where the first
     one to break it again is the culprit."""
     if not workbooks:
-        raise ReportError(Diagnostic(str(out_root), "no workbooks to build"))
+        raise ReportError(Diagnostic(str(out_root), tr("no workbooks to build")))
     dirs = out_dirs(workbooks, out_root)
     results: dict[int, BatchResult] = {}
     pending = list(range(len(workbooks)))

@@ -187,9 +187,11 @@ def _move_all(moves: list[tuple[Path, Path]]) -> None:
 
 
 @contextlib.contextmanager
-def folder_lock(folder: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
+def folder_lock(folder: Path, wait: float | None = None) -> Iterator[None]:
     """Hold `folder`'s lock: on POSIX an flock on the folder itself (no lock file is left
-    behind; threads and processes alike exclude each other), on Windows a lock file."""
+    behind; threads and processes alike exclude each other), on Windows a lock file.
+    Waits `wait` seconds at most (default `LOCK_WAIT`), then says who holds it."""
+    wait = LOCK_WAIT if wait is None else wait
     if sys.platform == "win32":
         with _windows_lock(folder / ".reportgen.lock", wait):
             yield

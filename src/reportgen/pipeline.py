@@ -158,7 +158,7 @@ def output_folder(out_dir: Path) -> Path:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ReportError(Diagnostic(str(out_dir), f"cannot use as the output folder ({exc.strerror})")) from None
+        raise ReportError(Diagnostic(str(out_dir), tr("cannot use as the output folder ({strerror})").format(strerror=exc.strerror))) from None
     return out_dir
 
 

@@ -1,4 +1,4 @@
-"""How many processes this machine can run, and whether forking them is safe.
+"""How many processes this machine can run, and how to start them safely (fork or spawn).
 
 Shared by the renderer workers (`workers`), the chart pool (`charts.parallel`) and
 `batch`, so that the rules live in one place and charts need not import the workers.
@@ -16,12 +16,35 @@ from multiprocessing.connection import Connection
 from typing import Iterator
 
 
+START_METHOD = "REPORTGEN_START_METHOD"  # "fork" or "spawn": forces one (the test suite runs under both)
+
+
+def start_method() -> str:
+    """How this machine starts worker processes: "fork" on Linux (a forked worker starts
+    with the parent's imports and fonts: fastest), "spawn" elsewhere (Windows and macOS
+    have no safe fork), or what REPORTGEN_START_METHOD says."""
+    forced = os.environ.get(START_METHOD, "")
+    if forced in ("fork", "spawn") and forced in multiprocessing.get_all_start_methods():
+        return forced
+    return "fork" if sys.platform == "linux" else "spawn"
+
+
+def worker_context() -> multiprocessing.context.BaseContext | None:
+    """The multiprocessing context for renderer and chart workers, or None when this
+    process should do the work itself: one CPU, a daemon (a `reportgen batch` worker may
+    not have children), or, for fork, other threads running (a fork copies the locks
+    they hold, held forever in the child)."""
+    if available_cpus() < 2 or multiprocessing.current_process().daemon:
+        return None
+    method = start_method()
+    if method == "fork" and threading.active_count() > 1:
+        return None
+    return multiprocessing.get_context(method)
+
+
 def can_fork() -> bool:
-    """True where forking renderer processes is safe and useful: Linux, two CPUs or more,
-    not a daemon process (a `reportgen batch` worker) and no other thread running (a fork
-    copies the locks other threads hold, held forever in the child)."""
-    return (sys.platform == "linux" and available_cpus() > 1
-            and not multiprocessing.current_process().daemon and threading.active_count() == 1)
+    """True where renderer worker processes are safe and useful (see `worker_context`)."""
+    return worker_context() is not None
 
 
 def available_cpus() -> int:

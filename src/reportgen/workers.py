@@ -34,7 +34,7 @@ from typing import Mapping
 from reportgen.diagnostics import Diagnostic, ReportError, collected_warnings
 from reportgen.model import Document
 from reportgen.output import unwritable
-from reportgen.processes import lifeline, watch_parent
+from reportgen.processes import lifeline, start_method, watch_parent, worker_context
 
 
 class RendererCrash(RuntimeError):
@@ -118,7 +118,7 @@ class Workers:
     """One warm renderer process per format; `submit` the model, then `collect` the outcomes."""
 
     def __init__(self, formats: tuple[str, ...]):
-        context = multiprocessing.get_context("fork")
+        context = worker_context() or multiprocessing.get_context(start_method())
         self.formats = formats
         self._conns: dict[str, Connection] = {}
         self._procs: list[multiprocessing.process.BaseProcess] = []

@@ -61,7 +61,8 @@ def test_a_daemon_process_draws_without_a_pool():
     worker.join()
 
 
-def test_a_process_running_other_threads_draws_without_a_pool(monkeypatch):
+def test_a_process_running_other_threads_draws_without_a_forked_pool(monkeypatch):
+    monkeypatch.setenv("REPORTGEN_START_METHOD", "fork")
     monkeypatch.setattr(parallel, "available_cpus", lambda: 2)
     started, stop = threading.Event(), threading.Event()
     other = threading.Thread(target=lambda: (started.set(), stop.wait(30)))
@@ -73,3 +74,14 @@ def test_a_process_running_other_threads_draws_without_a_pool(monkeypatch):
         stop.set()
         other.join()
     assert parallel.worker_count(50) == 2
+
+
+def test_spawned_workers_draw_the_same_bytes(tmp_path, monkeypatch):
+    """Windows and macOS spawn workers: each enters the matplotlib session itself."""
+    doc = document_with(*every_kind())
+    monkeypatch.setattr(parallel, "worker_count", lambda charts: 1)
+    render_charts(doc, tmp_path / "serial")
+    monkeypatch.setattr(parallel, "worker_count", lambda charts: 2)
+    monkeypatch.setenv("REPORTGEN_START_METHOD", "spawn")
+    render_charts(doc, tmp_path / "spawned")
+    assert files_of(tmp_path / "spawned") == files_of(tmp_path / "serial")

@@ -7,34 +7,20 @@ from __future__ import annotations
 
 import re
 import zipfile
-from pathlib import Path
 
 import pytest
 
 import gallerybuild as gb
 import libreoffice
-from reportgen.pipeline import Build, run
 from reportgen.render.xlsx.appendix import sheet_title, used_tables
 from reportgen.render.xlsx.layout import sheet_name
-from reportgen.workbook import read_workbook
-
-
-@pytest.fixture(scope="module")
-def office(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("gallery-office")
-
-
-def _build(name: str, out: Path):
-    build = Build(gb.SOURCES[name], out / name, formats=("docx", "xlsx"), jobs=1,
-                  log=lambda line: None, warn=lambda line: None)
-    run(build)
-    doc = read_workbook(gb.SOURCES[name])
-    return doc, out / name / doc.meta.file_name("docx"), out / name / doc.meta.file_name("xlsx")
 
 
 @pytest.mark.parametrize("name", gb.WORKBOOKS)
-def test_office_files_of_the_gallery(office, name):
-    doc, docx, xlsx = _build(name, office)
+def test_office_files_of_the_gallery(gallery, name):
+    built = gallery[name]  # the session's build (tests/gallery/conftest.py)
+    doc = built.doc
+    docx, xlsx = (built.folder / doc.meta.file_name(fmt) for fmt in ("docx", "xlsx"))
     audit = pytest.importorskip("openxml_audit")
     for path in (docx, xlsx):
         found = [f"{e.id} {e.part_uri}: {e.description}"
@@ -49,7 +35,7 @@ def test_office_files_of_the_gallery(office, name):
     for chart in charts:
         assert chart.count("<numCache>") >= chart.count("<numRef>") > 0
     if libreoffice.soffice():
-        pdf = libreoffice.convert(xlsx, "pdf", office / name / "libreoffice")
+        pdf = libreoffice.convert(xlsx, "pdf", built.folder / "libreoffice-appendix")
         assert pdf.stat().st_size > 0
 
 

@@ -308,6 +308,10 @@ CASES = [
          "content!E1048576", "used range reaches E1048576 (1,048,576 rows"),
     Case("duration cell", wb(edit=_duration), "contributions!B2", "a duration in number format '[h]:mm'"),
     # text
+    Case("unknown table option", content(("table", None, "contributions", "表", "colour=red")), "content!E2",
+         "unknown option 'colour' for a table (expected total, hide, sheet_title, align.COLUMN"),
+    Case("table option on a missing column", content(("table", None, "contributions", "表", "align.金額=right")),
+         "content!E2", "no column '金額' in table 'contributions' (columns: 拠出主体, 拠出額（億元）)"),
     Case("emoji", content(("paragraph", "支援👍🏽")), "content!B2", "'👍' (U+1F44D THUMBS UP SIGN)"),
     Case("character in no font", content(("paragraph", "ሰላም")), "content!B2", "(U+1230 ETHIOPIC SYLLABLE SA)"),
     Case("emoji in a table", wb(tables={"contributions": [("主体", "額"), ("😀社", 1.5)]}, charts=False),

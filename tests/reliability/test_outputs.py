@@ -62,6 +62,7 @@ def test_a_build_writes_every_output_and_no_temporary(first_build):
 ])
 def test_a_failing_renderer_leaves_the_previous_outputs_untouched(first_build, tmp_path, monkeypatch,
                                                                    fmt, module, func):
+    monkeypatch.setenv("REPORTGEN_START_METHOD", "fork")  # the patched renderer reaches forked workers only
     import importlib
 
     root, before = first_build
@@ -81,6 +82,7 @@ def test_a_failing_renderer_leaves_the_previous_outputs_untouched(first_build, t
 
 
 def test_a_located_renderer_error_exits_2_and_keeps_the_outputs(first_build, tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_START_METHOD", "fork")  # the patched renderer reaches forked workers only
     import reportgen.render.docx
 
     root, before = first_build

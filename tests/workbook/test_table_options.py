@@ -101,3 +101,9 @@ def test_one_sheet_shown_twice_with_other_totals_is_an_error(tmp_path):
     path = make_workbook(tmp_path / "wb.xlsx", content=content, charts=CHARTS, tables={"sales": SALES})
     assert any(e.startswith("content!E3: table 'sales' is shown with other total or format options at content!E2")
                for e in errors(path))
+
+
+def test_sheet_title_names_the_appendix_sheet(tmp_path):
+    assert table_block(read_workbook(book(tmp_path, "sheet_title= 売上 "))).sheet_title == "売上"
+    assert table_block(read_workbook(book(tmp_path))).sheet_title == ""
+    assert any(e.startswith("content!E2: sheet_title is empty") for e in errors(book(tmp_path, "sheet_title=")))

@@ -25,6 +25,7 @@ from reportgen.charts.alttext import alt_text
 from reportgen.charts.artifacts import ChartImages
 from reportgen.charts.cache import cache_key, fetch, fetch_facts, store, store_facts
 from reportgen.diagnostics import Diagnostic
+from reportgen.i18n import tr
 from reportgen.model import ChartBlock, ChartSpec, Document, Theme
 
 
@@ -75,7 +76,7 @@ def _draw(specs: list[ChartSpec], theme: Theme, files: Mapping[str, tuple[Path, 
 
 def chart_warnings(doc: Document, images: Mapping[str, ChartImages]) -> list[Diagnostic]:
     """Each chart's compromises, located at its row of the charts sheet."""
-    return [Diagnostic(doc.charts[cid].ref, f"chart '{cid}': {note}")
+    return [Diagnostic(doc.charts[cid].ref, tr("chart '{cid}': {note}").format(cid=cid, note=note))
             for cid, image in images.items() for note in image.notes]
 
 

@@ -11,6 +11,7 @@ from contextlib import nullcontext
 
 from reportgen.cli import EXIT_WORKBOOK, Console
 from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.i18n import tr
 
 
 def batch(args: argparse.Namespace, console: Console) -> int:
@@ -22,7 +23,7 @@ def batch(args: argparse.Namespace, console: Console) -> int:
 
     workbooks = expand(args.workbooks)
     if not workbooks:
-        raise ReportError(Diagnostic(", ".join(map(str, args.workbooks)), "no workbooks to build (no .xlsx there)"))
+        raise ReportError(Diagnostic(", ".join(map(str, args.workbooks)), tr("no workbooks to build (no .xlsx there)")))
     start = time.monotonic()
     app = connect(args.broker)
     jobs = send_jobs(app, workbooks, args.out, args.only, args.bleed)
@@ -56,5 +57,4 @@ def require_extra() -> None:
     """The core install has no celery: say how to get it rather than fail on an import."""
     missing = [m for m in ("celery", "redis") if importlib.util.find_spec(m) is None]
     if missing:
-        raise ReportError(Diagnostic("--broker", f"the cluster needs {' and '.join(missing)}: "
-                                     "pip install 'reportgen[cluster]'"))
+        raise ReportError(Diagnostic("--broker", tr("the cluster needs {missing}: pip install 'reportgen[cluster]'").format(missing=' and '.join(missing))))

@@ -31,6 +31,7 @@ PHRASE_CAP = 7.0     # em: a Japanese phrase wider than this may be cut inside
 MIN_SIZE = 7.0       # pt: the smallest type a table is set in
 SIZE_STEP = 0.5      # pt
 WORD_FLOOR = 4.0     # em: a text column's narrowest before words are broken
+TIGHT_PAD = 0.5      # the padding's share kept when the columns do not fit at MIN_SIZE
 HARD_TEXT = 3.0      # em: a text column's narrowest, words broken, when nothing else fits
 GREEDY = 24.0        # em: a column wider than this on one line claims slack as if it were this wide
 SLACK = 0.3          # em added to every measured piece (¼ em spacing between scripts, rounding)
@@ -58,12 +59,13 @@ class ColumnContent:
 @dataclass(frozen=True)
 class Fit:
     """The solved table: widths in points (padding included), the type size, each
-    column's minimum at that size, and what had to give."""
+    column's minimum at that size, what had to give, and the padding on each side."""
 
     widths: tuple[float, ...]
     size: float
     minimums: tuple[float, ...]
     compromises: tuple[str, ...] = ()
+    pad: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -154,29 +156,39 @@ def _header_pieces(header: str) -> list[str]:
 def solve(columns: Sequence[ColumnContent], width: float, size: float, measure: Measure,
           pad: Callable[[float], float]) -> Fit:
     """Widths that add up to `width` points for `columns` set at `size` pt (or smaller);
-    `pad(size)` is the padding on each side of a cell."""
+    `pad(size)` is the padding on each side of a cell (halved when nothing else fits)."""
     found = [extents(c, measure) for c in columns]
     first, notes = size, []
 
-    def at(size: float, tier: str) -> list[float]:
-        return [getattr(e, tier) * size + 2 * pad(size) for e in found]
+    def at(size: float, tier: str, padding: float) -> list[float]:
+        return [getattr(e, tier) * size + 2 * padding for e in found]
 
-    while sum(at(size, "minimum")) > width + 1e-6 and size - SIZE_STEP >= MIN_SIZE - 1e-6:
+    while sum(at(size, "minimum", pad(size))) > width + 1e-6 and size - SIZE_STEP >= MIN_SIZE - 1e-6:
         size = round(size - SIZE_STEP, 2)
     if size < first:
         notes.append(f"set at {size:g} pt to fit {len(columns)} columns")
-    mins = at(size, "minimum")
+    padding = pad(size)
+    mins = at(size, "minimum", padding)
+    if sum(mins) > width + 1e-6:
+        padding = pad(size) * TIGHT_PAD
+        mins = at(size, "minimum", padding)
+        notes.append(f"{len(columns)} columns do not fit at {size:g} pt: cells padded tighter")
     for tier, note in _TIERS:
+        lower = at(size, tier, padding)
         if sum(mins) <= width + 1e-6:
             break
-        mins = _towards(mins, at(size, tier), width)
-        notes.append(f"{len(columns)} columns do not fit at {size:g} pt: {note}")
+        if lower != mins:
+            mins = _towards(mins, lower, width)
+            notes.append(f"{len(columns)} columns do not fit at {size:g} pt: {note}")
     if sum(mins) > width + 1e-6:
-        return Fit(tuple(m * width / sum(mins) for m in mins), size, tuple(mins), tuple(notes))
-    prefs = [max(p, m) for p, m in zip(at(size, "preferred"), mins)]
-    greedy = GREEDY * size + 2 * pad(size)
+        notes.append(f"{len(columns)} columns do not fit at {size:g} pt: figures are broken too (leave out "
+                     "columns with `hide` or split the table)")
+        return Fit(tuple(m * width / sum(mins) for m in mins), size, tuple(mins), tuple(notes), padding)
+    prefs = [max(p, m) for p, m in zip(at(size, "preferred", padding), mins)]
+    greedy = GREEDY * size + 2 * padding
     claims = [max(min(p, greedy), m) for p, m in zip(prefs, mins)]
-    return Fit(_share(mins, prefs, claims, [c.share for c in columns], width), size, tuple(mins), tuple(notes))
+    return Fit(_share(mins, prefs, claims, [c.share for c in columns], width), size, tuple(mins), tuple(notes),
+               padding)
 
 
 def _towards(mins: list[float], lower: list[float], width: float) -> list[float]:
@@ -187,12 +199,10 @@ def _towards(mins: list[float], lower: list[float], width: float) -> list[float]
     return [m - (m - lo) * share for m, lo in zip(mins, lower)]
 
 
-# When the minimums do not fit at the smallest size: what gives, in order.
+# When the minimums do not fit at the smallest size with tight padding: what gives, in order.
 _TIERS = (
     ("word", "Japanese text wraps inside phrases"),
     ("hard", "long words and URLs are broken (leave out columns with `hide` or split the table)"),
-    ("hard", "figures are broken too: the table is far too wide for the page (leave out columns "
-             "with `hide` or split the table)"),
 )
 
 
@@ -258,7 +268,7 @@ def shown_columns(block: TableBlock) -> list[int]:
     return [i for i in range(len(block.table.columns)) if not block.style(i).hidden]
 
 
-def column_contents(block: TableBlock, shown: Sequence[int], tabular: bool = False) -> list[ColumnContent]:
+def column_contents(block: TableBlock, shown: Sequence[int], tabular: bool) -> list[ColumnContent]:
     """Each shown column's header, distinct texts (total rows apart) and width hint. With
     `tabular` digits (all of one width in the figures font) a figure column's texts are
     told apart by their shape only (every digit as 0): 10,000 figures measure as a few."""

@@ -8,6 +8,7 @@ import argparse
 
 from reportgen.cli import EXIT_WORKBOOK, Console, default_workbook
 from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.i18n import tr
 from reportgen.mail.outgoing import Overrides, prepare, send_all, summary, warnings, write_eml
 from reportgen.model.mail import ATTACHABLE
 from reportgen.workbook.mail import MailProblem, addresses
@@ -51,5 +52,5 @@ def _overrides(args: argparse.Namespace) -> Overrides:
     if args.attach is not None:
         attach = tuple(dict.fromkeys(f.strip() for f in args.attach.split(",") if f.strip()))
         if not attach or any(f not in ATTACHABLE for f in attach):
-            raise ReportError(Diagnostic("--attach", f"found {args.attach!r}, expected a subset of {','.join(ATTACHABLE)}"))
+            raise ReportError(Diagnostic("--attach", tr("found {attach!r}, expected a subset of {ATTACHABLE}").format(attach=args.attach, ATTACHABLE=','.join(ATTACHABLE))))
     return Overrides(listed("to") or (), listed("cc"), listed("bcc"), attach)

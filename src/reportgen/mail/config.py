@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Mapping
 
 from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.i18n import tr
 
 SECURITY = ("starttls", "tls", "none")
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
@@ -67,15 +68,14 @@ def load_server(env: Mapping[str, str] = os.environ) -> Server:
     settings.update({k: env[ENV_PREFIX + k.upper()] for k in _KEYS if env.get(ENV_PREFIX + k.upper())})
     where = f"{path} or {ENV_PREFIX}*"
     if not settings.get("host"):
-        raise ReportError(Diagnostic(where, "no SMTP server: set host (see README: mailing the appendix)"))
+        raise ReportError(Diagnostic(where, tr("no SMTP server: set host (see README: mailing the appendix)")))
     security = str(settings.get("security", "starttls")).lower()
     if security not in SECURITY:
-        raise ReportError(Diagnostic(where, f"security {security!r}: expected {', '.join(SECURITY)}"))
+        raise ReportError(Diagnostic(where, tr("security {security!r}: expected {SECURITY}").format(security=security, SECURITY=', '.join(SECURITY))))
     if settings.get("user") and security == "none":
-        raise ReportError(Diagnostic(where, "refusing to send a password over an unencrypted "
-                                     "connection: set security to starttls or tls"))
+        raise ReportError(Diagnostic(where, tr("refusing to send a password over an unencrypted connection: set security to starttls or tls")))
     if not str(settings.get("password", "")).isascii():  # smtplib's AUTH encodes it as ASCII
-        raise ReportError(Diagnostic(where, "the password has non-ASCII characters, which SMTP login cannot send"))
+        raise ReportError(Diagnostic(where, tr("the password has non-ASCII characters, which SMTP login cannot send")))
     try:
         return Server(
             host=str(settings["host"]), port=int(settings.get("port", DEFAULT_PORTS[security])),
@@ -85,22 +85,20 @@ def load_server(env: Mapping[str, str] = os.environ) -> Server:
             cafile=Path(settings["cafile"]) if settings.get("cafile") else None,
         )
     except ValueError as exc:  # the message names the bad value, which is never the password's
-        raise ReportError(Diagnostic(where, f"a setting is not a number ({str(exc).split(':')[0]})")) from None
+        raise ReportError(Diagnostic(where, tr("a setting is not a number ({split})").format(split=str(exc).split(':')[0]))) from None
 
 
 def _from_file(path: Path) -> dict[str, object]:
     if not path.is_file():
         return {}
     if path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise ReportError(Diagnostic(str(path), "readable by other users: it may hold a password; "
-                                     f"make it private (chmod 600 {path})"))
+        raise ReportError(Diagnostic(str(path), tr("readable by other users: it may hold a password; make it private (chmod 600 {path})").format(path=path)))
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ReportError(Diagnostic(str(path), f"not a valid TOML file ({exc})")) from None
+        raise ReportError(Diagnostic(str(path), tr("not a valid TOML file ({exc})").format(exc=exc))) from None
     smtp = data.get("smtp", {})
     unknown = sorted(set(smtp) - set(_KEYS)) if isinstance(smtp, dict) else ["(smtp is not a table)"]
     if unknown:
-        raise ReportError(Diagnostic(str(path), f"unknown setting(s) {', '.join(unknown)} in [smtp] "
-                                     f"(expected {', '.join(_KEYS)})"))
+        raise ReportError(Diagnostic(str(path), tr("unknown setting(s) {unknown} in [smtp] (expected {KEYS})").format(unknown=', '.join(unknown), KEYS=', '.join(_KEYS))))
     return smtp

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.i18n import tr
 from reportgen.mail.compose import compose
 from reportgen.mail.config import Server
 from reportgen.mail.send import MailError, log_line, send
@@ -58,8 +59,7 @@ def prepare(workbook: Path, out_dir: Path, overrides: Overrides = Overrides(), w
     probe = Build(workbook, out_dir, log=_quiet, warn=_quiet)
     doc = read(probe)
     if doc.mail is None:
-        raise ReportError(Diagnostic(str(workbook), "no 'mail' sheet: add one to say who gets the "
-                                     "outputs and with which message (docs/workbook.md, `mail`)"))
+        raise ReportError(Diagnostic(str(workbook), tr("no 'mail' sheet: add one to say who gets the outputs and with which message (docs/workbook.md, `mail`)")))
     mail = overridden(doc.mail, overrides)
     files = tuple(out_dir / doc.meta.file_name(fmt) for fmt in mail.attach)
     if up_to_date(files, workbook):
@@ -90,7 +90,7 @@ def overridden(mail: Mail, overrides: Overrides) -> Mail:
         cc=mail.cc if overrides.cc is None else overrides.cc, bcc=mail.bcc if overrides.bcc is None else overrides.bcc,
         attach=overrides.attach or mail.attach)
     if not mail.lists:
-        raise ReportError(Diagnostic(mail.ref, "no recipients: add a 'to' row to the mail sheet or give --to"))
+        raise ReportError(Diagnostic(mail.ref, tr("no recipients: add a 'to' row to the mail sheet or give --to")))
     return mail
 
 
@@ -131,7 +131,7 @@ def send_all(outgoing: Sequence[Outgoing], server: Server, log_folder: Path,
             send(out.message, envelope, server)
         except MailError as exc:
             log_line(log_folder, out.message, envelope, out.files, "failed", str(exc))
-            failures.append(Diagnostic(out.recipients.ref, f"message {n}: {exc}"))
+            failures.append(Diagnostic(out.recipients.ref, tr("message {n}: {exc}").format(n=n, exc=exc)))
             continue
         log_line(log_folder, out.message, envelope, out.files, "sent")
         log(f"sent     message {n} to {len(envelope)} recipient(s), {out.message['Message-ID']}")

@@ -14,6 +14,7 @@ from typing import Callable, Mapping, get_args
 from openpyxl.utils import get_column_letter
 
 from reportgen.diagnostics import CellRef, Collector
+from reportgen.i18n import tr
 from reportgen.model import ChartSpec, Table, Value
 from reportgen.model.data import ChartKind
 from reportgen.workbook.chartoptions import parse_options
@@ -42,11 +43,11 @@ def header_map(book: Book, sheet: str, known: tuple[str, ...], required: tuple[s
         name = str(raw).strip().lower()
         if name not in known:
             diag.add(CellRef(sheet, f"{get_column_letter(c)}1"),
-                     f"unknown column '{raw}' (expected {', '.join(known)})")
+                     tr("unknown column '{raw}' (expected {known})").format(raw=raw, known=', '.join(known)))
         found.setdefault(name, c)
     for name in required:
         if name not in found:
-            diag.add(CellRef(sheet, "A1"), f"missing column '{name}' in the header row")
+            diag.add(CellRef(sheet, "A1"), tr("missing column '{name}' in the header row").format(name=name))
     return found
 
 
@@ -92,7 +93,7 @@ class _Row:
     def choice(self, column: str, allowed: tuple[str, ...]) -> str:
         value = self.text.get(column) or allowed[0]
         if value not in allowed:
-            self.bad(column, f"found '{value}', expected {', '.join(allowed[:-1])} or {allowed[-1]}")
+            self.bad(column, tr("found '{value}', expected {allowed} or {allowed2}").format(value=value, allowed=', '.join(allowed[:-1]), allowed2=allowed[-1]))
         return value
 
 
@@ -103,22 +104,22 @@ def _spec(t: dict[str, str], r: int, cols: dict[str, int], tables: Mapping[str, 
         t[name] = _figures(row, name, lookup)
     for name in REQUIRED:
         if not t.get(name):
-            row.bad(name, f"empty '{name}' (required)")
+            row.bad(name, tr("empty '{name}' (required)").format(name=name))
     if not row.ok:
         return None
     if t["id"] in seen:
-        row.bad("id", f"duplicate chart id '{t['id']}' (first at {seen[t['id']].ref})")
+        row.bad("id", tr("duplicate chart id '{id}' (first at {ref})").format(id=t['id'], ref=seen[t['id']].ref))
     if t["type"] not in KINDS:
-        row.bad("type", f"unknown chart type '{t['type']}' (expected {', '.join(KINDS)})")
+        row.bad("type", tr("unknown chart type '{type}' (expected {KINDS})").format(type=t['type'], KINDS=', '.join(KINDS)))
     table = tables.get(t["table"])
     if table is None:
-        row.bad("table", f"no data sheet named '{t['table']}' (expected one of {', '.join(tables) or 'none'})")
+        row.bad("table", tr("no data sheet named '{table}' (expected one of {tables})").format(table=t['table'], tables=', '.join(tables) or 'none'))
         return None
     series = _series(row, table)
     sort, width = row.choice("sort", ("none", "asc", "desc")), row.choice("width", ("full", "half"))
     highlight = t.get("highlight") or None
     if row.ok and highlight and highlight not in [v.text for v in table.column_values(t["category"])]:
-        row.bad("highlight", f"'{highlight}' is not a category of column '{t['category']}' in '{table.name}'")
+        row.bad("highlight", tr("'{highlight}' is not a category of column '{category}' in '{name}'").format(highlight=highlight, category=t['category'], name=table.name))
     options, problems = parse_options(t.get("options", ""), t["type"])
     for message in problems:
         row.bad("options", message)
@@ -146,19 +147,19 @@ def _figures(row: _Row, column: str, lookup: Lookup) -> str:
 def _plottable(spec: ChartSpec, row: _Row) -> bool:
     """Rows to plot, a date format only for dates, and a pie's parts: none negative, one above zero."""
     if not spec.ordered_rows():
-        row.bad("table", f"chart '{spec.id}': table '{spec.table.name}' has no rows to plot")
+        row.bad("table", tr("chart '{id}': table '{name}' has no rows to plot").format(id=spec.id, name=spec.table.name))
         return False
     category = spec.table.columns[spec.table.index(spec.category)]
     if spec.options.date_format and category.kind != "date":
-        row.bad("options", f"option 'date_format': column '{spec.category}' holds {category.kind}, not dates")
+        row.bad("options", tr("option 'date_format': column '{category}' holds {kind}, not dates").format(category=spec.category, kind=category.kind))
     if spec.kind in ("pie", "donut"):
         cells = spec.ordered_rows_column(spec.series[0])
         for v in cells:
             if v.is_number and float(v.raw) < 0:  # type: ignore[arg-type]
                 row.ok = False
-                row.diag.add(v.ref, f"chart '{spec.id}': a {spec.kind} chart cannot show the negative value {v.text}")
+                row.diag.add(v.ref, tr("chart '{id}': a {kind} chart cannot show the negative value {text}").format(id=spec.id, kind=spec.kind, text=v.text))
         if row.ok and not any(v.is_number and float(v.raw) > 0 for v in cells):  # type: ignore[arg-type]
-            row.bad("series", f"chart '{spec.id}': a {spec.kind} chart needs a value above zero")
+            row.bad("series", tr("chart '{id}': a {kind} chart needs a value above zero").format(id=spec.id, kind=spec.kind))
     return row.ok
 
 
@@ -166,11 +167,11 @@ def _series(row: _Row, table: Table) -> tuple[str, ...]:
     """The category and series columns, checked against the table."""
     names = [c.name for c in table.columns]
     if row.text["category"] not in names:
-        row.bad("category", f"no column '{row.text['category']}' in '{table.name}' (columns: {', '.join(names)})")
+        row.bad("category", tr("no column '{category}' in '{name}' (columns: {names})").format(category=row.text['category'], name=table.name, names=', '.join(names)))
     series = tuple(s.strip() for s in row.text["series"].split(",") if s.strip())
     for s in series:
         if s not in names:
-            row.bad("series", f"no column '{s}' in '{table.name}' (columns: {', '.join(names)})")
+            row.bad("series", tr("no column '{s}' in '{name}' (columns: {names})").format(s=s, name=table.name, names=', '.join(names)))
         elif table.rows and (kind := table.columns[names.index(s)].kind) != "number":  # no rows: said below
-            row.bad("series", f"column '{s}' of '{table.name}' holds {kind}, expected numbers")
+            row.bad("series", tr("column '{s}' of '{name}' holds {kind}, expected numbers").format(s=s, name=table.name, kind=kind))
     return series

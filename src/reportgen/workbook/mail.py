@@ -16,6 +16,7 @@ from email.headerregistry import Address
 from email.policy import SMTP
 
 from reportgen.diagnostics import CellRef, Collector
+from reportgen.i18n import tr
 from reportgen.model import Mail, Meta, Recipients, RichText, Value
 from reportgen.model.mail import ATTACHABLE, CHARSETS
 from reportgen.workbook.inline import InlineError, Lookup, to_rich_text
@@ -57,7 +58,7 @@ def read_mail(book: Book, diag: Collector, lookup: Lookup, meta: Meta) -> Mail |
     found = {key for key, _ in rows}
     for key in _REQUIRED:
         if key not in found:
-            diag.add(CellRef(SHEET), f"missing required key '{key}' (a row with '{key}' in column A)")
+            diag.add(CellRef(SHEET), tr("missing required key '{key}' (a row with '{key}' in column A)").format(key=key))
     if not all(key in fields for key in _REQUIRED):
         return None  # reported above, at the sheet or at the cell
     mail = Mail(
@@ -81,9 +82,9 @@ def _rows(book: Book, diag: Collector) -> list[tuple[str, str]]:
             continue
         key = str(key).strip()
         if key not in _KEYS:
-            diag.add(CellRef(SHEET, f"A{r}"), f"unknown key '{key}' (expected one of {', '.join(_KEYS)})")
+            diag.add(CellRef(SHEET, f"A{r}"), tr("unknown key '{key}' (expected one of {KEYS})").format(key=key, KEYS=', '.join(_KEYS)))
         elif key in seen and key not in _REPEATABLE:
-            diag.add(CellRef(SHEET, f"A{r}"), f"duplicate key '{key}' (first at A{seen[key]})")
+            diag.add(CellRef(SHEET, f"A{r}"), tr("duplicate key '{key}' (first at A{seen})").format(key=key, seen=seen[key]))
         else:
             seen.setdefault(key, r)
             rows.append((key, f"B{r}"))
@@ -196,8 +197,7 @@ def _check_charset(mail: Mail, cells: dict[str, str], diag: Collector) -> None:
     for key, text in (("subject", mail.subject), ("body", mail.body.plain)):
         bad = [c for c in text if not _encodes(c, mail.charset)]
         if bad:
-            diag.add(CellRef(SHEET, cells[key]), f"character '{bad[0]}' (U+{ord(bad[0]):04X}) cannot be "
-                     f"written in {mail.charset.upper()}: replace it or use charset utf-8")
+            diag.add(CellRef(SHEET, cells[key]), tr("character '{bad}' (U+{ord:04X}) cannot be written in {upper}: replace it or use charset utf-8").format(bad=bad[0], ord=ord(bad[0]), upper=mail.charset.upper()))
 
 
 def _encodes(char: str, charset: str) -> bool:

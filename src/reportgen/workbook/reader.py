@@ -12,6 +12,7 @@ from typing import Iterator, Mapping
 from reportgen.diagnostics import CellRef, Collector, Diagnostic, ReportError, ReportWarning
 from reportgen.fonts import missing_chars
 from reportgen.gcpause import cyclic_gc_paused
+from reportgen.i18n import tr
 from reportgen.model import (
     Block, ChartSpec, ContactBox, Document, Heading, ImageBlock, KpiRow, ListBlock, Note, Paragraph, RichText, Table,
     TableBlock, Theme, Value,
@@ -40,7 +41,7 @@ def _read(path: Path) -> Document:
     missing = [s for s in REQUIRED_SHEETS if s not in book.sheetnames]
     if missing:
         for s in missing:
-            diag.add(str(path), f"missing sheet '{s}' (sheets found: {', '.join(book.sheetnames)})")
+            diag.add(str(path), tr("missing sheet '{s}' (sheets found: {sheetnames})").format(s=s, sheetnames=', '.join(book.sheetnames)))
         diag.raise_if_any()
     check_extent(book, diag)
     diag.raise_if_any()
@@ -77,8 +78,7 @@ def report_hidden_rows(book: Book) -> None:
                          if r in sheet.hidden_rows and cell.value not in (None, "")})
         if filled:
             shown = ", ".join(map(str, filled[:8])) + (", …" if len(filled) > 8 else "")
-            warnings.warn(ReportWarning(Diagnostic(CellRef(name), f"{len(filled)} hidden row(s) skipped "
-                                                   f"(row {shown}); unhide them to build them")))
+            warnings.warn(ReportWarning(Diagnostic(CellRef(name), tr("{count} hidden row(s) skipped (row {shown}); unhide them to build them").format(count=len(filled), shown=shown))))
 
 
 def _shaped(tables: dict[str, Table], charts: dict[str, ChartSpec], ctx: Context):
@@ -179,11 +179,10 @@ def check_text(doc: Document, diag: Collector, meta_cells: Mapping[str, CellRef]
             continue
         bad = [c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"]
         if bad:
-            diag.add(where, f"control character U+{ord(bad[0]):04X} in the text (remove it)")
+            diag.add(where, tr("control character U+{ord:04X} in the text (remove it)").format(ord=ord(bad[0])))
         missing = [c for c in missing_chars(text, theme.font_regular, theme.font_fallback) if c not in bad]
         if missing:
-            diag.add(where, f"{_describe(missing)} in no bundled font ({theme.font_regular.name}, "
-                     f"{theme.font_fallback.name}); replace {'it' if len(missing) == 1 else 'them'}")
+            diag.add(where, tr("{describe} in no bundled font ({name}, {name2}); replace {value}").format(describe=_describe(missing), name=theme.font_regular.name, name2=theme.font_fallback.name, value='it' if len(missing) == 1 else 'them'))
 
 
 def _suspects(chars: set[str], theme: Theme) -> set[str]:

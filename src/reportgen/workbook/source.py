@@ -28,7 +28,9 @@ from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
+from reportgen.adapters import openpyxl as xl
 from reportgen.diagnostics import CellRef, Collector, Diagnostic, ReportError
+from reportgen.i18n import tr
 from reportgen.numfmt import builtin_format, is_date_format
 from reportgen.workbook.sheets import Cell, Sheet, Styles, TooManyCells, normal_text, parse_sheet
 
@@ -67,7 +69,7 @@ def check_container(path: Path) -> None:
     """Refuse what is not a plain, reasonable .xlsx before openpyxl touches it."""
     where = str(path)
     if not path.is_file():
-        raise ReportError(Diagnostic(where, "file not found (expected an .xlsx workbook)"))
+        raise ReportError(Diagnostic(where, tr("file not found (expected an .xlsx workbook)")))
     with path.open("rb") as fh:
         head = fh.read(512)
     if head.startswith(OLE_MAGIC):
@@ -79,8 +81,7 @@ def check_container(path: Path) -> None:
             _check_members(zf, where)
             _check_xml(zf, where)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise ReportError(Diagnostic(where, f"damaged .xlsx (truncated or corrupt zip: {exc}); "
-                                     "save it again from Excel")) from None
+        raise ReportError(Diagnostic(where, tr("damaged .xlsx (truncated or corrupt zip: {exc}); save it again from Excel").format(exc=exc))) from None
 
 
 def _ole_kind(path: Path) -> str:
@@ -117,21 +118,17 @@ def _check_members(zf: zipfile.ZipFile, where: str) -> None:
     infos = zf.infolist()
     names = {i.filename for i in infos}
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        raise ReportError(Diagnostic(where, "not an Excel workbook: the zip has no xl/workbook.xml"))
+        raise ReportError(Diagnostic(where, tr("not an Excel workbook: the zip has no xl/workbook.xml")))
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise ReportError(Diagnostic(where, f"part {info.filename} is encrypted inside the zip; "
-                                         "save the workbook again from Excel without a password"))
+            raise ReportError(Diagnostic(where, tr("part {filename} is encrypted inside the zip; save the workbook again from Excel without a password").format(filename=info.filename)))
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES or (
             info.file_size > 10 * 1024 * 1024 and ratio > MAX_RATIO
         ):
-            raise ReportError(Diagnostic(where, f"refused: {_part_label(zf, info.filename)} would inflate to "
-                                         f"{info.file_size:,} bytes (zip bomb?); limit "
-                                         f"{MAX_MEMBER_BYTES:,} bytes per part, {MAX_TOTAL_BYTES:,} in all, "
-                                         f"compression ratio {MAX_RATIO} above 10 MB"))
+            raise ReportError(Diagnostic(where, tr("refused: {part_label} would inflate to {file_size:,} bytes (zip bomb?); limit {MAX_MEMBER_BYTES:,} bytes per part, {MAX_TOTAL_BYTES:,} in all, compression ratio {MAX_RATIO} above 10 MB").format(part_label=_part_label(zf, info.filename), file_size=info.file_size, MAX_MEMBER_BYTES=MAX_MEMBER_BYTES, MAX_TOTAL_BYTES=MAX_TOTAL_BYTES, MAX_RATIO=MAX_RATIO)))
 
 
 # Excel never writes a DTD (and OPC forbids one, ECMA-376 Part 2 §8.1.4), so any part that
@@ -149,10 +146,7 @@ def _check_xml(zf: zipfile.ZipFile, where: str) -> None:
         if info.is_dir() or not _reads_as_xml(zf, info):
             continue
         if _declares_dtd(zf, info):
-            raise ReportError(Diagnostic(where, f"refused: {_part_label(zf, info.filename)} declares a DTD "
-                                         "(<!DOCTYPE>/<!ENTITY>), which Excel never writes: a possible XML "
-                                         "attack (entity expansion or external entity); save the workbook "
-                                         "again from Excel"))
+            raise ReportError(Diagnostic(where, tr("refused: {part_label} declares a DTD (<!DOCTYPE>/<!ENTITY>), which Excel never writes: a possible XML attack (entity expansion or external entity); save the workbook again from Excel").format(part_label=_part_label(zf, info.filename))))
 
 
 def _reads_as_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -205,26 +199,12 @@ def _part_path(target: str) -> str:
 def _load(path: Path) -> Workbook:
     """The workbook's parts but its worksheets (names, styles, shared strings), read by
     openpyxl in read-only mode: the worksheets are read by `sheets.parse_sheet`."""
-    with _readable(path), warnings.catch_warnings(), _no_sheet_scan():
+    # no size scan: openpyxl's read-only worksheets parse a sheet without <dimension>
+    # whole to find their size, a second parse before the cell limit can refuse it; the
+    # size is never used here (`parse_sheet` finds it)
+    with _readable(path), warnings.catch_warnings(), xl.no_size_scan():
         warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions
         return load_workbook(path, read_only=True, rich_text=True)
-
-
-@contextmanager
-def _no_sheet_scan() -> Iterator[None]:
-    """openpyxl's read-only worksheets look for their size when made, and a sheet without
-    a <dimension> element (openpyxl's own streaming writer leaves it out) is parsed whole
-    for it: a second full parse of every sheet, before the cell limit can refuse one. The
-    size is never used here (`parse_sheet` finds it), so that lookup is skipped while the
-    workbook loads (openpyxl internals: `ReadOnlyWorksheet._get_size`)."""
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
-    found = ReadOnlyWorksheet._get_size
-    ReadOnlyWorksheet._get_size = lambda self: None
-    try:
-        yield
-    finally:
-        ReadOnlyWorksheet._get_size = found
 
 
 @contextmanager
@@ -261,20 +241,18 @@ def _read_sheets(path: Path, wb: Workbook, formats: tuple[str, ...]) -> dict[str
     """Every sheet of the workbook, parsed once (chart sheets are empty sheets). A style
     shows dates when openpyxl says so or its format (as `_number_formats` reads it: the
     Japanese built-in date ids openpyxl does not know) is a date format."""
-    shared = next((ws._shared_strings for ws in wb.worksheets), [])  # openpyxl's table, one per load
-    strings = [normal_text(s) for s in shared]
-    dates = frozenset(wb._date_formats) | {i for i, fmt in enumerate(formats) if is_date_format(fmt)}
-    styles = Styles(dates, frozenset(wb._timedelta_formats), wb.epoch)
+    strings = [normal_text(s) for s in xl.shared_strings(wb)]
+    dates = xl.date_style_ids(wb) | {i for i, fmt in enumerate(formats) if is_date_format(fmt)}
+    styles = Styles(dates, xl.timedelta_style_ids(wb), wb.epoch)
     sheets: dict[str, Sheet] = {}
     used = 0
     with _readable(path):
-        for ws in wb._sheets:
-            part = getattr(ws, "_worksheet_path", None)
+        for ws, part in xl.sheet_parts(wb):
             if part is None:
                 sheets[ws.title] = Sheet.empty(ws.title, ws.sheet_state)
                 continue
             try:
-                with wb._archive.open(part) as xml:  # streamed: a sheet over the limit is refused early
+                with xl.archive(wb).open(part) as xml:  # streamed: a sheet over the limit is refused early
                     sheet = parse_sheet(ws.title, ws.sheet_state, xml, strings, styles, MAX_WORKBOOK_CELLS - used)
             except TooManyCells as exc:
                 raise ReportError(Diagnostic(CellRef(ws.title, f"A{exc.row}"), too_many_cells(used + exc.cells))) from None
@@ -292,12 +270,10 @@ def too_many_cells(cells: int) -> str:
 
 def _number_formats(wb: Workbook) -> tuple[str, ...]:
     """The number format of each cell style id (openpyxl's NumberFormatDescriptor, once
-    per style instead of once per cell; built-in ids as Japanese Excel shows them);
-    private parts: `_cell_styles`, `_number_formats`."""
-    custom = wb._number_formats
+    per style instead of once per cell; built-in ids as Japanese Excel shows them)."""
+    custom = xl.custom_formats(wb)
     formats = []
-    for style in wb._cell_styles:
-        fid = style.numFmtId
+    for fid in xl.style_format_ids(wb):
         fmt = builtin_format(fid) if fid < BUILTIN_FORMATS_MAX_SIZE else custom[fid - BUILTIN_FORMATS_MAX_SIZE]
         formats.append(fmt or "General")
     return tuple(formats)
@@ -325,7 +301,7 @@ class Book:
         try:
             with _readable(path):
                 formats = _number_formats(wb)
-                stale = _stale_values(wb._archive)
+                stale = _stale_values(xl.archive(wb))
             return cls(path, wb, _read_sheets(path, wb, formats), formats, stale)
         finally:
             wb.close()
@@ -366,14 +342,13 @@ class Book:
     def style_format(self, sheet: Sheet, row: int, col: int, cell: Cell) -> str:
         """The cell's number format; a style index the workbook does not have is a CellProblem."""
         if not 0 <= cell.style < len(self.formats):
-            raise CellProblem(f"the cell's style {cell.style} is not among the workbook's {len(self.formats)} "
-                              "styles (a damaged or hand-made file); save the workbook again from Excel")
+            raise CellProblem(tr("the cell's style {style} is not among the workbook's {count} styles (a damaged or hand-made file); save the workbook again from Excel").format(style=cell.style, count=len(self.formats)))
         return self.formats[cell.style]
 
     def raw(self, sheet: str, coord: str) -> Raw:
         """The cell's value: saved value, else the formula evaluated; errors raise CellProblem."""
         if sheet not in self.sheets:
-            raise CellProblem(f"reference to a missing sheet '{sheet}'")
+            raise CellProblem(tr("reference to a missing sheet '{sheet}'").format(sheet=sheet))
         return self.raw_at(self.sheets[sheet], *coordinate_to_tuple(coord))
 
     def raw_at(self, sheet: Sheet, row: int, col: int) -> Raw:
@@ -407,14 +382,13 @@ class Book:
         if not isinstance(cell.value, str):  # an array or data-table formula has only its saved value
             if self.stale:
                 what = f"array formula {cell.value.text}" if hasattr(cell.value, "text") else "data table formula"
-                raise CellProblem(f"{what} cannot be evaluated here and its saved value is not trusted "
-                                  f"({self.stale}); open and save the workbook in Excel")
+                raise CellProblem(tr("{what} cannot be evaluated here and its saved value is not trusted ({stale}); open and save the workbook in Excel").format(what=what, stale=self.stale))
             return cell.saved
         if not self._needs_evaluation(cell):
             return cell.saved
         key = (sheet.name, row, col)
         if key in self._evaluating:
-            raise CellProblem(f"circular reference in formula {cell.value}")
+            raise CellProblem(tr("circular reference in formula {value}").format(value=cell.value))
         self._evaluate_references_first(key)
         self._evaluating.add(key)
         try:
@@ -445,7 +419,7 @@ class Book:
             if ref in active:
                 for cycle_key, _ in stack[active[ref]:]:
                     formula = self.sheets[cycle_key[0]].cells[cycle_key[1], cycle_key[2]].value
-                    self._cache.setdefault(cycle_key, CellProblem(f"circular reference in formula {formula}",
+                    self._cache.setdefault(cycle_key, CellProblem(tr("circular reference in formula {formula}").format(formula=formula),
                                                                   _ref(cycle_key)))
                 continue
             if ref not in self._cache:
@@ -477,10 +451,8 @@ class Book:
             value = evaluate(formula, sheet, self._resolve_ref, self.name_target)
         except FormulaError as exc:
             if saved:
-                raise CellProblem(f"formula {formula} cannot be evaluated here and its saved value is not "
-                                  f"trusted ({self.stale}): {exc}; open and save the workbook in Excel") from None
-            raise CellProblem(f"formula {formula} has no saved value and cannot be evaluated "
-                              f"here ({exc}); open and save the workbook in Excel") from None
+                raise CellProblem(tr("formula {formula} cannot be evaluated here and its saved value is not trusted ({stale}): {exc}; open and save the workbook in Excel").format(formula=formula, stale=self.stale, exc=exc)) from None
+            raise CellProblem(tr("formula {formula} has no saved value and cannot be evaluated here ({exc}); open and save the workbook in Excel").format(formula=formula, exc=exc)) from None
         return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
 
     def _resolve_ref(self, sheet: str, coord: str) -> Raw:
@@ -547,7 +519,7 @@ def _plain(cell: Cell) -> Raw:
 def _check_error(cell: Cell) -> None:
     saved = cell.saved
     if cell.error or (isinstance(saved, str) and saved in EXCEL_ERRORS):
-        raise CellProblem(f"Excel error value {saved} (fix the formula or the data it uses)")
+        raise CellProblem(tr("Excel error value {saved} (fix the formula or the data it uses)").format(saved=saved))
 
 
 def shown(book: Book, sheet: Sheet, row: int, col: int, diag: Collector) -> Raw:
@@ -571,9 +543,7 @@ def check_extent(book: Book, diag: Collector) -> None:
         cells = ws.max_row * ws.max_column
         if ws.max_row > MAX_ROWS or cells > MAX_CELLS:
             corner = f"{get_column_letter(ws.max_column)}{ws.max_row}"
-            diag.add(CellRef(name, corner), f"the sheet's used range reaches {corner} ({ws.max_row:,} rows, "
-                     f"{cells:,} cells; limit {MAX_ROWS:,} rows, {MAX_CELLS:,} cells): delete the stray cells "
-                     "or formatting far below or right of the data")
+            diag.add(CellRef(name, corner), tr("the sheet's used range reaches {corner} ({max_row:,} rows, {cells:,} cells; limit {MAX_ROWS:,} rows, {MAX_CELLS:,} cells): delete the stray cells or formatting far below or right of the data").format(corner=corner, max_row=ws.max_row, cells=cells, MAX_ROWS=MAX_ROWS, MAX_CELLS=MAX_CELLS))
 
 
 def key_rows(book: Book, sheet: str, header: str, what: str, diag: Collector) -> dict[str, str]:
@@ -587,7 +557,7 @@ def key_rows(book: Book, sheet: str, header: str, what: str, diag: Collector) ->
             continue
         key = str(key).strip()
         if key in rows:
-            diag.add(CellRef(sheet, f"A{r}"), f"duplicate {what} '{key}' (first at A{rows[key][1:]})")
+            diag.add(CellRef(sheet, f"A{r}"), tr("duplicate {what} '{key}' (first at A{rows})").format(what=what, key=key, rows=rows[key][1:]))
             continue
         rows[key] = f"B{r}"
     return rows

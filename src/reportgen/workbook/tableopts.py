@@ -13,6 +13,7 @@ import re
 from typing import Mapping, get_args
 
 from reportgen.diagnostics import CellRef, Collector
+from reportgen.i18n import tr
 from reportgen.model import ColumnStyle, Table, Value
 from reportgen.model.blocks import Align
 from reportgen.numfmt import NumberFormatError, format_value
@@ -40,7 +41,7 @@ def shape_table(table: Table, options: Mapping[str, str], where: CellRef,
             total = _choice(value, TOTALS, key, where, diag) or total
         elif key == "sheet_title":  # the appendix's tab name, read by `content`
             if not value.strip():
-                diag.add(where, "sheet_title is empty (give the appendix sheet's tab name, or leave the option out)")
+                diag.add(where, tr("sheet_title is empty (give the appendix sheet's tab name, or leave the option out)"))
         elif key == "hide":
             hidden |= {i for name in _names(value) if (i := _column(name, names, table, where, diag)) is not None}
         elif dot and head in PER_COLUMN:
@@ -56,12 +57,12 @@ def shape_table(table: Table, options: Mapping[str, str], where: CellRef,
             elif _format_ok(table, i, value, key, where, diag):
                 formats[i] = value
         else:
-            diag.add(where, f"unknown option '{key}' for a table (expected {', '.join(KEYS)})")
+            diag.add(where, tr("unknown option '{key}' for a table (expected {KEYS})").format(key=key, KEYS=', '.join(KEYS)))
     if hidden and len(hidden) == len(names):
-        diag.add(where, "hide names every column of the table (keep at least one to print)")
+        diag.add(where, tr("hide names every column of the table (keep at least one to print)"))
         hidden = set()
     if sum(widths.values()) > 1:
-        diag.add(where, f"column widths add up to {sum(widths.values()):.0%} (expected at most 100%)")
+        diag.add(where, tr("column widths add up to {sum:.0%} (expected at most 100%)").format(sum=sum(widths.values())))
         widths = {}
     table = _with_formats(table, formats)
     table = dataclasses.replace(table, totals=_totals(table, total))
@@ -76,14 +77,14 @@ def _names(value: str) -> list[str]:
 def _column(name: str, names: list[str], table: Table, where: CellRef, diag: Collector) -> int | None:
     if name in names:
         return names.index(name)
-    diag.add(where, f"no column '{name}' in table '{table.name}' (columns: {', '.join(names)})")
+    diag.add(where, tr("no column '{name}' in table '{name2}' (columns: {names})").format(name=name, name2=table.name, names=', '.join(names)))
     return None
 
 
 def _choice(value: str, allowed: tuple[str, ...], key: str, where: CellRef, diag: Collector) -> str | None:
     if value in allowed:
         return value
-    diag.add(where, f"{key}={value} (expected {', '.join(allowed[:-1])} or {allowed[-1]})")
+    diag.add(where, tr("{key}={value} (expected {allowed} or {allowed2})").format(key=key, value=value, allowed=', '.join(allowed[:-1]), allowed2=allowed[-1]))
     return None
 
 
@@ -92,24 +93,24 @@ def _share(value: str, key: str, where: CellRef, diag: Collector) -> float | Non
     share = float(match.group(1)) / 100 if match else 0.0
     if 0 < share < 1:
         return share
-    diag.add(where, f"{key}={value} (expected a share of the table's width, like 30%)")
+    diag.add(where, tr("{key}={value} (expected a share of the table's width, like 30%)").format(key=key, value=value))
     return None
 
 
 def _format_ok(table: Table, i: int, code: str, key: str, where: CellRef, diag: Collector) -> bool:
     column = table.columns[i]
     if column.kind == "text":
-        diag.add(where, f"{key}: column '{column.name}' holds text (a number format applies to numbers and dates)")
+        diag.add(where, tr("{key}: column '{name}' holds text (a number format applies to numbers and dates)").format(key=key, name=column.name))
         return False
     if not code:
-        diag.add(where, f"{key} is empty (expected an Excel number format, like #,##0)")
+        diag.add(where, tr("{key} is empty (expected an Excel number format, like #,##0)").format(key=key))
         return False
     for row in table.rows:
         raw = row[i].raw
         try:
             format_value(raw, code)
         except NumberFormatError as exc:
-            diag.add(where, f"{key}={code}: cannot show {raw!r} ({row[i].ref}): {exc}")
+            diag.add(where, tr("{key}={code}: cannot show {raw!r} ({ref}): {exc}").format(key=key, code=code, raw=raw, ref=row[i].ref, exc=exc))
             return False
     return True
 

@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple
 
 from reportgen.diagnostics import CellRef, Collector
+from reportgen.i18n import tr
 from reportgen.model import Column, Table, Value
 from reportgen.model.data import ColumnKind, is_nil_mark, is_total_label
 from reportgen.workbook.cells import read_value, value_at
@@ -29,11 +30,11 @@ def read_table(book: Book, name: str, diag: Collector) -> Table | None:
     if ws.merged:
         first = min(ws.merged, key=lambda m: (m.min_row, m.min_col))
         diag.add(CellRef(name, first.coord.split(":")[0]),
-                 f"merged cells {first.coord} in a data table (unmerge them: one value per cell)")
+                 tr("merged cells {coord} in a data table (unmerge them: one value per cell)").format(coord=first.coord))
         return None
     rows = ws.visible_rows()
     if not rows:
-        diag.add(CellRef(name, "A1"), "empty data sheet (expected a header row and data rows)")
+        diag.add(CellRef(name, "A1"), tr("empty data sheet (expected a header row and data rows)"))
         return None
     cols = [c for c in range(1, ws.max_column + 1) if c not in ws.hidden_columns]
     header = _header(book, ws, rows[0], cols, diag)
@@ -68,9 +69,9 @@ def _header(book: Book, ws: Sheet, row: int, cols: list[int], diag: Collector) -
         raw = shown(book, ws, row, c, diag)
         name = "" if raw is None else str(raw).strip()
         if not name:
-            diag.add(CellRef(ws.name, f"{get_column_letter(c)}{row}"), "empty column header (expected a column name)")
+            diag.add(CellRef(ws.name, f"{get_column_letter(c)}{row}"), tr("empty column header (expected a column name)"))
         elif name in names:
-            diag.add(CellRef(ws.name, f"{get_column_letter(c)}{row}"), f"duplicate column name '{name}'")
+            diag.add(CellRef(ws.name, f"{get_column_letter(c)}{row}"), tr("duplicate column name '{name}'").format(name=name))
         names.append(name)
     return names
 
@@ -120,8 +121,7 @@ def _column(ws: Sheet, name: str, col: int, header_row: int, cells: list[Value],
     kind: ColumnKind = first[1] if first else "text"
     for v, k in kinds:
         if k and k != kind:
-            diag.add(v.ref, f"found {k} {v.raw!r} in {kind} column '{name}' (expected a {kind}, "
-                     f"like {first[0].ref})")  # type: ignore[index]
+            diag.add(v.ref, tr("found {k} {raw!r} in {kind} column '{name}' (expected a {kind}, like {ref})").format(k=k, raw=v.raw, kind=kind, name=name, ref=first[0].ref))  # type: ignore[index]
     fmt = first[0].number_format if first else "General"
     formula = None
     if first:
@@ -142,7 +142,7 @@ def read_values(book: Book, diag: Collector) -> dict[str, Value]:
             diag.add(CellRef(VALUES, coord), str(exc))
             continue
         if value.raw is None:
-            diag.add(CellRef(VALUES, coord), f"empty value for '{name}' (expected a number, date or text)")
+            diag.add(CellRef(VALUES, coord), tr("empty value for '{name}' (expected a number, date or text)").format(name=name))
             continue
         out[name] = value
     return out

@@ -26,6 +26,7 @@ from reportgen.charts.mpl.lines import draw_lines
 from reportgen.charts.mpl.pies import draw_pie
 from reportgen.charts.plan import FONT_SIZES, SIZES, ChartPlan
 from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.i18n import tr
 from reportgen.model import Theme
 
 
@@ -84,5 +85,4 @@ def draw_files(plan: ChartPlan, theme: Theme, svg: Path, png: Path | None) -> Dr
             save(fig, svg, png)
         notes = (*attempt.notes, *([given_up] if given_up else []), *hidden)
         return Drawn(attempt.width, attempt.width_pt, attempt.height_pt, notes)
-    raise ReportError(Diagnostic(plan.ref, f"chart '{plan.chart_id}' cannot be drawn legibly ({problem}); "
-                                           "shorten its names or give it fewer categories or series"))
+    raise ReportError(Diagnostic(plan.ref, tr("chart '{chart_id}' cannot be drawn legibly ({problem}); shorten its names or give it fewer categories or series").format(chart_id=plan.chart_id, problem=problem)))

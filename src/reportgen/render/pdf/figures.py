@@ -19,7 +19,6 @@ from pathlib import Path
 
 from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.graphics.transform import mmult
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, Table
 
 from reportgen.charts.artifacts import ChartImages
@@ -180,7 +179,7 @@ def _runs(label: String, fonts: PdfFonts) -> String | Group:
     runs = fonts.runs(label.text, bold)
     if len(runs) == 1:
         return _run(label, label.text, runs[0][1], label.x, label.textAnchor)
-    widths = [stringWidth(text, font, label.fontSize) for text, font in runs]
+    widths = [fonts.width(text, bold, label.fontSize) for text, _ in runs]
     x = label.x - sum(widths) * {"middle": 0.5, "end": 1.0}.get(label.textAnchor, 0.0)
     parts = Group()
     for (text, font), width in zip(runs, widths):

@@ -58,6 +58,11 @@ class PdfFonts:
     def main(self, bold: bool) -> str:
         return self.bold if bold else self.regular
 
+    def width(self, text: str, bold: bool, size: float) -> float:
+        """Advance width of one line of `text` at `size` pt (`reportgen.metrics`: each
+        character in the font that draws it, as reportlab's stringWidth measures it)."""
+        return metrics(self.bold_path if bold else self.regular_path, self.fallback_path).ems(text) * size
+
     def runs(self, text: str, bold: bool) -> list[tuple[str, str]]:
         """`text` cut into (text, font name) runs: main font, fallback where it lacks a glyph."""
         pick = partial(self.font_of, bold=bold)
@@ -108,10 +113,16 @@ def register_fonts(theme: Theme) -> PdfFonts:
 
 
 @lru_cache(maxsize=4)
-def figure_fonts(theme: Theme) -> PdfFonts:
+def figure_fonts(theme: Theme, bold: bool) -> PdfFonts:
     """The fonts of table figures: BIZ UDGothic (fixed-width digits, the main font's
-    design), registered when a document first has a number column."""
-    return PdfFonts(_register(theme.font_figures), _register(theme.font_figures_bold), theme.font_fallback.stem,
+    design), registered when a document first has a number column. Its bold face (a CJK
+    face: ~12 MB once parsed) only when `bold` figures are drawn (a total row); without it
+    the regular face stands in for a bold that nothing asks for."""
+    regular = _register(theme.font_figures)
+    if not bold:
+        return PdfFonts(regular, regular, theme.font_fallback.stem, theme.font_figures, theme.font_figures,
+                        theme.font_fallback)
+    return PdfFonts(regular, _register(theme.font_figures_bold), theme.font_fallback.stem,
                     theme.font_figures, theme.font_figures_bold, theme.font_fallback)
 
 

@@ -7,9 +7,9 @@ caption and a `DataTable` whose column widths and type size come from the shared
 (`reportgen.layout.table`; its compromises are located warnings). A table that fits on a
 page moves to the next page whole unless that would leave more than a third of this page
 empty; a longer one splits between rows, leaving at least `MIN_ROWS` body rows on each
-side of a page break. A long list (more than `LONG_TABLE` rows) is set densely. Every cell is composed once, up front (a text that repeats
-in a column is composed once per table), and each page's piece draws itself straight onto
-the canvas: its backgrounds as one path per colour, all its text as one text object, its
+side of a page break. A long list (more than `LONG_TABLE` rows) is set densely.
+Every cell is composed once, up front (a text that repeats in a column is composed once
+per table), and each page's piece draws itself straight onto the canvas: its backgrounds as one path per colour, all its text as one text object, its
 rules as one path per weight. No reportlab Table and no flowable per cell, except for the
 rare table whose row is taller than a page, which reportlab's Table splits inside the row.
 """
@@ -27,7 +27,7 @@ from reportlab.platypus import Flowable
 from reportgen.diagnostics import Diagnostic, ReportWarning
 from reportgen.ja.compose import Line
 from reportgen.layout.table import (
-    LONG_TABLE, Fit, alignment, fit_block, padding, set_in_figures,
+    LONG_TABLE, Fit, alignment, fit_block, set_in_figures,
 )
 from reportgen.model import RichText, TableBlock, Theme
 from reportgen.render.pdf.flow import Spaced, grid
@@ -285,11 +285,11 @@ def data_table(block: TableBlock, width: float, keep_height: float, theme: Theme
     for note in fit.compromises:
         warnings.warn(ReportWarning(Diagnostic(block.ref, f"table '{table.name}' {note}")))
     dense = len(table.rows) > LONG_TABLE
-    pad_x, pad_y = padding(fit.size), DENSE_PAD_Y if dense else PAD_Y
+    pad_x, pad_y = fit.pad, DENSE_PAD_Y if dense else PAD_Y
     leading = fit.size * (DENSE_LEADING if dense else st.cell.leading / st.cell.size)
     heads, bodies = _styles(block, shown, fit, leading, st)
     figures = tuple(set_in_figures(table.columns[i]) for i in shown)
-    digits = figure_fonts(theme) if any(figures) else fonts
+    digits = figure_fonts(theme, bool(table.totals)) if any(figures) else fonts
     head = tuple(_Column(s, w, fonts, pad_x).cell(table.columns[i].name)
                  for i, s, w in zip(shown, heads, fit.widths))
     columns = [_Column(s, w, digits if f else fonts, pad_x) for s, w, f in zip(bodies, fit.widths, figures)]
