@@ -22,6 +22,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Length, Pt
 from docx.text.paragraph import Paragraph as WordParagraph
 
+from reportgen.adapters import docx as wordlib
 from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.model import (
@@ -148,7 +149,7 @@ class Body:
             if block.subtitle:
                 self._para(styles.PART_LABEL, block.subtitle)
         p = self._para(styles.HEADING_STYLES[min(block.level, 3)], block.text)
-        oxml.set_outline_level(oxml.ppr(p._p), depth)
+        oxml.set_outline_level(oxml.ppr(wordlib.element(p)), depth)
         if block.level and block.subtitle:
             self._para(styles.CHAPTER_SUBTITLE, block.subtitle)
 
@@ -161,8 +162,8 @@ class Body:
         count = len(block.items)
         for i, item in enumerate(block.items):
             p = self._para(Lists.style_for(block.kind), item.text)
-            oxml.set_numbering(oxml.ppr(p._p), num_id)
-            oxml.set_keep(oxml.ppr(p._p), _keeps_with_next(i, count), False)
+            oxml.set_numbering(oxml.ppr(wordlib.element(p)), num_id)
+            oxml.set_keep(oxml.ppr(wordlib.element(p)), _keeps_with_next(i, count), False)
 
     def _kpis(self, block: KpiRow) -> None:
         self._before_table()
@@ -225,7 +226,7 @@ class Body:
         if shape.height > self._max_height:
             shape.width = Length(int(shape.width * self._max_height / shape.height))
             shape.height = self._max_height
-        oxml.set_alt_text(shape._inline, figure.title, figure.description)
+        oxml.set_alt_text(wordlib.element(shape), figure.title, figure.description)
 
     def _table(self, block: TableBlock) -> None:
         if block.caption:
@@ -237,7 +238,7 @@ class Body:
 
     def _note(self, block: Note) -> None:
         p = self._para(styles.NOTE)
-        oxml.set_keep(oxml.ppr(p._p), False, True)  # a note is a box: never split (as in the PDF)
+        oxml.set_keep(oxml.ppr(wordlib.element(p)), False, True)  # a note is a box: never split (as in the PDF)
         add_span(p, Span(f"{block.marker}\t"), self._fonts)
         add_rich_text(p, block.text, self._fonts)
 
@@ -246,7 +247,7 @@ class Body:
             self._para(styles.CONTACT_TITLE, block.title)
         for i, line in enumerate(block.lines):  # a box: each line kept with the next, never split
             p = self._para(styles.CONTACT, line)
-            oxml.set_keep(oxml.ppr(p._p), i < len(block.lines) - 1, True)
+            oxml.set_keep(oxml.ppr(wordlib.element(p)), i < len(block.lines) - 1, True)
 
     def _page_break(self, block: PageBreak) -> None:
         self._break_due = True

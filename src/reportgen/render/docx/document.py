@@ -14,6 +14,7 @@ from typing import Mapping
 
 import docx
 
+from reportgen.adapters import docx as wordlib
 from reportgen.charts.artifacts import ChartImages
 from reportgen.model import Document, outline_depths
 from reportgen.render.docx import oxml, package, page, parts, styles
@@ -48,4 +49,4 @@ def write_docx(doc: Document, charts: Mapping[str, ChartImages], path: Path, emb
 
 def _remove_template_paragraphs(word: docx.document.Document) -> None:
     for p in word.paragraphs:
-        p._p.getparent().remove(p._p)
+        wordlib.element(p).getparent().remove(wordlib.element(p))

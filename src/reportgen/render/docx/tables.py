@@ -19,6 +19,7 @@ from docx.document import Document as WordDocument
 from docx.shared import Length, Pt
 from docx.table import Table as WordTable, _Cell
 
+from reportgen.adapters import docx as wordlib
 from reportgen.ja.numbers import split_unit
 from reportgen.layout.table import alignment, fit_block, set_in_figures
 from reportgen.model import KpiRow, RichText, Span, Table, TableBlock, Theme
@@ -34,9 +35,9 @@ def add_kpi_cards(word: WordDocument, row: KpiRow, fonts: Fonts, width: Length) 
     table = word.add_table(rows=1, cols=len(row.items))
     share = Length(width // len(row.items))
     table.style = word.styles[styles.KPI_TABLE]
-    oxml.set_table_full_width(table._tbl)
-    oxml.set_table_look(table._tbl, first_row=False, banded_rows=False)
-    oxml.keep_row_together(table.rows[0]._tr)
+    oxml.set_table_full_width(wordlib.element(table))
+    oxml.set_table_look(wordlib.element(table), first_row=False, banded_rows=False)
+    oxml.keep_row_together(wordlib.element(table.rows[0]))
     figures = [split_unit(kpi.value.text) for kpi in row.items]
     largest = word.styles[styles.KPI_FIGURE].font.size.pt
     size = _figure_size(figures, share.pt - KPI_CELL_MARGINS, largest)
@@ -79,9 +80,9 @@ def add_figure_grid(word: WordDocument, columns: int, width: Length) -> list[_Ce
     """A borderless one-row table whose cells each hold a figure and its caption."""
     table = word.add_table(rows=1, cols=columns)
     table.style = word.styles[styles.FIGURE_GRID]
-    oxml.set_table_full_width(table._tbl)
-    oxml.set_table_look(table._tbl, first_row=False, banded_rows=False)
-    oxml.keep_row_together(table.rows[0]._tr)
+    oxml.set_table_full_width(wordlib.element(table))
+    oxml.set_table_look(wordlib.element(table), first_row=False, banded_rows=False)
+    oxml.keep_row_together(wordlib.element(table.rows[0]))
     share = Length(width // columns)
     for column in table.columns:
         column.width = share
@@ -102,10 +103,10 @@ def add_data_table(word: WordDocument, block: TableBlock, fonts: Fonts, width: L
     shown, fit = fit_block(block, theme, width.pt, styles.table_size(theme))
     out = word.add_table(rows=1, cols=len(shown))
     out.style = word.styles[styles.TABLE]
-    oxml.set_table_fixed_width(out._tbl, Length(Pt(sum(fit.widths))).twips)
-    oxml.set_table_look(out._tbl, first_row=True, banded_rows=True)
-    oxml.set_table_cell_margins(out._tbl, 40, _twips(fit.pad), 40, _twips(fit.pad))
-    oxml.mark_header_row(out.rows[0]._tr)
+    oxml.set_table_fixed_width(wordlib.element(out), Length(Pt(sum(fit.widths))).twips)
+    oxml.set_table_look(wordlib.element(out), first_row=True, banded_rows=True)
+    oxml.set_table_cell_margins(wordlib.element(out), 40, _twips(fit.pad), 40, _twips(fit.pad))
+    oxml.mark_header_row(wordlib.element(out.rows[0]))
     shares = [Length(Pt(w)) for w in fit.widths]
     for column, cell, share in zip(out.columns, out.rows[0].cells, shares):
         column.width = cell.width = share
@@ -115,7 +116,7 @@ def add_data_table(word: WordDocument, block: TableBlock, fonts: Fonts, width: L
     if table.rows:
         columns = [_BodyColumn(share.twips, align, set_in_figures(table.columns[i]))
                    for i, share, align in zip(shown, shares, aligns)]
-        deferred.append(out._tbl, _body_rows(word, table, shown, columns, fonts, size, theme))
+        deferred.append(wordlib.element(out), _body_rows(word, table, shown, columns, fonts, size, theme))
     return out
 
 
@@ -173,12 +174,12 @@ def _fill_header(cells, texts: list[str], aligns: list[str], fonts: Fonts, size:
         p = cell.paragraphs[0]
         p.style = _cell_style(True, align == "right")
         if align in _JC:
-            oxml.set_alignment(oxml.ppr(p._p), _JC[align])
+            oxml.set_alignment(oxml.ppr(wordlib.element(p)), _JC[align])
         add_rich_text(p, RichText.of(text), fonts)
         if size:
             for r in p.runs:
-                oxml.set_size(oxml.rpr(r._r), size)
-        oxml.set_cell_vertical_alignment(cell._tc, "center")
+                oxml.set_size(oxml.rpr(wordlib.element(r)), size)
+        oxml.set_cell_vertical_alignment(wordlib.element(cell), "center")
 
 
 def _cell_style(header: bool, is_number: bool) -> str:

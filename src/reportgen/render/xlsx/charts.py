@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from openpyxl.chart import BarChart, DoughnutChart, LineChart, PieChart, Reference
-from openpyxl.chart._chart import ChartBase
 from openpyxl.chart.axis import ChartLines
 from openpyxl.chart.data_source import AxDataSource, NumRef, StrRef
 from openpyxl.chart.label import DataLabelList
@@ -37,6 +36,7 @@ from openpyxl.drawing.text import (
 )
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reportgen.adapters.openpyxl import ChartBase
 from reportgen.charts.colors import highlight_index, point_colors
 from reportgen.model import ChartSpec, Theme, Value
 from reportgen.render.xlsx import chartcache
