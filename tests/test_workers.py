@@ -131,6 +131,7 @@ def test_a_table_crosses_column_wise_and_comes_back_equal():
 
 
 def test_an_interrupted_build_leaves_no_file_a_worker_would_write_later(workbook, tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_START_METHOD", "fork")  # the patched renderer reaches forked workers only
     import signal
     import time
 

@@ -2,7 +2,8 @@
 calls the pipeline, turns `ReportError` into located messages.
 
 Exit codes: 0 done; 1 internal error (a bug of ours); 2 the workbook has problems
-(nothing was written); 64 the command line is wrong (EX_USAGE); 130 interrupted."""
+(nothing was written); 3 built, but `build --strict` met a layout warning; 64 the command
+line is wrong (EX_USAGE); 130 interrupted."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from reportgen import __version__, i18n
 from reportgen.diagnostics import CellRef, Diagnostic, ReportError
 from reportgen.i18n import tr
 
-EXIT_INTERNAL, EXIT_WORKBOOK, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 64, 130
+EXIT_INTERNAL, EXIT_WORKBOOK, EXIT_WARNINGS, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 3, 64, 130
 FORMATS = ("pdf", "docx", "xlsx")  # as pipeline.FORMATS, without importing the pipeline for --help
 MAX_BLEED_MM = 10.0
 
@@ -131,6 +132,8 @@ def parser() -> argparse.ArgumentParser:
                    help=tr("1: render the outputs one after another in this process "
                            "(default: side by side in worker processes when there are 2+ CPUs)"))
     b.add_argument("--open", action="store_true", help=tr("open the PDF (or the first output) when done"))
+    b.add_argument("--strict", action="store_true",
+                   help=tr("exit 3 when the build gives any warning (a layout compromise, a coarse image): for CI"))
     v = sub.add_parser("validate", help=tr("check a workbook and list every problem"), parents=[common])
     v.add_argument("workbook", type=Path)
     v.add_argument("--format", choices=("text", "json"), default="text",
@@ -285,6 +288,9 @@ def _dispatch(args: argparse.Namespace, console: Console) -> int:
             console.progress(tr("{size:>12,} bytes  {path}").format(size=path.stat().st_size, path=path))
     if args.open and build.outputs:
         _open(next((p for p in build.outputs if p.suffix == ".pdf"), build.outputs[0]))
+    if args.strict and build.warnings:
+        console.problem(f"error: {len(build.warnings)} warning(s) with --strict (the outputs were written)")
+        return EXIT_WARNINGS
     return 0
 
 

@@ -21,30 +21,8 @@ SHOWN = 40  # violations printed per failure
 
 # (check, workbook) → the issue and defect the check waits for (as measured on the last build).
 XFAIL: dict[tuple[str, str], str] = {
-    ("pdf-line-breaks", "npo-report"): "issue 16: the title breaks inside 2023年度 (2023年|度)",
-    ("pdf-line-breaks", "quarterly-results"): "issue 16: the title breaks inside 3月期 (2024年3|月期)",
     ("pdf-line-breaks", "stress-everything"):
-        "issue 14: the 12-column table's URL column at 7 pt (no landscape page yet; the composer knows no "
-        "break points inside a URL: https://www.e|xample); "
-        "issue 16: the footer's long URL broken inside a word (specificati|ons)",
-    ("pdf-outline", "environment-data"):
-        "issue 16: a section's bookmark nested under the previous section instead of its chapter",
-    ("pdf-outline", "hospital-annual"):
-        "issue 16: a section's bookmark nested under the previous section instead of its chapter",
-    ("pdf-outline", "municipality-budget"):
-        "issue 16: a section's bookmark nested under the previous section instead of its chapter",
-    ("pdf-outline", "npo-report"):
-        "issue 16: a section's bookmark nested under the previous section (no chapter: top level expected)",
-    ("pdf-outline", "quarterly-results"):
-        "issue 16: a section's bookmark nested under the previous section (no chapter: top level expected)",
-    ("pdf-outline", "tourism-statistics"):
-        "issue 16: a section's bookmark nested under the previous section (no chapter: top level expected)",
-    ("pdf-outline", "stress-everything"): "issue 16: unit headings (●) have no bookmark",
-    ("pdf-outline", "sample"): "issue 16: unit headings (●) have no bookmark",
-    ("docx-line-breaks", "quarterly-results"):
-        "issue 16: KPI figure broken (202,84|0 百万円)",
-    ("docx-line-breaks", "stress-everything"):
-        "issue 16: KPI figures broken in the DOCX (1,234,56|7,890 円, 123,456.|78 億円)",
+        "issue 14: the 12-column table's URL column at 7 pt (no landscape page yet)",
     ("docx-line-breaks", "sample"):
         "issue 16: DOCX body text breaks a figure from its 月 (1-3|月, LibreOffice rendering)",
 }

@@ -229,3 +229,36 @@ def test_the_runt_rule_leaves_a_line_that_would_stretch_too_far():
     text = "あいうえおかきくけこ abcdefghijklmnopqrstuvwxyzabcdefgh い。"
     lines = lay(text, 285)
     assert texts(lines) == [text[:-3].replace(" ", ""), "い。"]   # the 34-letter word is one unit
+
+
+# -- issue 16: long URLs and numbers, and no gap over ½ em -----------------------------------
+
+def test_a_long_url_breaks_after_a_slash_so_the_line_before_it_is_not_stretched():
+    url = "https://example.jp/a/long/path/page.html"
+    lines = lay("ＵＲＬは" + url + "です。", 150)
+    assert lines[0].text.startswith("ＵＲＬはhttps://")
+    assert lines[0].text.endswith("/") and lines[0].flaw == ""
+    assert "".join(texts(lines)) == "ＵＲＬは" + url + "です。"
+    for line in lines[:-1]:
+        assert all(seg.char_space <= EM / 2 + 1e-6 for seg in line.segments)
+
+
+@pytest.mark.parametrize("at, expected", [("a/b", "a/"), ("a.b", "a."), ("a?b", "a?"), ("a-b", "a"), ("a_b", "a"),
+                                          ("a&b", "a&"), ("a=b", "a=")])
+def test_url_breaks_fall_after_slash_dot_question_and_before_hyphen_underscore(at, expected):
+    text = "ああ" + "x" * 10 + at + "y" * 20
+    first = lay(text, 20 + 5 * 12 + 5 + 8)[0].text  # room for the prefix, 10 x's and 2 more
+    assert first == "ああ" + "x" * 10 + expected
+
+
+def test_a_short_word_is_never_broken_its_line_is_left_short_instead():
+    lines = lay("あああああword", 71)
+    assert texts(lines) == ["あああああ", "word"]
+    assert lines[0].flaw == "short" and lines[0].width < 71
+    assert all(seg.char_space <= EM / 2 + 1e-6 for seg in lines[0].segments)
+
+
+def test_a_long_digit_run_breaks_only_at_url_marks():
+    lines = lay("番号は2024-0315-0001-2345-6789です", 100)
+    assert all(not line.text.endswith("-") for line in lines)
+    assert "".join(texts(lines)) == "番号は2024-0315-0001-2345-6789です"

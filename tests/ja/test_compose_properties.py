@@ -25,7 +25,7 @@ def unit_widths(text: str) -> list[float]:
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=60), st.integers(60, 300))
-def test_lines_keep_the_rules_and_justified_lines_are_flush(pieces, width):
+def test_lines_keep_the_rules_and_justified_lines_are_flush_or_open_no_gap_over_half_an_em(pieces, width):
     text = "".join(pieces).strip()
     assume(text and max(unit_widths(text)) <= width / 2)
     lines = compose([Run(text, None, 10.0)], CachedWidths(pitch), Options(width=width, em=10.0))
@@ -36,4 +36,5 @@ def test_lines_keep_the_rules_and_justified_lines_are_flush(pieces, width):
             assert may_start_line(line.text[0]), line.text
         if not line.final:
             assert may_end_line(line.text[-1]), line.text
-            assert abs(line.width - width) < 1e-6, (line.text, line.width)
+            assert abs(line.width - width) < 1e-6 or line.flaw == "short", (line.text, line.width)
+            assert all(seg.char_space <= 10.0 + 1e-6 for seg in line.segments), line  # ½ em added at most

@@ -1,8 +1,10 @@
 """The seed's paragraphs set at widths 100..500 pt (5 pt steps) into a real PDF by
 `JaParagraph`, then read back line by line from the PDF's character boxes (pypdfium2):
 no line starts or ends with a forbidden character, no break falls inside a number or a
-Latin word (unless the word alone is wider than the line), every non-final line is flush
-at both edges within 0.5 pt, and every character of the source comes back in order."""
+Latin word (unless the word alone is wider than the line, or it is a long URL-like run
+broken where style manuals break URLs), every non-final line is flush at both edges within
+0.5 pt or left short with its gaps opened to ½ em (never more), and every character of the
+source comes back in order."""
 
 from __future__ import annotations
 
@@ -35,12 +37,17 @@ NOT_END = set("‘“(〔[{〈《「『【⦅〘〖«〝（［｛｟｢")
 INSEPARABLE = {"——", "……"}
 
 
+LONG_UNIT = 12  # a Latin run this long may break: after / . ? & =, before - _ & =
+HALF_EM = STYLE.size / 2
+
+
 @dataclass
 class PdfLine:
     page: int
     chars: list[str]
     left: float
     right: float
+    gaps: list[float]
 
 
 def seed_paragraphs() -> list[str]:
@@ -82,9 +89,11 @@ def read_lines(data: bytes) -> list[PdfLine]:
             ch = chr(raw.FPDFText_GetUnicode(textpage.raw, i))
             left, bottom, right, _ = textpage.get_charbox(i, loose=True)
             if current is None or abs(bottom - baseline) > STYLE.leading / 2:
-                current = PdfLine(number, [], left, right)
+                current = PdfLine(number, [], left, right, [])
                 baseline = bottom
                 lines.append(current)
+            else:
+                current.gaps.append(left - current.right)
             current.chars.append(ch)
             current.right = right
     return lines
@@ -150,7 +159,10 @@ def check_edges(line: PdfLine, where: str, width: int, first: bool, final: bool)
         out.append(f"{where}: ends with {line.chars[-1]!r}")
     if abs(line.left - LEFT) > 0.5:
         out.append(f"{where}: left edge at {line.left - LEFT:+.2f}")
-    if not final and abs(line.right - (LEFT + width)) > 0.5:
+    if max(line.gaps, default=0.0) > STYLE.size:  # ½ em added to a typed space at most
+        out.append(f"{where}: a gap of {max(line.gaps) / STYLE.size:.2f} em")
+    short = max(line.gaps, default=0.0) >= HALF_EM - 0.1  # stretched as far as allowed
+    if not final and abs(line.right - (LEFT + width)) > 0.5 and not short:
         out.append(f"{where}: right edge at {line.right - LEFT - width:+.2f}")
     return out
 
@@ -167,4 +179,6 @@ def check_break(para: str, at: int, where: str, width: int, font: str) -> list[s
         return []
     if pdfmetrics.stringWidth(word, font, STYLE.size) > width:
         return []  # too long for any line: broken on purpose
+    if len(word) >= LONG_UNIT and (before in "/.?&=" and after not in "/.?&=-_" or after in "-_&=" and before not in "/.?&=-_"):
+        return []  # a long URL-like run broken as URLs are
     return [f"{where}: split inside {word!r}"]

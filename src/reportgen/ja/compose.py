@@ -25,7 +25,7 @@ from typing import Callable, Hashable, Literal, Protocol, Sequence
 
 from reportgen.ja.breaks import pair_table, space_breakable
 from reportgen.ja.classes import (
-    CLASSES, CLOSING_WIDE, CLW, COUNT, JAPANESE, NOT_END, OPENING_WIDE, OPW, STOP, STOPS, WESTERN, WIDE,
+    CLASSES, CLOSING_WIDE, CLW, COUNT, JAPANESE, NOT_END, NU, OPENING_WIDE, OPW, STOP, STOPS, WESTERN, WIDE,
     classes, not_start,
 )
 from reportgen.ja.phrases import phrases
@@ -84,6 +84,10 @@ class Line:
     width: float
     final: bool
     hanging: bool = False
+    flaw: str = ""
+    """A compromise made on this line: "short" (justified, but left short of the margin,
+    since filling it would open gaps over `MAX_STRETCH`), "broken" (a word or number broken
+    with no break opportunity), or ""."""
 
     @property
     def text(self) -> str:
@@ -309,13 +313,14 @@ def _compress(prep: _Prepared, kind: list[int], natural: list[float],
 # -- breaks --------------------------------------------------------------------------
 
 def _phrase_breaks(prep: _Prepared, glue: _Glue) -> list[int]:
-    """Break opportunities that are also budoux phrase boundaries or spaces in Latin text."""
+    """Break opportunities that are also budoux phrase boundaries or typed spaces; a
+    number stays with the counter or unit after it (budoux splits `第4|四半期`)."""
     bounds, at = set(), 0
     for phrase in phrases(prep.text)[:-1]:
         at += len(phrase)
         bounds.add(_stripped(prep, at))
-    latin_spaces = {j for j, k in enumerate(glue.kind) if k == SPACE}
-    return [j for j in glue.breaks if j in bounds or j in latin_spaces]
+    cls, spaced = prep.cls, prep.spaced
+    return [j for j in glue.breaks if j in spaced or (j in bounds and cls[j - 1] != NU)]
 
 
 def _stripped(prep: _Prepared, original: int) -> int:
@@ -410,8 +415,55 @@ def _line_end(prep: _Prepared, glue: _Glue, preferred: list[int], opts: Options,
         return fit + 1, True
     best = _last_break(preferred, s, fit) or _last_break(glue.breaks, s, fit)
     if best is None or _overflows_after(glue, lo, s, best, avail):
-        return _forced_end(prep, opts, s, fit), False
-    return _push_in_or_out(glue, sums, preferred, s, best, avail), False
+        return _last_url_break(prep.chars, best or s, fit) or _forced_end(prep, opts, s, fit), False
+    e = _push_in_or_out(glue, sums, preferred, s, best, avail)
+    if opts.align == "justify" and _stretch_needed(glue, sums, s, e, avail) > MAX_STRETCH * opts.em:
+        e = _inside_long_unit(prep, e, fit) or e
+    return e, False
+
+
+MAX_STRETCH = 0.5
+"""The widest a justified line opens any gap between characters, in em."""
+LONG_UNIT = 12
+"""A run of Western characters at least this long (a URL, a long number) may break inside."""
+_AFTER = frozenset("/.?&=")
+_BEFORE = frozenset("-_&=")
+_URL_MARKS = _AFTER | _BEFORE
+
+
+def _url_break(chars: str, j: int) -> bool:
+    """A break before chars[j] inside a URL or long number: after `/` (not inside `//`),
+    `.` and `?` (which may not start a line), before `-` (a hyphen ending a line would
+    read as a hyphenation) and `_`, before or after `&` and `=`."""
+    a, b = chars[j - 1], chars[j]
+    return (a in _AFTER and b not in _URL_MARKS) or (b in _BEFORE and a not in _URL_MARKS)
+
+
+def _stretch_needed(glue: _Glue, sums: _Sums, s: int, e: int, avail: float) -> float:
+    """The width each stretchable gap of line s..e takes to end flush."""
+    return (avail - sums.natural(glue, s, e)) / sums.gaps(sums.stretch, s, e)
+
+
+def _inside_long_unit(prep: _Prepared, e: int, fit: int) -> int | None:
+    """Where to end a line that would otherwise stretch too far, when the unit after `e`
+    is a long run of Western characters (a URL, a long number): at its last URL break
+    (`_url_break`) that fits, no hyphen added. None when the unit is short or has none
+    (a long word is not broken: its line is left short instead)."""
+    chars, cls = prep.chars, prep.cls
+    if fit <= e or cls[e] in WIDE:
+        return None
+    unit_end = e + 1
+    while unit_end < len(chars) and cls[unit_end] not in WIDE and unit_end not in prep.spaced:
+        unit_end += 1
+    return _last_url_break(chars, e, min(fit, unit_end - 1)) if unit_end - e >= LONG_UNIT else None
+
+
+def _last_url_break(chars: str, start: int, fit: int) -> int | None:
+    """The last URL break j, start < j <= fit."""
+    for j in range(fit, start, -1):
+        if _url_break(chars, j):
+            return j
+    return None
 
 
 def _push_in_or_out(glue: _Glue, sums: _Sums, breaks: list[int], s: int, e: int,
@@ -451,14 +503,18 @@ def _forced_end(prep: _Prepared, opts: Options, s: int, fit: int) -> int:
 
 
 def _balanced_width(prep: _Prepared, glue: _Glue, preferred: list[int], opts: Options) -> float:
-    """The narrowest width that keeps the line count (lines of similar length)."""
-    count = len(_break_lines(prep, glue, preferred, opts, opts.width))
+    """The narrowest width that keeps the line count (lines of similar length) and breaks
+    only where the full width breaks: at preferred breaks (phrases) when it does."""
+    spans = _break_lines(prep, glue, preferred, opts, opts.width)
+    count, allowed = len(spans), set(preferred) | {len(prep.chars)}
     if count < 2:
         return opts.width
+    strict = all(e in allowed for _, e, _ in spans)
     lo, hi = opts.width / count, opts.width
     for _ in range(14):
         mid = (lo + hi) / 2
-        if len(_break_lines(prep, glue, preferred, opts, mid)) > count:
+        trial = _break_lines(prep, glue, preferred, opts, mid)
+        if len(trial) > count or (strict and any(e not in allowed for _, e, _ in trial)):
             lo = mid
         else:
             hi = mid
@@ -475,11 +531,21 @@ def _set_line(prep: _Prepared, glue: _Glue, opts: Options, width: float,
     avail = (width if opts.align == "justify" else opts.width) - indent
     body = e - 1 if hang else e
     natural = sum(prep.width[s:body]) + sum(glue.natural[s + 1:body])
-    adds = _adjustments(glue, s, body, avail - natural, stretch=opts.align == "justify" and not final)
+    justify = opts.align == "justify" and not final
+    adds = _adjustments(glue, s, body, avail - natural, stretch=justify)
     shift = {"center": (avail - natural) / 2, "right": avail - natural}.get(opts.align, 0.0)
     x0 = indent + max(0.0, shift)
     segments, right = _segments(prep, glue, s, e, x0, adds, body)
-    return Line(segments, _original(prep, s), _original(prep, e - 1) + 1, right, final, hang)
+    flaw = _flaw(prep, glue, e, justify and right < width - 0.01)
+    return Line(segments, _original(prep, s), _original(prep, e - 1) + 1, right, final, hang, flaw)
+
+
+def _flaw(prep: _Prepared, glue: _Glue, e: int, short: bool) -> str:
+    """"broken" when the line ends where no break may fall (a URL's breaks apart), "short"
+    when a justified line could not be filled within `MAX_STRETCH`."""
+    if e < len(prep.chars) and e not in glue.break_set and not _url_break(prep.chars, e):
+        return "broken"
+    return "short" if short else ""
 
 
 def _adjustments(glue: _Glue, s: int, e: int, slack: float, stretch: bool) -> list[float]:
@@ -497,16 +563,19 @@ def _adjustments(glue: _Glue, s: int, e: int, slack: float, stretch: bool) -> li
 
 
 def _stretch(kinds: list[int], slack: float, glue: _Glue) -> list[float]:
+    """Every gap opens by at most `MAX_STRETCH` em: a line that would need more is left
+    short of the margin (the line breaker avoids that where a long unit may break)."""
+    most = MAX_STRETCH * 4 * glue.quarter
     ja, mixed, space = kinds.count(JA), kinds.count(MIXED), kinds.count(SPACE)
     if ja + mixed + space == 0:
         fixed = kinds.count(FIXED)  # a broken long word: letter-space it as a last resort
-        return [slack / fixed if fixed else 0.0, 0.0, 0.0, 0.0, 0.0]
+        return [min(slack / fixed, most) if fixed else 0.0, 0.0, 0.0, 0.0, 0.0]
     share = slack / (ja + mixed + space)
     cap = _MIXED_STRETCH * glue.quarter
     if mixed and share > cap and ja + space:
         share = (slack - mixed * cap) / (ja + space)
-        return [0.0, share, cap, share, 0.0]
-    return [0.0, share, share, share, 0.0]
+        return [0.0, min(share, most), cap, min(share, most), 0.0]
+    return [0.0, min(share, most), min(share, cap), min(share, most), 0.0]
 
 
 _MIXED_STRETCH = 1.0  # ¼ em may stretch by another ¼ em, to ½ em

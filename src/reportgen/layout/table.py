@@ -271,7 +271,7 @@ def shown_columns(block: TableBlock) -> list[int]:
     return [i for i in range(len(block.table.columns)) if not block.style(i).hidden]
 
 
-def column_contents(block: TableBlock, shown: Sequence[int], tabular: bool = False) -> list[ColumnContent]:
+def column_contents(block: TableBlock, shown: Sequence[int], tabular: bool) -> list[ColumnContent]:
     """Each shown column's header, distinct texts (total rows apart) and width hint. With
     `tabular` digits (all of one width in the figures font) a figure column's texts are
     told apart by their shape only (every digit as 0): 10,000 figures measure as a few."""

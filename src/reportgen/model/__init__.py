@@ -23,10 +23,11 @@ from reportgen.model.blocks import (
 from reportgen.model.data import ChartOptions, ChartSpec, Column, Table, Value
 from reportgen.model.document import PAPER_MM, Document, Meta, Theme
 from reportgen.model.mail import Mail, Recipients
+from reportgen.model.outline import outline_depths
 from reportgen.model.text import RichText, Span
 
 __all__ = [
     "Block", "ChartBlock", "ChartOptions", "ChartSpec", "Column", "ColumnStyle", "ContactBox", "Document", "Heading",
     "ImageBlock", "Kpi", "KpiRow", "ListBlock", "ListItem", "Mail", "Meta", "Note", "PAPER_MM", "PageBreak",
-    "Paragraph", "Recipients", "RichText", "Span", "Table", "TableBlock", "Theme", "Value",
+    "Paragraph", "Recipients", "RichText", "Span", "Table", "TableBlock", "Theme", "Value", "outline_depths",
 ]

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, Mapping
 
+from reportgen.diagnostics import CellRef
 from reportgen.model.blocks import Block
 from reportgen.model.data import ChartSpec, Table, Value
 from reportgen.model.mail import Mail
@@ -91,6 +92,11 @@ class Meta:
     appendix_name: str = ""  # the appendix's file stem; default "<output_name>-appendix"
     lang: str = "ja-JP"
     rates: Mapping[str, Value] = field(default_factory=lambda: MappingProxyType({}))
+    cells: Mapping[str, CellRef] = field(default_factory=lambda: MappingProxyType({}))
+    """The cell of each key, for located warnings (a source note too long for the footer)."""
+
+    def cell(self, key: str) -> CellRef:
+        return self.cells.get(key, CellRef("meta"))
 
     @property
     def running_title(self) -> str:

@@ -6,7 +6,7 @@ into one list, KPI row or contact box. Every block keeps the cell it came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Mapping
 
@@ -19,7 +19,7 @@ from reportgen.model import (
     Note, PageBreak, Paragraph, RichText, Table, TableBlock, Value,
 )
 from reportgen.workbook.charts import header_map
-from reportgen.workbook.inline import InlineError, to_rich_text
+from reportgen.workbook.inline import InlineError, figure_text, to_rich_text
 from reportgen.workbook.source import Book, CellProblem, is_blank
 from reportgen.workbook.tableopts import shape_table
 
@@ -211,17 +211,28 @@ def _group(rows: list[Row], ctx: Context) -> Block | None:
                       for i, r in enumerate(rows, start=1))
         return ListBlock("numbered" if kind == "highlight" else "bullet", items, first)
     if kind == "kpi":
-        kpis = []
-        for r in rows:
-            value = ctx.lookup(r.text("ref"))
-            if value is None:
-                ctx.diag.add(r.refs["ref"], tr("no value named '{text}' (a row of 'values' or a defined "
-                                               "name)").format(text=r.text('ref')))
-                continue
-            kpis.append(Kpi(value, _rich(r, "text", ctx), r.refs["text"]))
+        kpis = [Kpi(value, _rich(r, "text", ctx), r.refs["text"]) for r in rows if (value := _kpi_value(r, ctx))]
         return KpiRow(tuple(kpis), first) if kpis else None
     title = _rich(rows[0], "caption", ctx) if "caption" in rows[0].refs else RichText()
     return ContactBox(title, tuple(_rich(r, "text", ctx) for r in rows), first)
+
+
+def _kpi_value(row: Row, ctx: Context) -> Value | None:
+    """The value a KPI card shows: `name`, or `name:億万` (also written `{name:億万}`) for
+    the figure in 億/万 wording, as inline markup gives it."""
+    ref = row.text("ref").strip()
+    name, _, style = ref.strip("{}").partition(":")
+    value = ctx.lookup(name)
+    if value is None:
+        ctx.diag.add(row.refs["ref"], tr("no value named '{name}' (a row of 'values' or a defined name)").format(name=name))
+        return None
+    if not style:
+        return value
+    try:
+        return replace(value, text=figure_text(name, style, ctx.lookup))
+    except InlineError as exc:
+        ctx.diag.add(row.refs["ref"], str(exc))
+        return None
 
 
 def _number(row: Row, default: int, ctx: Context) -> int:

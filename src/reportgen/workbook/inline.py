@@ -23,8 +23,14 @@ _TOKEN = re.compile(
     r"|\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]*)\)"
     r"|\{(?P<name>[^{}:\s]+)(?::(?P<style>[^{}]+))?\}"
     r"|(?P<stray>[{}])"
-    r"|(?P<auto>https?://[^\s<>()（）「」、。]+|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
+    r"|(?P<auto>https?://[A-Za-z0-9\-._~:/?#@!$&'()+,;=%]+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
 )
+"""A bare URL is ASCII: it ends at the first character a URL cannot hold (any Japanese,
+and `* [ ] { }`, which are markup); `_url_extent` then gives back the punctuation and
+unpaired closing brackets at its end."""
+_TRAILING = ".,;:!?'"
+_PAIRS = {")": "("}
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
@@ -111,14 +117,23 @@ def _parse_run(text: str, style: _Style, lookup: Lookup) -> list[Span]:
         elif m["label"] is not None:
             emit(m["label"], link=_link(m["url"]))
         elif m["name"] is not None:
-            emit(_figure(m["name"], m["style"], lookup))
+            emit(figure_text(m["name"], m["style"], lookup))
         else:
-            auto = m["auto"]
+            auto = _url_extent(m["auto"])
             emit(auto, link=auto if auto.startswith("http") else f"mailto:{auto}")
+            pos = m.start() + len(auto)
     emit(text[pos:])
     if bold != style.bold:
         raise InlineError(tr("unclosed ** (bold markup must open and close in the same run)"))
     return spans
+
+
+def _url_extent(url: str) -> str:
+    """`url` without the sentence punctuation and closing brackets that end it
+    ("(https://example.jp)." links https://example.jp)."""
+    while url and (url[-1] in _TRAILING or (url[-1] in _PAIRS and url.count(url[-1]) > url.count(_PAIRS[url[-1]]))):
+        url = url[:-1]
+    return url
 
 
 def _link(url: str) -> str | None:
@@ -131,7 +146,8 @@ def _link(url: str) -> str | None:
     raise InlineError(tr("link address '{url}' is not http(s):// or mailto:").format(url=url))
 
 
-def _figure(name: str, style: str | None, lookup: Lookup) -> str:
+def figure_text(name: str, style: str | None, lookup: Lookup) -> str:
+    """The text of `{name}` or `{name:style}` (inline markup and KPI cards)."""
     value = lookup(name)
     if value is None:
         raise InlineError(tr("{{{name}}} names no row of 'values' and no defined name").format(name=name))

@@ -79,7 +79,8 @@ def read_meta(book: Book, diag: Collector, lookup: Lookup) -> tuple[Meta, Theme]
     fields.setdefault("author", fields["organisation"])
     built = Theme(**theme)
     _check_text_area(built, rows, diag)
-    return Meta(**fields, rates=MappingProxyType(rates)), built
+    cells = MappingProxyType({key: CellRef(SHEET, coord) for key, coord in rows.items()})
+    return Meta(**fields, rates=MappingProxyType(rates), cells=cells), built
 
 
 def _check_property(key: str, text: str) -> None:

@@ -31,9 +31,10 @@ from openpyxl.formula.translate import Translator
 from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.utils.escape import unescape
-from openpyxl.worksheet._reader import parse_richtext_string
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
+from reportgen.adapters import openpyxl as xl
 
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main}"  # expat's "uri}name" form
 _C, _V, _F, _IS, _T = _NS + "c", _NS + "v", _NS + "f", _NS + "is", _NS + "t"
@@ -387,7 +388,7 @@ def _inline(events: list[tuple | str]) -> object:
         else:
             tree.end(_et(event[0]))
     tree.end("{" + _IS)
-    return parse_richtext_string(tree.close())
+    return xl.parse_richtext_string(tree.close())
 
 
 @lru_cache(maxsize=4096)

@@ -28,6 +28,7 @@ from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
+from reportgen.adapters import openpyxl as xl
 from reportgen.diagnostics import CellRef, Collector, Diagnostic, ReportError
 from reportgen.i18n import tr
 from reportgen.numfmt import builtin_format, is_date_format
@@ -198,26 +199,12 @@ def _part_path(target: str) -> str:
 def _load(path: Path) -> Workbook:
     """The workbook's parts but its worksheets (names, styles, shared strings), read by
     openpyxl in read-only mode: the worksheets are read by `sheets.parse_sheet`."""
-    with _readable(path), warnings.catch_warnings(), _no_sheet_scan():
+    # no size scan: openpyxl's read-only worksheets parse a sheet without <dimension>
+    # whole to find their size, a second parse before the cell limit can refuse it; the
+    # size is never used here (`parse_sheet` finds it)
+    with _readable(path), warnings.catch_warnings(), xl.no_size_scan():
         warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions
         return load_workbook(path, read_only=True, rich_text=True)
-
-
-@contextmanager
-def _no_sheet_scan() -> Iterator[None]:
-    """openpyxl's read-only worksheets look for their size when made, and a sheet without
-    a <dimension> element (openpyxl's own streaming writer leaves it out) is parsed whole
-    for it: a second full parse of every sheet, before the cell limit can refuse one. The
-    size is never used here (`parse_sheet` finds it), so that lookup is skipped while the
-    workbook loads (openpyxl internals: `ReadOnlyWorksheet._get_size`)."""
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
-    found = ReadOnlyWorksheet._get_size
-    ReadOnlyWorksheet._get_size = lambda self: None
-    try:
-        yield
-    finally:
-        ReadOnlyWorksheet._get_size = found
 
 
 @contextmanager
@@ -254,20 +241,18 @@ def _read_sheets(path: Path, wb: Workbook, formats: tuple[str, ...]) -> dict[str
     """Every sheet of the workbook, parsed once (chart sheets are empty sheets). A style
     shows dates when openpyxl says so or its format (as `_number_formats` reads it: the
     Japanese built-in date ids openpyxl does not know) is a date format."""
-    shared = next((ws._shared_strings for ws in wb.worksheets), [])  # openpyxl's table, one per load
-    strings = [normal_text(s) for s in shared]
-    dates = frozenset(wb._date_formats) | {i for i, fmt in enumerate(formats) if is_date_format(fmt)}
-    styles = Styles(dates, frozenset(wb._timedelta_formats), wb.epoch)
+    strings = [normal_text(s) for s in xl.shared_strings(wb)]
+    dates = xl.date_style_ids(wb) | {i for i, fmt in enumerate(formats) if is_date_format(fmt)}
+    styles = Styles(dates, xl.timedelta_style_ids(wb), wb.epoch)
     sheets: dict[str, Sheet] = {}
     used = 0
     with _readable(path):
-        for ws in wb._sheets:
-            part = getattr(ws, "_worksheet_path", None)
+        for ws, part in xl.sheet_parts(wb):
             if part is None:
                 sheets[ws.title] = Sheet.empty(ws.title, ws.sheet_state)
                 continue
             try:
-                with wb._archive.open(part) as xml:  # streamed: a sheet over the limit is refused early
+                with xl.archive(wb).open(part) as xml:  # streamed: a sheet over the limit is refused early
                     sheet = parse_sheet(ws.title, ws.sheet_state, xml, strings, styles, MAX_WORKBOOK_CELLS - used)
             except TooManyCells as exc:
                 raise ReportError(Diagnostic(CellRef(ws.title, f"A{exc.row}"), too_many_cells(used + exc.cells))) from None
@@ -285,12 +270,10 @@ def too_many_cells(cells: int) -> str:
 
 def _number_formats(wb: Workbook) -> tuple[str, ...]:
     """The number format of each cell style id (openpyxl's NumberFormatDescriptor, once
-    per style instead of once per cell; built-in ids as Japanese Excel shows them);
-    private parts: `_cell_styles`, `_number_formats`."""
-    custom = wb._number_formats
+    per style instead of once per cell; built-in ids as Japanese Excel shows them)."""
+    custom = xl.custom_formats(wb)
     formats = []
-    for style in wb._cell_styles:
-        fid = style.numFmtId
+    for fid in xl.style_format_ids(wb):
         fmt = builtin_format(fid) if fid < BUILTIN_FORMATS_MAX_SIZE else custom[fid - BUILTIN_FORMATS_MAX_SIZE]
         formats.append(fmt or "General")
     return tuple(formats)
@@ -318,7 +301,7 @@ class Book:
         try:
             with _readable(path):
                 formats = _number_formats(wb)
-                stale = _stale_values(wb._archive)
+                stale = _stale_values(xl.archive(wb))
             return cls(path, wb, _read_sheets(path, wb, formats), formats, stale)
         finally:
             wb.close()

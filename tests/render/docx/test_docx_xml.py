@@ -38,8 +38,8 @@ def test_every_block_type_uses_its_style(built):
 
 
 def test_body_runs_carry_no_font_size_or_font_of_their_own(built):
-    """Sizes come from styles; the only run fonts are the fallback runs and the figures
-    of table number and date columns (fixed-width digits)."""
+    """Sizes come from styles (a KPI row's figures too, when they fit); the only run fonts
+    are the fallback runs and the figures of table number and date columns (fixed-width digits)."""
     assert built.xpath(DOC, "//w:body//w:r/w:rPr/w:sz") == []
     fonts = set(built.xpath(DOC, "//w:body//w:r/w:rPr/w:rFonts/@w:eastAsia"))
     assert fonts == {"Droid Sans Fallback", "BIZ UDGothic"}

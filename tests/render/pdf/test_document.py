@@ -91,7 +91,7 @@ def test_running_header_shortens_a_long_part_title_with_an_ellipsis(factory_doc,
         assert 10 < len(h) - len(org) - 1 < len(long) and long.startswith(h[len(org):-1])
 
 
-def test_outline_lists_parts_chapters_and_sections_as_a_tree(built, factory_doc):
+def test_outline_lists_parts_chapters_sections_and_units_as_a_tree(built, factory_doc):
     reader = PdfReader(built)
 
     def walk(items, depth=0):
@@ -101,10 +101,10 @@ def test_outline_lists_parts_chapters_and_sections_as_a_tree(built, factory_doc)
             else:
                 yield item.title, depth
 
-    expected = [h.text.plain for h in factory_doc.blocks if isinstance(h, Heading) and h.level <= 2]
+    expected = [h.text.plain for h in factory_doc.blocks if isinstance(h, Heading)]
     outline = list(walk(reader.outline))
     assert [t for t, _ in outline] == expected
-    assert [d for _, d in outline] == [0, 1, 2]
+    assert [d for _, d in outline] == [0, 1, 2, 3]
     assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
 
 

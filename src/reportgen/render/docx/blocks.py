@@ -22,6 +22,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Length, Pt
 from docx.text.paragraph import Paragraph as WordParagraph
 
+from reportgen.adapters import docx as wordlib
 from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.i18n import tr
@@ -53,6 +54,18 @@ class Figure:
     photo: bool = False  # a workbook's image (drawn upright, in RGB); charts are drawn as rendered
 
 
+WHOLE_LIST = 5
+"""A list of up to this many items is kept on one page; a longer one keeps two items on
+each page it spans (the PDF's rules: render/pdf/story.py)."""
+
+
+def _keeps_with_next(i: int, count: int) -> bool:
+    """Whether item `i` of a `count`-item list is kept with the next (Word's keepNext)."""
+    if i == count - 1:
+        return False
+    return count <= WHOLE_LIST or i in (0, count - 2)
+
+
 class Body:
     """Appends blocks to the document body. State: whether a page break is due, whether
     anything follows the front matter yet, and a half-width figure waiting for a partner."""
@@ -69,7 +82,7 @@ class Body:
         self._started = False
         self._half: Figure | None = None
         self._draw: dict[type, Callable] = {
-            Heading: self._heading, Paragraph: self._paragraph_block, ListBlock: self._list,
+            Paragraph: self._paragraph_block, ListBlock: self._list,
             KpiRow: self._kpis, ChartBlock: self._chart, TableBlock: self._table,
             ImageBlock: self._image, Note: self._note, ContactBox: self._contact,
             PageBreak: self._page_break,
@@ -81,10 +94,14 @@ class Body:
         if subtitle:
             add_rich_text(self._para(styles.SUBTITLE), RichText.of(subtitle), self._fonts)
 
-    def add(self, block: Block) -> None:
+    def add(self, block: Block, depth: int | None = None) -> None:
+        """Append `block`; a heading's `depth` is its outline level (model.outline)."""
         if not isinstance(block, (ChartBlock, ImageBlock)):
             self._flush_half()
-        self._draw[type(block)](block)
+        if isinstance(block, Heading):
+            self._heading(block, depth or 0)
+        else:
+            self._draw[type(block)](block)
         self._started = True
 
     def finish(self) -> None:
@@ -125,15 +142,16 @@ class Body:
         if self._break_due or self._gap_due:
             self._para(styles.SPACER)
 
-    def _heading(self, block: Heading) -> None:
+    def _heading(self, block: Heading, depth: int) -> None:
+        """A heading paragraph whose outline level is its depth in the tree (whatever its
+        style's level), so that the navigation pane nests it as the PDF's bookmarks do."""
         if block.level == 0:
             self._break_due = self._break_due or self._started
             if block.subtitle:
                 self._para(styles.PART_LABEL, block.subtitle)
-            self._para(styles.TITLE, block.text)
-            return
-        self._para(styles.HEADING_STYLES[min(block.level, 3)], block.text)
-        if block.subtitle:
+        p = self._para(styles.HEADING_STYLES[min(block.level, 3)], block.text)
+        oxml.set_outline_level(oxml.ppr(wordlib.element(p)), depth)
+        if block.level and block.subtitle:
             self._para(styles.CHAPTER_SUBTITLE, block.subtitle)
 
     def _paragraph_block(self, block: Paragraph) -> None:
@@ -142,9 +160,11 @@ class Body:
     def _list(self, block: ListBlock) -> None:
         first = block.items[0].number if block.items else None
         num_id = self._lists.new_list(block.kind, first)
-        for item in block.items:
+        count = len(block.items)
+        for i, item in enumerate(block.items):
             p = self._para(Lists.style_for(block.kind), item.text)
-            oxml.set_numbering(oxml.ppr(p._p), num_id)
+            oxml.set_numbering(oxml.ppr(wordlib.element(p)), num_id)
+            oxml.set_keep(oxml.ppr(wordlib.element(p)), _keeps_with_next(i, count), False)
 
     def _kpis(self, block: KpiRow) -> None:
         self._before_table()
@@ -207,7 +227,7 @@ class Body:
         if shape.height > self._max_height:
             shape.width = Length(int(shape.width * self._max_height / shape.height))
             shape.height = self._max_height
-        oxml.set_alt_text(shape._inline, figure.title, figure.description)
+        oxml.set_alt_text(wordlib.element(shape), figure.title, figure.description)
 
     def _table(self, block: TableBlock) -> None:
         if block.caption:
@@ -219,14 +239,16 @@ class Body:
 
     def _note(self, block: Note) -> None:
         p = self._para(styles.NOTE)
+        oxml.set_keep(oxml.ppr(wordlib.element(p)), False, True)  # a note is a box: never split (as in the PDF)
         add_span(p, Span(f"{block.marker}\t"), self._fonts)
         add_rich_text(p, block.text, self._fonts)
 
     def _contact(self, block: ContactBox) -> None:
         if block.title:
             self._para(styles.CONTACT_TITLE, block.title)
-        for line in block.lines:
-            self._para(styles.CONTACT, line)
+        for i, line in enumerate(block.lines):  # a box: each line kept with the next, never split
+            p = self._para(styles.CONTACT, line)
+            oxml.set_keep(oxml.ppr(wordlib.element(p)), i < len(block.lines) - 1, True)
 
     def _page_break(self, block: PageBreak) -> None:
         self._break_due = True

@@ -14,8 +14,9 @@ from typing import Mapping
 
 import docx
 
+from reportgen.adapters import docx as wordlib
 from reportgen.charts.artifacts import ChartImages
-from reportgen.model import Document
+from reportgen.model import Document, outline_depths
 from reportgen.render.docx import oxml, package, page, parts, styles
 from reportgen.render.docx.blocks import Body
 from reportgen.render.docx.inline import Fonts
@@ -34,8 +35,9 @@ def write_docx(doc: Document, charts: Mapping[str, ChartImages], path: Path, emb
                 page.figure_height_limit(doc.theme), deferred, doc.theme)
     _remove_template_paragraphs(word)
     body.add_front_matter(doc.meta.title, doc.meta.subtitle)
-    for block in doc.blocks:
-        body.add(block)
+    depths = outline_depths(doc.blocks)
+    for i, block in enumerate(doc.blocks):
+        body.add(block, depths.get(i))
     body.finish()
     package.set_properties(word, doc.meta, doc.created)
     parts.set_up(word, doc.meta, doc.theme)
@@ -47,4 +49,4 @@ def write_docx(doc: Document, charts: Mapping[str, ChartImages], path: Path, emb
 
 def _remove_template_paragraphs(word: docx.document.Document) -> None:
     for p in word.paragraphs:
-        p._p.getparent().remove(p._p)
+        wordlib.element(p).getparent().remove(wordlib.element(p))

@@ -17,8 +17,9 @@ from pathlib import Path
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.text.paragraph import Paragraph as WordParagraph
-from lxml.etree import _Element
 
+from reportgen.adapters import docx as wordlib
+from reportgen.adapters.docx import XmlElement
 from reportgen.fonts import codepoints, family_name, split_by_font
 from reportgen.model import RichText, Span, Theme
 from reportgen.render.docx import oxml, styles
@@ -51,7 +52,7 @@ def add_span(paragraph: WordParagraph, span: Span, fonts: Fonts, style: str | No
             for piece, fallback in font_pieces(span.text, fonts)]
     if span.link and runs:
         rel_id = paragraph.part.relate_to(span.link, RT.HYPERLINK, is_external=True)
-        oxml.wrap_in_hyperlink(paragraph._p, runs, rel_id)
+        oxml.wrap_in_hyperlink(wordlib.element(paragraph), runs, rel_id)
 
 
 def font_pieces(text: str, fonts: Fonts) -> list[tuple[str, bool]]:
@@ -71,15 +72,15 @@ def _main_chars(main: Path) -> frozenset[str]:
 
 
 def _run(paragraph: WordParagraph, text: str, span: Span, fonts: Fonts, fallback: bool,
-         style: str | None) -> _Element:
+         style: str | None) -> XmlElement:
     """A run of `text` with the span's character style, bold and colour, in the fallback
     family when `fallback`; written as python-docx's `add_run` and run setters write it,
     but plain text (no tab or line break) in one piece, not character by character, and
     the properties at once, not each placed by a search of the schema order."""
     if any(ch in text for ch in "\t\r\n"):
-        r = paragraph.add_run(text)._r
+        r = wordlib.element(paragraph.add_run(text))
     else:
-        r = oxml.append_text_run(paragraph._p, text)
+        r = oxml.append_text_run(wordlib.element(paragraph), text)
     run_style = _run_style(span, style)
     style_id = paragraph.part.get_style_id(run_style, WD_STYLE_TYPE.CHARACTER) if run_style else None
     oxml.set_run_properties(r, style_id, span.bold, span.color.lstrip("#").upper() if span.color else None,

@@ -1,6 +1,6 @@
 """The only module that builds raw WordprocessingML (w:) XML.
 
-In: python-docx objects (their `._element`s) and plain values (font names, colours as
+In: python-docx objects' elements (`adapters.docx.element`) and plain values (font names, colours as
 "RRGGBB" hex without '#', sizes in twentieths/eighths of a point as Word counts them).
 Out: the same elements, changed in place, or new elements appended where they belong.
 
@@ -17,9 +17,12 @@ from typing import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
 from docx.oxml import OxmlElement
+
 from docx.oxml.parser import oxml_parser
 from docx.oxml.ns import qn
-from lxml.etree import Comment, XPath, _Element
+from lxml.etree import Comment, XPath
+
+from reportgen.adapters.docx import XmlElement
 
 # Child order inside w:rPr and w:pPr (ECMA-376 §17.3.2.28 / §17.3.1.26): new children are
 # inserted at their schema position so Word accepts the file.
@@ -63,7 +66,7 @@ _SECTPR = f"{{{_W}}}sectPr"
 _BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 
-def _el(tag: str, **attrs: str) -> _Element:
+def _el(tag: str, **attrs: str) -> XmlElement:
     """A new `w:tag` element (python-docx's element class for it), as `OxmlElement` makes
     it, without parsing the prefixed tag anew on every call."""
     el = oxml_parser.makeelement(f"{{{_W}}}{tag}", nsmap=_W_NSMAP)
@@ -72,7 +75,7 @@ def _el(tag: str, **attrs: str) -> _Element:
     return el
 
 
-def _child(parent: _Element, tag: str, order: tuple[str, ...], **attrs: str) -> _Element:
+def _child(parent: XmlElement, tag: str, order: tuple[str, ...], **attrs: str) -> XmlElement:
     """The `w:tag` child of `parent` (replaced if present), placed at its schema position."""
     old = parent.find(qn(f"w:{tag}"))
     new = _el(tag, **attrs)
@@ -89,12 +92,12 @@ def _child(parent: _Element, tag: str, order: tuple[str, ...], **attrs: str) -> 
     return new
 
 
-def _ensure(parent: _Element, tag: str, order: tuple[str, ...]) -> _Element:
+def _ensure(parent: XmlElement, tag: str, order: tuple[str, ...]) -> XmlElement:
     found = parent.find(qn(f"w:{tag}"))
     return found if found is not None else _child(parent, tag, order)
 
 
-def add_paragraph(body: _Element, style_id: str | None) -> _Element:
+def add_paragraph(body: XmlElement, style_id: str | None) -> XmlElement:
     """A paragraph in style `style_id` (None: the default style) added at the end of the
     body, before its section properties, as python-docx's `add_paragraph(style=...)`
     writes it."""
@@ -111,7 +114,7 @@ def add_paragraph(body: _Element, style_id: str | None) -> _Element:
     return p
 
 
-def append_text_run(p: _Element, text: str) -> _Element:
+def append_text_run(p: XmlElement, text: str) -> XmlElement:
     """A run of `text` (no tabs or line breaks) appended to a paragraph, as python-docx's
     `Paragraph.add_run(text)` writes it, without its per-element bookkeeping."""
     t = _el("t")
@@ -124,7 +127,7 @@ def append_text_run(p: _Element, text: str) -> _Element:
     return r
 
 
-def set_run_properties(r: _Element, style_id: str | None, bold: bool, color: str | None,
+def set_run_properties(r: XmlElement, style_id: str | None, bold: bool, color: str | None,
                        family: str | None) -> None:
     """Character style id, bold, colour ("RRGGBB") and font family (`set_fonts`) of a run
     without properties yet, in schema order, as python-docx's `Run.style`, `Run.bold` and
@@ -143,7 +146,7 @@ def set_run_properties(r: _Element, style_id: str | None, bold: bool, color: str
     r.insert(0, rpr_el)
 
 
-def rpr(owner: _Element) -> _Element:
+def rpr(owner: XmlElement) -> XmlElement:
     """The w:rPr of a run or style (python-docx places it), or of the document defaults."""
     if owner.tag == qn("w:rPr"):
         return owner
@@ -152,7 +155,7 @@ def rpr(owner: _Element) -> _Element:
     return owner.get_or_add_rPr()
 
 
-def ppr(owner: _Element) -> _Element:
+def ppr(owner: XmlElement) -> XmlElement:
     """The w:pPr of a paragraph or style (python-docx places it)."""
     if owner.tag == qn("w:pPr"):
         return owner
@@ -161,7 +164,7 @@ def ppr(owner: _Element) -> _Element:
     return owner.get_or_add_pPr()
 
 
-def doc_defaults(styles: _Element) -> tuple[_Element, _Element]:
+def doc_defaults(styles: XmlElement) -> tuple[XmlElement, XmlElement]:
     """The (w:rPr, w:pPr) of w:docDefaults, created if the template lacks them."""
     defaults = styles.find(qn("w:docDefaults"))
     if defaults is None:
@@ -174,28 +177,28 @@ def doc_defaults(styles: _Element) -> tuple[_Element, _Element]:
 
 # --- fonts and language -------------------------------------------------------------------
 
-def set_fonts(rpr_el: _Element, family: str) -> None:
+def set_fonts(rpr_el: XmlElement, family: str) -> None:
     """One family for Latin, East Asian and complex script text; theme fonts removed."""
     _child(rpr_el, "rFonts", _RPR_ORDER, ascii=family, hAnsi=family, eastAsia=family, cs=family)
 
 
-def set_fonts_in_every_style(styles: _Element, family: str) -> None:
+def set_fonts_in_every_style(styles: XmlElement, family: str) -> None:
     """`set_fonts` on every style of styles.xml, including those the template brings."""
     for style in styles.iter(qn("w:style")):
         set_fonts(rpr(style), family)
 
 
-def strip_theme_fonts(root: _Element) -> None:
+def strip_theme_fonts(root: XmlElement) -> None:
     """Remove every theme-font attribute under `root`: explicit names must win."""
     _strip(root, "w:rFonts", _THEME_FONT_ATTRS)
 
 
-def strip_theme_colors(root: _Element) -> None:
+def strip_theme_colors(root: XmlElement) -> None:
     """Remove theme colour references so the explicit `w:val`/`w:color` colours win."""
     _strip(root, "*", _THEME_COLOR_ATTRS)
 
 
-def _strip(root: _Element, tag: str, attrs: tuple[str, ...]) -> None:
+def _strip(root: XmlElement, tag: str, attrs: tuple[str, ...]) -> None:
     """Remove the w: attributes `attrs` from the `tag` elements under `root` that have
     any of them (found by one XPath query, not by visiting every element)."""
     names = [qn(f"w:{attr}") for attr in attrs]
@@ -205,38 +208,38 @@ def _strip(root: _Element, tag: str, attrs: tuple[str, ...]) -> None:
             el.attrib.pop(name, None)
 
 
-def set_lang(rpr_el: _Element, latin: str, east_asian: str) -> None:
+def set_lang(rpr_el: XmlElement, latin: str, east_asian: str) -> None:
     _child(rpr_el, "lang", _RPR_ORDER, val=latin, eastAsia=east_asian, bidi="ar-SA")
 
 
-def set_size(rpr_el: _Element, half_points: int, complex_script: bool = True) -> None:
+def set_size(rpr_el: XmlElement, half_points: int, complex_script: bool = True) -> None:
     """Font size; `complex_script=False` leaves w:szCs out, as python-docx's `Font.size`."""
     _child(rpr_el, "sz", _RPR_ORDER, val=str(half_points))
     if complex_script:
         _child(rpr_el, "szCs", _RPR_ORDER, val=str(half_points))
 
 
-def set_color(rpr_el: _Element, hex_rgb: str) -> None:
+def set_color(rpr_el: XmlElement, hex_rgb: str) -> None:
     _child(rpr_el, "color", _RPR_ORDER, val=hex_rgb)
 
 
-def set_bold(rpr_el: _Element, complex_script: bool = True) -> None:
+def set_bold(rpr_el: XmlElement, complex_script: bool = True) -> None:
     """Bold; `complex_script=False` leaves w:bCs out, as python-docx's `Font.bold`."""
     _child(rpr_el, "b", _RPR_ORDER)
     if complex_script:
         _child(rpr_el, "bCs", _RPR_ORDER)
 
 
-def set_superscript(rpr_el: _Element) -> None:
+def set_superscript(rpr_el: XmlElement) -> None:
     _child(rpr_el, "vertAlign", _RPR_ORDER, val="superscript")
 
 
 
-def set_underline(rpr_el: _Element) -> None:
+def set_underline(rpr_el: XmlElement) -> None:
     _child(rpr_el, "u", _RPR_ORDER, val="single")
 
 
-def remove_styles_except(styles: _Element, ids: Iterable[str], names: Iterable[str]) -> None:
+def remove_styles_except(styles: XmlElement, ids: Iterable[str], names: Iterable[str]) -> None:
     """Remove every style whose id is not in `ids` and whose name is not in `names`."""
     ids, names = set(ids), set(names)
     for style in styles.findall(qn("w:style")):
@@ -245,14 +248,14 @@ def remove_styles_except(styles: _Element, ids: Iterable[str], names: Iterable[s
             styles.remove(style)
 
 
-def remove_style_links(styles: _Element) -> None:
+def remove_style_links(styles: XmlElement) -> None:
     """Drop `w:link` (paragraph style ↔ linked character style) from every style: the
     linked character styles are not kept, and Word makes one anew when it needs it."""
     for link in styles.iter(qn("w:link")):
         link.getparent().remove(link)
 
 
-def clear_formatting(style_el: _Element) -> None:
+def clear_formatting(style_el: XmlElement) -> None:
     """Drop a template style's own paragraph and run properties before it is redefined."""
     for tag in ("w:pPr", "w:rPr", "w:tblPr", "w:trPr", "w:tcPr"):
         for el in style_el.findall(qn(tag)):
@@ -263,29 +266,29 @@ def clear_formatting(style_el: _Element) -> None:
 
 # --- paragraph rules ----------------------------------------------------------------------
 
-def set_japanese_rules(ppr_el: _Element) -> None:
+def set_japanese_rules(ppr_el: XmlElement) -> None:
     """Kinsoku line breaking on, automatic spacing between Japanese and Latin/digits on."""
     for tag in ("kinsoku", "overflowPunct", "autoSpaceDE", "autoSpaceDN"):
         _child(ppr_el, tag, _PPR_ORDER, val="1")
 
 
-def set_border(ppr_el: _Element, side: str, eighths: int, hex_rgb: str, space_pt: int) -> None:
+def set_border(ppr_el: XmlElement, side: str, eighths: int, hex_rgb: str, space_pt: int) -> None:
     """A paragraph border on one side (`top`, `left`, `bottom`, `right`)."""
     pbdr = _ensure(ppr_el, "pBdr", _PPR_ORDER)
     order = ("top", "left", "bottom", "right", "between", "bar")
     _child(pbdr, side, order, val="single", sz=str(eighths), space=str(space_pt), color=hex_rgb)
 
 
-def set_paragraph_shading(ppr_el: _Element, hex_rgb: str) -> None:
+def set_paragraph_shading(ppr_el: XmlElement, hex_rgb: str) -> None:
     _child(ppr_el, "shd", _PPR_ORDER, val="clear", color="auto", fill=hex_rgb)
 
 
-def set_alignment(ppr_el: _Element, jc: str) -> None:
+def set_alignment(ppr_el: XmlElement, jc: str) -> None:
     """Paragraph alignment as a w:jc value ("both", "center", "right")."""
     _child(ppr_el, "jc", _PPR_ORDER, val=jc)
 
 
-def set_spacing(ppr_el: _Element, before: int, after: int, line: int | None) -> None:
+def set_spacing(ppr_el: XmlElement, before: int, after: int, line: int | None) -> None:
     """Space before and after (twips) and line spacing as a multiple of single (240ths)."""
     attrs = {"before": str(before), "after": str(after)}
     if line is not None:
@@ -293,7 +296,7 @@ def set_spacing(ppr_el: _Element, before: int, after: int, line: int | None) -> 
     _child(ppr_el, "spacing", _PPR_ORDER, **attrs)
 
 
-def set_keep(ppr_el: _Element, with_next: bool, together: bool) -> None:
+def set_keep(ppr_el: XmlElement, with_next: bool, together: bool) -> None:
     """Keep with the next paragraph; keep the paragraph's lines on one page."""
     if with_next:
         _child(ppr_el, "keepNext", _PPR_ORDER)
@@ -301,11 +304,11 @@ def set_keep(ppr_el: _Element, with_next: bool, together: bool) -> None:
         _child(ppr_el, "keepLines", _PPR_ORDER)
 
 
-def set_widow_control(ppr_el: _Element) -> None:
+def set_widow_control(ppr_el: XmlElement) -> None:
     _child(ppr_el, "widowControl", _PPR_ORDER)
 
 
-def set_indent(ppr_el: _Element, left: int, first_line: int) -> None:
+def set_indent(ppr_el: XmlElement, left: int, first_line: int) -> None:
     """Left indent and first-line indent in twips; a negative first line hangs."""
     attrs = {"left": str(left)} if left else {}
     if first_line < 0:
@@ -315,30 +318,30 @@ def set_indent(ppr_el: _Element, left: int, first_line: int) -> None:
     _child(ppr_el, "ind", _PPR_ORDER, **attrs)
 
 
-def set_first_line_chars(ppr_el: _Element, hundredths: int, twips: int) -> None:
+def set_first_line_chars(ppr_el: XmlElement, hundredths: int, twips: int) -> None:
     """A first-line indent in characters (`w:firstLineChars`, hundredths of a character:
     100 is one character at the paragraph's size, so it scales with the size), with the
     same indent in twips for readers that do not know character units (Word writes both)."""
     _child(ppr_el, "ind", _PPR_ORDER, firstLine=str(twips), firstLineChars=str(hundredths))
 
 
-def set_contextual_spacing(ppr_el: _Element) -> None:
+def set_contextual_spacing(ppr_el: XmlElement) -> None:
     """Ignore space before/after between paragraphs of the same style."""
     _child(ppr_el, "contextualSpacing", _PPR_ORDER)
 
 
-def set_outline_level(ppr_el: _Element, level: int) -> None:
+def set_outline_level(ppr_el: XmlElement, level: int) -> None:
     _child(ppr_el, "outlineLvl", _PPR_ORDER, val=str(level))
 
 
-def set_tabs(ppr_el: _Element, stops: Iterable[tuple[str, int]]) -> None:
+def set_tabs(ppr_el: XmlElement, stops: Iterable[tuple[str, int]]) -> None:
     """Tab stops as (alignment, position in twips); replaces any inherited ones."""
     tabs = _child(ppr_el, "tabs", _PPR_ORDER)
     for align, pos in stops:
         tabs.append(_el("tab", val=align, pos=str(pos)))
 
 
-def set_numbering(ppr_el: _Element, num_id: int, level: int = 0) -> None:
+def set_numbering(ppr_el: XmlElement, num_id: int, level: int = 0) -> None:
     """Attach a paragraph or paragraph style to list `num_id`."""
     numpr = _child(ppr_el, "numPr", _PPR_ORDER)
     numpr.append(_el("ilvl", val=str(level)))
@@ -347,7 +350,7 @@ def set_numbering(ppr_el: _Element, num_id: int, level: int = 0) -> None:
 
 # --- fields and hyperlinks -----------------------------------------------------------
 
-def append_field(p: _Element, instruction: str, cached: str) -> None:
+def append_field(p: XmlElement, instruction: str, cached: str) -> None:
     """A complex field (`PAGE`, `NUMPAGES`): begin, instruction, separate, cached result, end."""
     parts = [("fldChar", {"fldCharType": "begin"}), ("instrText", None),
              ("fldChar", {"fldCharType": "separate"}), ("t", None), ("fldChar", {"fldCharType": "end"})]
@@ -363,7 +366,7 @@ def append_field(p: _Element, instruction: str, cached: str) -> None:
         p.append(r)
 
 
-def wrap_in_hyperlink(p: _Element, runs: list[_Element], rel_id: str) -> None:
+def wrap_in_hyperlink(p: XmlElement, runs: list[XmlElement], rel_id: str) -> None:
     """Move `runs` (already in `p`) into one w:hyperlink pointing at relationship `rel_id`."""
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel_id)
@@ -376,13 +379,13 @@ def wrap_in_hyperlink(p: _Element, runs: list[_Element], rel_id: str) -> None:
 
 # --- numbering part -----------------------------------------------------------------------
 
-def reset_numbering(numbering: _Element) -> None:
+def reset_numbering(numbering: XmlElement) -> None:
     """Remove the template's list definitions: the document brings its own."""
     for el in list(numbering):
         numbering.remove(el)
 
 
-def add_abstract_num(numbering: _Element, abstract_id: int, fmt: str, text: str,
+def add_abstract_num(numbering: XmlElement, abstract_id: int, fmt: str, text: str,
                      indent: int, hanging: int, font: str, color: str | None = None) -> None:
     """One single-level list definition; number/bullet hangs in a fixed column of `hanging`
     twips and a tab at `indent` separates it from the text."""
@@ -407,7 +410,7 @@ def add_abstract_num(numbering: _Element, abstract_id: int, fmt: str, text: str,
     (first_num.addprevious if first_num is not None else numbering.append)(abstract)
 
 
-def add_num(numbering: _Element, num_id: int, abstract_id: int, start: int | None) -> None:
+def add_num(numbering: XmlElement, num_id: int, abstract_id: int, start: int | None) -> None:
     """A list instance; `start` restarts numbering (a new list) at that number."""
     num = _el("num", numId=str(num_id))
     num.append(_el("abstractNumId", val=str(abstract_id)))
@@ -420,19 +423,19 @@ def add_num(numbering: _Element, num_id: int, abstract_id: int, start: int | Non
 
 # --- tables -------------------------------------------------------------------------------
 
-def _tblpr(owner: _Element) -> _Element:
+def _tblpr(owner: XmlElement) -> XmlElement:
     """The w:tblPr of a table (python-docx always writes one) or of a table style."""
     return _ensure(owner, "tblPr", _STYLE_ORDER if owner.tag == qn("w:style") else ("tblPr",))
 
 
-def _tcpr(owner: _Element) -> _Element:
+def _tcpr(owner: XmlElement) -> XmlElement:
     """The w:tcPr of a cell, a table style or one of its conditional formats."""
     if owner.tag == qn("w:tc"):
         return owner.get_or_add_tcPr()
     return _ensure(owner, "tcPr", _STYLE_ORDER if owner.tag == qn("w:style") else _TBLSTYLEPR_ORDER)
 
 
-def set_table_borders(owner: _Element, borders: dict[str, tuple[int, str]]) -> None:
+def set_table_borders(owner: XmlElement, borders: dict[str, tuple[int, str]]) -> None:
     """Table borders in a table or table style: side -> (eighths of a point, "RRGGBB");
     a width of 0 means no border on that side."""
     tblborders = _child(_tblpr(owner), "tblBorders", _TBLPR_ORDER)
@@ -443,44 +446,44 @@ def set_table_borders(owner: _Element, borders: dict[str, tuple[int, str]]) -> N
 
 
 
-def set_cell_shading(owner: _Element, hex_rgb: str) -> None:
+def set_cell_shading(owner: XmlElement, hex_rgb: str) -> None:
     _child(_tcpr(owner), "shd", _TCPR_ORDER, val="clear", color="auto", fill=hex_rgb)
 
 
-def set_table_cell_margins(owner: _Element, top: int, left: int, bottom: int, right: int) -> None:
+def set_table_cell_margins(owner: XmlElement, top: int, left: int, bottom: int, right: int) -> None:
     mar = _child(_tblpr(owner), "tblCellMar", _TBLPR_ORDER)
     for side, twips in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
         mar.append(_el(side, w=str(twips), type="dxa"))
 
 
-def set_table_full_width(tbl: _Element) -> None:
+def set_table_full_width(tbl: XmlElement) -> None:
     """Table as wide as the text (50ths of a percent)."""
     _child(_tblpr(tbl), "tblW", _TBLPR_ORDER, w="5000", type="pct")
 
 
-def set_table_fixed_width(tbl: _Element, twips: int) -> None:
+def set_table_fixed_width(tbl: XmlElement, twips: int) -> None:
     """A fixed layout `twips` wide: Word and LibreOffice keep the grid's widths, not their own."""
     _child(_tblpr(tbl), "tblW", _TBLPR_ORDER, w=str(twips), type="dxa")
     _child(_tblpr(tbl), "tblLayout", _TBLPR_ORDER, type="fixed")
 
 
-def set_table_look(tbl: _Element, first_row: bool, banded_rows: bool) -> None:
+def set_table_look(tbl: XmlElement, first_row: bool, banded_rows: bool) -> None:
     """Which conditional formats of the table style apply."""
     _child(_tblpr(tbl), "tblLook", _TBLPR_ORDER, firstRow=str(int(first_row)), lastRow="0",
            firstColumn="0", lastColumn="0", noHBand=str(int(not banded_rows)), noVBand="1",
            val="04A0" if banded_rows else "0400")
 
 
-def set_based_on(style_el: _Element, style_id: str) -> None:
+def set_based_on(style_el: XmlElement, style_id: str) -> None:
     """The style a style inherits from."""
     _child(style_el, "basedOn", _STYLE_CHILD_ORDER, val=style_id)
 
 
-def set_style_row_band(style_el: _Element) -> None:
+def set_style_row_band(style_el: XmlElement) -> None:
     _child(_tblpr(style_el), "tblStyleRowBandSize", _TBLPR_ORDER, val="1")
 
 
-def add_conditional_format(style_el: _Element, kind: str) -> _Element:
+def add_conditional_format(style_el: XmlElement, kind: str) -> XmlElement:
     """A `w:tblStylePr` (`firstRow`, `band1Horz`, ...) of a table style; returns it so that
     callers fill its pPr/rPr/tcPr with the setters above."""
     cond = _el("tblStylePr", type=kind)
@@ -488,12 +491,12 @@ def add_conditional_format(style_el: _Element, kind: str) -> _Element:
     return cond
 
 
-def set_cell_vertical_alignment(owner: _Element, where: str) -> None:
+def set_cell_vertical_alignment(owner: XmlElement, where: str) -> None:
     _child(_tcpr(owner), "vAlign", _TCPR_ORDER, val=where)
 
 
 
-def mark_header_row(tr: _Element) -> None:
+def mark_header_row(tr: XmlElement) -> None:
     """Repeat this row at the top of every page the table continues on; never split it."""
     trpr = tr.find(qn("w:trPr"))
     if trpr is None:
@@ -504,7 +507,7 @@ def mark_header_row(tr: _Element) -> None:
     trpr.append(_el("tblHeader"))
 
 
-def keep_row_together(tr: _Element) -> None:
+def keep_row_together(tr: XmlElement) -> None:
     trpr = tr.find(qn("w:trPr"))
     if trpr is None:
         trpr = OxmlElement("w:trPr")
@@ -584,7 +587,7 @@ class DeferredRows:
     def __init__(self) -> None:
         self._rows: list[bytes] = []
 
-    def append(self, tbl: _Element, rows: Iterable[str]) -> None:
+    def append(self, tbl: XmlElement, rows: Iterable[str]) -> None:
         """`rows` (XML text of w:tr elements) become the last rows of `tbl`; each row is
         encoded as it comes, so a generator of rows is never all held as text."""
         tbl.append(Comment(f"deferred rows {len(self._rows)}"))
@@ -597,14 +600,14 @@ class DeferredRows:
 
 # --- images, settings, sections -----------------------------------------------------------
 
-def set_alt_text(inline: _Element, title: str, description: str) -> None:
+def set_alt_text(inline: XmlElement, title: str, description: str) -> None:
     """Alt text of an inline picture: `wp:docPr` title and description."""
     docpr = inline.find(qn("wp:docPr"))
     docpr.set("title", title)
     docpr.set("descr", description)
 
 
-def set_document_settings(settings: _Element, east_asian_lang: str) -> None:
+def set_document_settings(settings: XmlElement, east_asian_lang: str) -> None:
     """East Asian theme-font language; Japanese punctuation compressed (約物の詰め, as
     Japanese Word documents set it); Word 2013+ layout (no compatibility-mode banner); the
     template's revision-session ids and its proofing claim ("spelling clean") removed."""
@@ -626,7 +629,7 @@ def set_document_settings(settings: _Element, east_asian_lang: str) -> None:
 
 
 
-def set_font_embedding(settings: _Element) -> None:
+def set_font_embedding(settings: XmlElement) -> None:
     """Embedded TrueType fonts, saved as subsets (`w:embedTrueTypeFonts`, `w:saveSubsetFonts`,
     placed after `w:zoom` as CT_Settings orders them)."""
     zoom = settings.find(qn("w:zoom"))
@@ -639,7 +642,7 @@ def set_font_embedding(settings: _Element) -> None:
                 settings.insert(0, el)
 
 
-def set_no_document_grid(sectpr: _Element) -> None:
+def set_no_document_grid(sectpr: XmlElement) -> None:
     """No character/line grid: lines follow the paragraph spacing, not a page grid."""
     grid = sectpr.find(qn("w:docGrid"))
     if grid is not None:

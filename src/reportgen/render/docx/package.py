@@ -18,8 +18,8 @@ from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
-from docx.opc.pkgwriter import _ContentTypesItem  # private (python-docx 1.x): [Content_Types].xml as Word writes it
 
+from reportgen.adapters import docx as wordlib
 from reportgen.model import Meta
 from reportgen.render import zipfix
 from reportgen.render.docx.oxml import DeferredRows
@@ -86,7 +86,7 @@ def _entries(word: WordDocument, body_xml: bytes) -> Iterator[tuple[str, bytes]]
     parts = list(package.parts)
     for part in parts:
         part.before_marshal()
-    yield CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob
+    yield CONTENT_TYPES_URI.membername, wordlib.content_types_xml(parts)
     yield PACKAGE_URI.rels_uri.membername, package.rels.xml
     for part in parts:
         blob = body_xml if part is word.part else part.blob

@@ -14,6 +14,7 @@ from docx.section import Section
 from docx.shared import Length, Mm
 from docx.text.paragraph import Paragraph as WordParagraph
 
+from reportgen.adapters import docx as wordlib
 from reportgen.model import PAPER_MM, Meta, Span, Theme
 from reportgen.render.docx import oxml, styles
 from reportgen.render.docx.inline import Fonts, add_span
@@ -50,7 +51,7 @@ def _set_geometry(section: Section, theme: Theme) -> None:
     section.left_margin, section.right_margin = Mm(theme.margin_left), Mm(theme.margin_right)
     section.header_distance = section.footer_distance = Mm(HEADER_DISTANCE_MM)
     section.gutter = Mm(0)
-    oxml.set_no_document_grid(section._sectPr)
+    oxml.set_no_document_grid(wordlib.element(section))
 
 
 def _set_tab_stops(word: WordDocument, theme: Theme) -> None:
@@ -76,9 +77,9 @@ def _running_header(section: Section, meta: Meta, fonts: Fonts) -> None:
 def _footer(p: WordParagraph, meta: Meta, fonts: Fonts) -> None:
     p.style = styles.FOOTER
     add_span(p, Span(f"{meta.source_note}\t"), fonts)
-    oxml.append_field(p._p, "PAGE", "1")
+    oxml.append_field(wordlib.element(p), "PAGE", "1")
     add_span(p, Span(" / "), fonts)
-    oxml.append_field(p._p, "NUMPAGES", "1")
+    oxml.append_field(wordlib.element(p), "NUMPAGES", "1")
 
 
 def _japanese_date(meta: Meta) -> str:

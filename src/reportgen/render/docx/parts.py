@@ -21,6 +21,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
+from reportgen.adapters import docx as wordlib
 from reportgen.fonts import codepoints
 from reportgen.model import Meta, Theme
 from reportgen.render import officetheme
@@ -38,7 +39,8 @@ _LIST_TEXT = re.compile(r'<w:lvlText w:val="([^"]*)"')
 
 def set_up(word: WordDocument, meta: Meta, theme: Theme) -> None:
     """Theme from the `Theme`, application properties, no customXml."""
-    _related(word.part, RT.THEME)._blob = officetheme.themed(_related(word.part, RT.THEME).blob, theme)
+    theme_part = _related(word.part, RT.THEME)
+    wordlib.set_blob(theme_part, officetheme.themed(theme_part.blob, theme))
     for rel_id in [k for k, rel in word.part.rels.items() if rel.reltype == RT.CUSTOM_XML]:
         del word.part.rels[rel_id]
     app = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES,
@@ -62,7 +64,7 @@ def write_font_table(word: WordDocument, theme: Theme, fallback_family: str, xml
         mine = "".join(c for c in chars if (ord(c) in main) == (regular == theme.font_regular))
         faces = _embed(table, regular, bold, mine) if embed and fonttable.entry(regular).embeddable else []
         entries.append((fonttable.entry(regular), faces))
-    table._blob = fonttable.font_table_xml(entries)
+    wordlib.set_blob(table, fonttable.font_table_xml(entries))
     if embed:
         oxml.set_font_embedding(word.settings.element)
 

@@ -19,6 +19,7 @@ from docx.shared import Emu, Pt, Twips
 from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, StyleFactory
 
+from reportgen.adapters import docx as wordlib
 from reportgen.model import Theme
 from reportgen.render.docx import oxml
 
@@ -175,22 +176,8 @@ def _remember_style_ids(word: WordDocument) -> None:
     python-docx resolves a style on every assignment (paragraph, run, table) and compares
     it with the default style of its type, which scans all styles: half of the DOCX stage
     at first, then ~0.4 ms per style name. The styles are final once installed, so the
-    document part's lookup answers from a table: a style's id, or None for the default
-    style of its type (python-docx then writes no reference). What the table lacks (an
-    unknown name, a wrong type) goes to python-docx, which raises as before."""
-    part = word.part
-    resolve = part.get_style_id
-    ids = _style_ids(word.styles.element)
-
-    def get_style_id(style_or_name: BaseStyle | str | None, style_type: WD_STYLE_TYPE) -> str | None:
-        if style_or_name is None:
-            return None
-        name = (style_or_name.element.name_val if isinstance(style_or_name, BaseStyle)
-                else BabelFish.ui2internal(style_or_name))
-        key = (name, style_type)
-        return ids[key] if key in ids else resolve(style_or_name, style_type)
-
-    part.get_style_id = get_style_id  # type: ignore[method-assign]
+    document part's lookup answers from a table (`adapters.docx.answer_style_ids`)."""
+    wordlib.answer_style_ids(word.part, _style_ids(word.styles.element))
 
 
 def _style_ids(styles_el: CT_Styles) -> dict[tuple[str, WD_STYLE_TYPE], str | None]:

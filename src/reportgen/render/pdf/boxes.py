@@ -2,7 +2,8 @@
 
 In: `ListBlock`/`Note`/`ContactBox`, the text width, theme, styles, fonts. Out: reportlab
 `Table`s: a hanging marker column of fixed width (numbers right-aligned in it, never
-touching the text) for lists and notes, one framed cell for the contact box.
+touching the text) for lists and notes (a list that splits keeps two items on each
+page), one framed cell for the contact box.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ def list_table(block: ListBlock, width: float, st: Styles, fonts: PdfFonts) -> T
     rows = [(para(RichText.of(m), marker, fonts), para(item.text, st.item, fonts))
             for m, item in zip(numbers, block.items)]
     table = hanging(rows, width, col, marker.size * MARKER_GAP_EM, st.item.leading * 0.25, fonts)
+    last = len(rows) - 1  # NOSPLIT takes no negative rows
+    table.setStyle([("NOSPLIT", (0, 0), (1, 1)), ("NOSPLIT", (0, max(0, last - 1)), (1, last))])  # 2 items a side
     table.spaceBefore = st.body.leading * 0.5
     return table
 
@@ -52,7 +55,7 @@ def note_table(note: Note, width: float, st: Styles, fonts: PdfFonts) -> Table:
 
 def hanging(rows: list[tuple[Flowable, Flowable]], width: float, col: float, gap: float,
             row_gap: float, fonts: PdfFonts) -> Table:
-    """Markers in a fixed left column, text hanging beside them; splits between rows."""
+    """Markers in a fixed left column, text hanging beside them."""
     return grid(rows, [col, width - col], [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),

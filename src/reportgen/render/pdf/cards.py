@@ -2,7 +2,8 @@
 
 In: a `KpiRow`, theme, styles, fonts. Out: `KpiCards`, one unsplittable flowable as wide
 as the text column. The figure and its unit are drawn on one shared baseline in two
-sizes; the label goes through the composer.
+sizes, never broken, each the same size in every card of the row (the largest that fits
+the widest); the label goes through the composer, broken between phrases.
 """
 
 from __future__ import annotations
@@ -42,11 +43,19 @@ class KpiCards(Flowable):
 
     def draw(self) -> None:
         cw = self._card_width(self.width)
+        styles = self.row_styles(cw - 2 * PAD)
         for i, ((figure, unit), label) in enumerate(zip(self.figures, self.labels)):
             x = i * (cw + GAP)
-            self._card(x, cw, figure, unit, label)
+            self._card(x, cw, figure, unit, label, styles)
 
-    def _card(self, x: float, cw: float, figure: str, unit: str, label: Flowable) -> None:
+    def row_styles(self, room: float) -> tuple[TextStyle, TextStyle]:
+        """The figure and unit styles of the whole row: of each card's fitted styles, the
+        smallest, so that every figure is drawn at one size."""
+        fitted = [self._fitted(room, figure, unit) for figure, unit in self.figures]
+        return min((f for f, _ in fitted), key=lambda s: s.size), min((u for _, u in fitted), key=lambda s: s.size)
+
+    def _card(self, x: float, cw: float, figure: str, unit: str, label: Flowable,
+              styles: tuple[TextStyle, TextStyle]) -> None:
         c, h = self.canv, self.height
         c.saveState()
         c.setFillColor(HexColor(self.theme.zebra))
@@ -54,7 +63,7 @@ class KpiCards(Flowable):
         c.setFillColor(HexColor(self.theme.primary))
         c.rect(x, h - BAR, cw, BAR, stroke=0, fill=1)
         c.restoreState()
-        fig_style, unit_style = self._fitted(cw - 2 * PAD, figure, unit)
+        fig_style, unit_style = styles
         baseline = h - BAR - PAD - self.st.kpi_figure.size * 0.92
         end = self._run(x + PAD, baseline, figure, fig_style)
         self._run(end + fig_style.size * 0.08, baseline, unit, unit_style)

@@ -11,15 +11,17 @@ is drawn when a page ends, so that it names the part (level-0 heading) the page 
 from __future__ import annotations
 
 import io
+import warnings
 from pathlib import Path
 from typing import Callable, Mapping
 
+from reportlab.pdfbase.pdfdoc import PDFDate, PDFDictionary, PDFInfo, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from reportgen.charts.artifacts import ChartImages
-from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.diagnostics import Diagnostic, ReportError, ReportWarning
 from reportgen.gcpause import cyclic_gc_paused
 from reportgen.i18n import tr
 from reportgen.model import Document
@@ -31,6 +33,9 @@ from reportgen.render.pdf.styles import make_styles
 from reportgen.render.pdf.text import register_fonts
 
 CREATOR = "reportgen"
+MOVED_ROOM = 1 / 3
+"""A block that cannot split and moves on, leaving more than this share of a page empty,
+is reported (a located warning)."""
 
 
 def write_pdf(doc: Document, charts: Mapping[str, ChartImages], path: Path, *, bleed_mm: float = 0.0) -> None:
@@ -60,12 +65,20 @@ class _Template(BaseDocTemplate):
             self.part = flowable.title
 
     def handle_flowable(self, flowables: list) -> None:
-        cell = getattr(flowables[0], "cell", None) if flowables else None
+        first = flowables[0] if flowables else None
+        cell = getattr(first, "cell", None)
+        frame, page = getattr(self, "frame", None), self.page
+        room = (frame._y - frame._y1p) / frame._aH if frame else 0.0  # reportlab has no public measure
+        waited = hasattr(first, "_postponed")  # reportlab marks a flowable it moves to the next frame
         try:
             super().handle_flowable(flowables)
         except LayoutError as exc:
             where = cell or "PDF"
             raise ReportError(Diagnostic(where, tr("too large to fit on a page; shorten the text"))) from exc
+        if cell and not waited and hasattr(first, "_postponed") and room > MOVED_ROOM:
+            warnings.warn(ReportWarning(Diagnostic(cell, tr(
+                "{what} moved whole to the next page, leaving {room:.0%} of page {page} empty").format(
+                what=getattr(first, "what", tr("block")), room=room, page=page))))
 
 
 def _template(ctx: Context, out: io.BytesIO, decor: PageDecor) -> BaseDocTemplate:
@@ -89,13 +102,36 @@ def _frame(g: PageGeometry, top: float) -> Frame:
                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
 
 
-class _Canvas(Canvas):
-    """A canvas that dates the file with the document's own date and, when it saves,
-    defines the pages' forms (`finish(canvas, page_count)`)."""
+class _Info(PDFInfo):
+    """The document information with one more entry, `Source`: the full source note (the
+    footer may show it shortened). reportlab's `PDFInfo.format` writes a fixed set of keys."""
 
-    def __init__(self, *args: object, stamp: str, finish: Callable[[Canvas, int], None], **kwargs: object):
+    source = ""
+
+    def format(self, document: object) -> bytes:
+        entries = {"Title": PDFString(self.title), "Author": PDFString(self.author),
+                   "Producer": PDFString(self.producer), "Creator": PDFString(self.creator),
+                   "Subject": PDFString(self.subject), "Keywords": PDFString(self.keywords),
+                   "Trapped": PDFName(self.trapped)}
+        entries["ModDate"] = entries["CreationDate"] = PDFDate(ts=document._timeStamp, dateFormatter=self._dateFormatter)
+        if self.source:
+            entries["Source"] = PDFString(self.source)
+        return PDFDictionary(entries).format(document)
+
+
+class _Canvas(Canvas):
+    """A canvas that dates the file with the document's own date, names the source of its
+    figures in the document information and, when it saves, defines the pages' forms
+    (`finish(canvas, page_count)`)."""
+
+    def __init__(self, *args: object, stamp: str, source: str, finish: Callable[[Canvas, int], None],
+                 **kwargs: object):
         super().__init__(*args, **kwargs)
         self._finish = finish
+        info = _Info()
+        info.__dict__.update(vars(self._doc.info))  # what reportlab has set on its own so far
+        info.source = source
+        self._doc.info = info
         self.setDateFormatter(lambda *_: stamp)
         self.showOutline()
 
@@ -106,4 +142,5 @@ class _Canvas(Canvas):
 
 def _canvas_maker(doc: Document, decor: PageDecor) -> Callable[..., Canvas]:
     stamp = doc.created.strftime("D:%Y%m%d%H%M%S")
-    return lambda *args, **kwargs: _Canvas(*args, stamp=stamp, finish=decor.forms, **kwargs)
+    return lambda *args, **kwargs: _Canvas(*args, stamp=stamp, source=doc.meta.source_note, finish=decor.forms,
+                                           **kwargs)

@@ -1,7 +1,7 @@
 """Generic flowables the fact-sheet blocks are built from.
 
 In: other flowables. Out: reportlab Flowables that stack children (`Stack`), keep
-headings with the start of what follows (`KeepWithNext`), leave an outline bookmark
+headings with the start of what follows (`KeepWithNext`), keep a box whole (`Whole`), leave an outline bookmark
 where a heading is drawn (`Bookmark`) and mark where a part begins (`PartStart`). Hand-written because reportlab's `KeepTogether`
 either moves the whole group or nothing, and its `keepWithNext` can leave a heading
 alone at the foot of a page when the next paragraph cannot split into the rest.
@@ -14,6 +14,8 @@ from typing import Callable, Sequence
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table, TableStyle
+
+from reportgen.i18n import tr
 
 Decorate = Callable[[Canvas, float, float], None]
 """Draws under a stack's children: (canvas, width, height), origin at the bottom left."""
@@ -71,6 +73,35 @@ class Spaced(Flowable):
         self.inner.drawOn(self.canv, 0, 0)
 
 
+class Whole(Flowable):
+    """A boxed element kept on one page (a contact box, a short list, a row of figures):
+    moved whole to the next page rather than split. With `rows`, a table (a long list)
+    that splits between its rows only. A box or row taller than a whole page
+    (`page_height`), which no page could hold, splits inside as its content does."""
+
+    def __init__(self, inner: Flowable, page_height: float, rows: bool = False):
+        super().__init__()
+        self.inner, self.page_height, self.rows = inner, page_height, rows
+        self.spaceBefore, self.spaceAfter = inner.getSpaceBefore(), inner.getSpaceAfter()
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width, self.height = self.inner.wrap(aw, ah)
+        return self.width, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        if not self.rows and self.height <= self.page_height:
+            return []
+        # reportlab splits inside a row whenever it cannot split between rows (leaving a
+        # box's last line or a lone marker on a page): allowed only for a row no page holds
+        rows = getattr(self.inner, "_rowHeights", None) or [self.height]
+        self.inner.splitInRow = int(max(rows) > self.page_height)
+        pieces = self.inner.split(aw, ah)
+        return [*pieces[:1], *(Whole(p, self.page_height, self.rows) for p in pieces[1:])]
+
+    def draw(self) -> None:
+        self.inner.drawOn(self.canv, 0, 0)
+
+
 class Stack(Flowable):
     """Children one under the other, each indented by its own amount, with a decoration
     drawn first. Never splits: headings, cards and figures are small."""
@@ -119,7 +150,11 @@ class KeepWithNext(Flowable):
         self.heads = list(heads)
         self.nxt = nxt
         self.spaceBefore = heads[0].getSpaceBefore()
-        self.cell = getattr(heads[0], "cell", None)
+        self.cell = getattr(nxt, "cell", None) or getattr(heads[0], "cell", None)
+        self.what = getattr(nxt, "what", tr("block"))
+        if getattr(heads[0], "cell", None) != self.cell:
+            self.what = tr("{what} with the {heading} above it").format(
+                what=self.what, heading=getattr(heads[0], "what", tr("heading")))
 
     def _gap(self, i: int, f: Flowable) -> float:
         return f.getSpaceBefore() if i else 0.0

@@ -12,12 +12,14 @@ page count is known.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import warnings
+from dataclasses import dataclass, field, replace
 
 from reportlab.lib.colors import CMYKColor, HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from reportgen.diagnostics import CellRef, Diagnostic, ReportWarning
 from reportgen.model import Meta, RichText, Theme
 from reportgen.render.pdf.geometry import PageGeometry
 from reportgen.render.pdf.styles import Styles
@@ -25,6 +27,8 @@ from reportgen.render.pdf.fonts import pdf_widths
 from reportgen.render.pdf.text import PdfFonts, TextStyle, para
 
 FOOTER = "footer"
+MIN_MARGIN_SIZE = 6.0
+"""The smallest size a running header or source note is set at to fit its one line."""
 REGISTRATION = CMYKColor(1, 1, 1, 1)
 """Crop marks print on every plate."""
 
@@ -95,16 +99,39 @@ class PageDecor:
         g, st = self.geometry, self.styles
         top = g.trim_box[3] - 8 * mm
         half = g.text_width / 2
-        left = self.meta.organisation if part else f"{self.meta.organisation}　·　{self.meta.running_title}"
-        right = self._shortened(part, half) if part else self.meta.doc_type
-        self._text(canvas, left, st.running, g.left, top, half)
+        if part:
+            left, where = self.meta.organisation, self.meta.cell("organisation")
+        else:
+            left = f"{self.meta.organisation}　·　{self.meta.running_title}"
+            where = self.meta.cell("short_title" if self.meta.short_title else "title")
+        right = self._shortened(part, half, st.folio.size) if part else self.meta.doc_type
+        self._text(canvas, *self._one_line(left, st.running, half, where, "running header"), g.left, top, half)
         self._text(canvas, right, st.folio, g.right - half, top, half)
         self._rule(canvas, top - st.running.leading - 1.5 * mm)
 
-    def _shortened(self, text: str, width: float) -> str:
+    def _one_line(self, text: str, style: TextStyle, width: float, where: CellRef, what: str) -> tuple[str, TextStyle]:
+        """`text` and its style, made to fit one line `width` wide: set smaller (down to
+        `MIN_MARGIN_SIZE`) or, failing that, shortened with an ellipsis; either is reported."""
+        if self._width(text, style.bold, style.size) <= width:
+            return text, style
+        size = style.size
+        while size - 0.5 >= MIN_MARGIN_SIZE and self._width(text, style.bold, size) > width:
+            size -= 0.5
+        smaller = replace(style, size=size, leading=style.leading * size / style.size)
+        if self._width(text, style.bold, size) <= width:
+            _report(where, f"{what} set at {size:g} pt (not {style.size:g}) to fit one line")
+            return text, smaller
+        short = self._shortened(text, width, size, style.bold)
+        _report(where, f"{what} shortened to one line: '{short}' (the full text is in the PDF's metadata)"
+                if what == "source note" else f"{what} shortened to one line: '{short}'")
+        return short, smaller
+
+    def _width(self, text: str, bold: bool, size: float) -> float:
+        return sum(pdf_widths(self.fonts).widths((bold, size), text))
+
+    def _shortened(self, text: str, width: float, size: float, bold: bool = False) -> str:
         """`text` cut to fit one line `width` wide, ending in an ellipsis when cut."""
-        size = self.styles.folio.size
-        widths = pdf_widths(self.fonts).widths((False, size), text + "…")
+        widths = pdf_widths(self.fonts).widths((bold, size), text + "…")
         if sum(widths[:-1]) <= width:
             return text
         room, end = width - widths[-1], 0
@@ -127,9 +154,11 @@ class PageDecor:
 
     def _footer_text(self, canvas: Canvas) -> None:
         """The rule above the footer and the source note under it."""
-        g = self.geometry
+        g, width = self.geometry, self.geometry.text_width * 0.8
         self._rule(canvas, self._footer_rule())
-        self._text(canvas, self.meta.source_note, self.styles.running, g.left, self._footer_top(), g.text_width * 0.8)
+        note = self._one_line(self.meta.source_note, self.styles.running, width, self.meta.cell("source_note"),
+                              "source note")
+        self._text(canvas, *note, g.left, self._footer_top(), width)
 
     def _footer_rule(self) -> float:
         return self.geometry.bottom - 5 * mm
@@ -147,6 +176,10 @@ class PageDecor:
     def _crop_marks(self, canvas: Canvas) -> None:
         if self.geometry.bleed > 0:
             draw_crop_marks(canvas, self.geometry)
+
+
+def _report(where: CellRef, message: str) -> None:
+    warnings.warn(ReportWarning(Diagnostic(where, message)))
 
 
 def _folio_name(page: int) -> str:

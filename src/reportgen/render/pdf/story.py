@@ -4,36 +4,34 @@ In: `Document`, the chart files, page geometry, styles, fonts. Out: a list of fl
 for the page templates: the title block, then one flowable per block, headings (and
 table captions) joined to what follows, two half-width figures in a row side by side (a
 lone one with its title and caption beside it), part titles on a new page after a
-`PartStart` marker (for the running header), outline bookmarks on headings of level 0 to 2.
+`PartStart` marker (for the running header), an outline bookmark on every heading.
 """
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable
 from reportlab.platypus import PageBreak as RLPageBreak
 
 from reportgen.charts.artifacts import ChartImages
-from reportgen.diagnostics import Diagnostic, ReportError
-from reportgen.i18n import tr
+from reportgen.diagnostics import CellRef, Diagnostic, ReportError, ReportWarning
+from reportgen.i18n import ntr, tr
 from reportgen.model import (
     Block, ChartBlock, ContactBox, Document, Heading, ImageBlock, KpiRow, ListBlock, Note,
-    PageBreak, Paragraph, TableBlock,
+    PageBreak, Paragraph, TableBlock, outline_depths,
 )
 from reportgen.render.pdf import boxes, figures, tables
 from reportgen.render.pdf.cards import KpiCards
-from reportgen.render.pdf.flow import Bookmark, PartStart, Spaced, keep_chains
+from reportgen.render.pdf.flow import Bookmark, PartStart, Spaced, Whole, keep_chains
 from reportgen.render.pdf.geometry import PageGeometry
 from reportgen.render.pdf.headings import heading_flowable, title_block
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.text import PdfFonts, TextStyle, para
-
-OUTLINE_LEVELS = 3
-"""Headings of level 0 (part), 1 (chapter) and 2 (section) are bookmarked."""
-
+from reportgen.render.pdf.textflow import JaParagraph
 
 @dataclass(frozen=True)
 class Context:
@@ -55,8 +53,25 @@ class Context:
         return self.geometry.top - self.geometry.bottom - 4 * self.styles.figure_title.leading
 
     @property
+    def page_height(self) -> float:
+        """The height of a later page's text frame."""
+        return self.geometry.top - self.geometry.bottom
+
+    @property
     def max_figure_height(self) -> float:
         return (self.geometry.top - self.geometry.bottom) * 0.55
+
+
+WHAT: dict[type, Callable[[], str]] = {
+    Heading: lambda: tr("heading"), Paragraph: lambda: tr("paragraph"), ListBlock: lambda: tr("list"),
+    KpiRow: lambda: tr("KPI row"), ChartBlock: lambda: tr("chart"), ImageBlock: lambda: tr("image"),
+    TableBlock: lambda: tr("table"), Note: lambda: tr("note"), ContactBox: lambda: tr("contact box"),
+    PageBreak: lambda: tr("page break"),
+}
+"""How a block is named in the layout report (in the language in use)."""
+
+WHOLE_LIST = 5
+"""A list of up to this many items is a box: never split across pages."""
 
 
 def build_story(ctx: Context) -> list[Flowable]:
@@ -69,21 +84,16 @@ def build_story(ctx: Context) -> list[Flowable]:
                 items.append((RLPageBreak(), False))
             items.append((PartStart(block.text.plain), False))
         for flowable, keep in block_flowables(block, ctx, marks.get(i), doc.blocks[i - 1] if i else None):
-            flowable.cell = block.ref  # named in layout errors
+            flowable.cell = block.ref  # named in layout errors and warnings
+            flowable.what = WHAT[type(block)]()
             items.append((flowable, keep))
     return keep_chains(pair_half_figures(items, ctx))
 
 
 def bookmarks(blocks: Sequence[Block]) -> dict[int, Bookmark]:
-    """Outline entries for headings of level 0–2, by block index; a level never jumps more
-    than one below the previous entry (the PDF outline is a tree)."""
-    out: dict[int, Bookmark] = {}
-    last = -1
-    for i, b in enumerate(blocks):
-        if isinstance(b, Heading) and b.level < OUTLINE_LEVELS:
-            last = min(b.level, last + 1)
-            out[i] = Bookmark(f"h{i}", b.text.plain, last)
-    return out
+    """An outline entry for every heading, by block index, nested as `outline_depths` says."""
+    return {i: Bookmark(f"h{i}", blocks[i].text.plain, depth)  # type: ignore[union-attr]
+            for i, depth in outline_depths(blocks).items()}
 
 
 def block_flowables(block: Block, ctx: Context, mark: Bookmark | None,
@@ -94,9 +104,12 @@ def block_flowables(block: Block, ctx: Context, mark: Bookmark | None,
         case Heading():
             return [(heading_flowable(block, theme, st, fonts, mark), True)]
         case Paragraph():
-            return [(paragraph(block, st, fonts, isinstance(prev, Heading)), block.role == "headline")]
+            flowable = paragraph(block, st, fonts, isinstance(prev, Heading))
+            report_lines(flowable.inner, ctx.width, block.ref)
+            return [(flowable, block.role == "headline")]
         case ListBlock():
-            return [(boxes.list_table(block, ctx.width, st, fonts), False)]
+            items = boxes.list_table(block, ctx.width, st, fonts)
+            return [(Whole(items, ctx.page_height, rows=len(block.items) > WHOLE_LIST), False)]
         case KpiRow():
             return [(KpiCards(block, theme, st, fonts), False)]
         case ChartBlock():
@@ -109,12 +122,32 @@ def block_flowables(block: Block, ctx: Context, mark: Bookmark | None,
             table = tables.data_table(block, ctx.width, ctx.table_keep_height, theme, st, fonts)
             return [(tables.caption(block, st, fonts), True), (table, False)] if block.caption else [(table, False)]
         case Note():
-            return [(boxes.note_table(block, ctx.width, st, fonts), False)]
+            return [(Whole(boxes.note_table(block, ctx.width, st, fonts), ctx.page_height), False)]
         case ContactBox():
-            return [(boxes.contact_box(block, ctx.width, theme, st, fonts), False)]
+            return [(Whole(boxes.contact_box(block, ctx.width, theme, st, fonts), ctx.page_height), False)]
         case PageBreak():
             return [(RLPageBreak(), False)]
     raise TypeError(f"{block.ref}: unknown block {type(block).__name__}")
+
+
+_FLAWS: dict[str, Callable[[], str]] = {
+    "short": lambda: tr("left short of the right margin: filling it would open gaps over ½ em (a long word or "
+                        "number follows; a shorter one, or a space inside it, lets the line fill)"),
+    "broken": lambda: tr("broken inside a word or number: no break opportunity fits the line"),
+}
+
+
+def report_lines(text: JaParagraph, width: float, where: CellRef) -> None:
+    """A located warning for a paragraph whose lines the composer had to compromise on
+    (composed here at the column's width, as the frame will: the composer caches it)."""
+    lines = text.lines_for(width)
+    flawed = [(i, line) for i, line in enumerate(lines, start=1) if line.flaw]
+    if flawed:
+        i, line = flawed[0]
+        more = (ntr(" (and {count} more line)", " (and {count} more lines)", len(flawed) - 1).format(
+            count=len(flawed) - 1) if len(flawed) > 1 else "")
+        warnings.warn(ReportWarning(Diagnostic(where, tr("line {i} ('{text}') {flaw}{more}").format(
+            i=i, text=line.text[:16], flaw=_FLAWS[line.flaw](), more=more))))
 
 
 def paragraph(p: Paragraph, st: Styles, fonts: PdfFonts, after_heading: bool) -> Flowable:
@@ -146,11 +179,19 @@ def pair_half_figures(items: list[tuple[Flowable, bool]], ctx: Context) -> list[
     for flowable, keep in items:
         prev = paired[-1][0] if paired else None
         if _is_half(flowable) and _is_half(prev):
-            paired[-1] = (figures.side_by_side(prev, flowable, ctx.width, ctx.fonts.regular), False)
+            pair = Whole(figures.side_by_side(prev, flowable, ctx.width, ctx.fonts.regular), ctx.page_height)
+            pair.cell, pair.what = getattr(prev, "cell", None), tr("pair of figures")
+            paired[-1] = (pair, False)
             continue
         paired.append((flowable, keep))
-    return [(figures.captioned_beside(f, ctx.width, ctx.max_figure_height, ctx.styles, ctx.fonts) if _is_half(f) else f, keep)
-            for f, keep in paired]
+    return [(_beside(f, ctx) if _is_half(f) else f, keep) for f, keep in paired]
+
+
+def _beside(figure: Flowable, ctx: Context) -> Flowable:
+    whole = Whole(figures.captioned_beside(figure, ctx.width, ctx.max_figure_height, ctx.styles, ctx.fonts),
+                  ctx.page_height)
+    whole.cell, whole.what = getattr(figure, "cell", None), getattr(figure, "what", tr("figure"))
+    return whole
 
 
 def _is_half(f: Flowable | None) -> bool:

@@ -7,9 +7,9 @@ caption and a `DataTable` whose column widths and type size come from the shared
 (`reportgen.layout.table`; its compromises are located warnings). A table that fits on a
 page moves to the next page whole unless that would leave more than a third of this page
 empty; a longer one splits between rows, leaving at least `MIN_ROWS` body rows on each
-side of a page break. A long list (more than `LONG_TABLE` rows) is set densely. Every cell is composed once, up front (a text that repeats
-in a column is composed once per table), and each page's piece draws itself straight onto
-the canvas: its backgrounds as one path per colour, all its text as one text object, its
+side of a page break. A long list (more than `LONG_TABLE` rows) is set densely.
+Every cell is composed once, up front (a text that repeats in a column is composed once
+per table), and each page's piece draws itself straight onto the canvas: its backgrounds as one path per colour, all its text as one text object, its
 rules as one path per weight. No reportlab Table and no flowable per cell, except for the
 rare table whose row is taller than a page, which reportlab's Table splits inside the row.
 """

@@ -12,8 +12,8 @@ from __future__ import annotations
 from openpyxl import Workbook
 from openpyxl.writer.theme import theme_xml
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.utils.indexed_list import IndexedList
 
+from reportgen.adapters import openpyxl as xl
 from reportgen.model import Theme
 from reportgen.render import officetheme
 
@@ -51,7 +51,7 @@ def font(theme: Theme, size: float = BODY_SIZE, bold: bool = False, color: str |
 
 def install(wb: Workbook, theme: Theme) -> None:
     """Make the theme font the workbook default and register the named styles."""
-    _set_default_font(wb, font(theme))
+    xl.set_default_font(wb, font(theme))
     for style in _named_styles(theme):
         wb.add_named_style(style)
     wb.loaded_theme = office_theme(theme)
@@ -60,13 +60,6 @@ def install(wb: Workbook, theme: Theme) -> None:
 def office_theme(theme: Theme) -> bytes:
     """openpyxl's Office theme with our fonts and colours (`officetheme`)."""
     return officetheme.themed(theme_xml.encode("utf-8"), theme)
-
-
-def _set_default_font(wb: Workbook, base: Font) -> None:
-    # openpyxl has no public setter for the default font: font 0 is what unstyled cells
-    # use, the Normal style's font is what Excel measures column widths with.
-    wb._fonts = IndexedList([base])
-    wb._named_styles["Normal"].font = base
 
 
 def _named_styles(theme: Theme) -> list[NamedStyle]:
