@@ -96,3 +96,14 @@ def _pdf(source: str | None) -> bytes:
 def test_the_document_information_gains_a_source_entry_and_keeps_the_rest():
     assert _pdf("") == _pdf(None), "reportlab changed: PDFInfo.format's entries (adapters.reportlab._Info)"
     assert b"/Source" in _pdf("出典: 総務省") and b"/Source" not in _pdf(None)
+
+
+def test_a_flowable_moved_to_the_next_frame_is_marked():
+    from reportlab.platypus import BaseDocTemplate, PageTemplate, Spacer
+
+    first, second = Spacer(10, 60), Spacer(10, 60)
+    doc = BaseDocTemplate(io.BytesIO(), pagesize=(200, 200))
+    doc.addPageTemplates([PageTemplate("p", [Frame(0, 0, 200, 100, showBoundary=0)])])
+    doc.build([first, second])
+    assert not rl.postponed(first)
+    assert rl.postponed(second), "reportlab changed: a flowable moved to the next frame is no longer marked _postponed"

@@ -3,7 +3,7 @@
 In: reportlab objects. Out: what its public API does not offer: a TrueType font around
 a face restored from the per-user cache (`render.pdf.facecache`: what `TTFont.__init__`
 and `TTFontFace.__init__` set, saved and rebuilt), the PDF document behind a canvas, the
-room left in a frame, a table's row heights and a `Source` entry in the document information.
+room left in a frame, whether a flowable was moved on, a table's row heights and a `Source` entry in the document information.
 tests/adapters/test_reportlab_contract.py checks each of them on the installed reportlab.
 """
 
@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table
 from reportlab.platypus.frames import Frame
 
-__all__ = ["font_around", "face_state", "face_from_state", "canvas_document", "frame_room", "row_heights",
+__all__ = ["font_around", "face_state", "face_from_state", "canvas_document", "frame_room", "postponed", "row_heights",
            "set_source_entry"]
 
 _NAMES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")  # TTFNameBytes attributes
@@ -70,6 +70,12 @@ def canvas_document(canvas: Canvas) -> PDFDocument:
 def frame_room(frame: Frame) -> float:
     """The part of the frame's height still free, 0-1."""
     return (frame._y - frame._y1p) / frame._aH
+
+
+def postponed(flowable: object) -> bool:
+    """Whether the doc template has already moved `flowable` on to the next frame once
+    (it marks it so)."""
+    return hasattr(flowable, "_postponed")
 
 
 def row_heights(table: Table) -> list[float] | None:

@@ -127,3 +127,29 @@ def test_the_unit_label_is_an_upright_value_axis_title(built):
     tree = charts["拠出主体別の拠出額"]
     assert tree.xpath("//c:valAx/c:title//a:t/text()", namespaces=NS) == ["単位：億元"]
     assert tree.xpath("//c:valAx/c:title//a:bodyPr/@rot", namespaces=NS) == ["0"]
+
+
+def test_chart_options_reach_the_native_charts(tmp_path):
+    """The same decisions as the PDF where chart XML can hold them: shares on pie slices,
+    the scale option as display units with the unit title naming it, axis limits, no legend."""
+    from dataclasses import replace
+
+    from reportgen.model import ChartOptions
+
+    doc = make_rich_document()
+    changed = {cid: replace(spec, options=ChartOptions(scale="万", min=0, max=5e4, legend="none", labels=False))
+               if spec.kind == "stacked" else spec for cid, spec in doc.charts.items()}
+    changed["by_entity"] = replace(changed["by_entity"], kind="pie")
+    path = tmp_path / "appendix.xlsx"
+    write_xlsx(replace(doc, charts=changed, blocks=tuple(
+        replace(b, chart=changed[b.chart.id]) if hasattr(b, "chart") else b for b in doc.blocks)), path)
+    with zipfile.ZipFile(path) as z:
+        trees = [etree.fromstring(z.read(n)) for n in z.namelist() if n.startswith("xl/charts/chart")]
+    charts = {_title(t): t for t in trees}
+    pie = charts["拠出主体別の拠出額"]
+    assert _val(pie, "//c:ser/c:dLbls/c:showPercent") == ["1"] and _val(pie, "//c:ser/c:dLbls/c:showVal") == ["1"]
+    stacked = next(t for t in trees if t.xpath("//c:grouping[@val='stacked']", namespaces=NS))
+    assert _val(stacked, "//c:valAx/c:dispUnits/c:builtInUnit") == ["tenThousands"]
+    assert _val(stacked, "//c:valAx/c:scaling/c:max") == ["50000"]
+    assert not stacked.xpath("//c:legend", namespaces=NS) and not stacked.xpath("//c:ser/c:dLbls", namespaces=NS)
+    assert "単位：万件" in "".join(stacked.xpath("//c:valAx/c:title//a:t/text()", namespaces=NS))

@@ -68,12 +68,13 @@ class _Template(BaseDocTemplate):
         cell = getattr(first, "cell", None)
         frame, page = getattr(self, "frame", None), self.page
         room = rl.frame_room(frame) if frame else 0.0
+        waited = rl.postponed(first)
         try:
             super().handle_flowable(flowables)
         except LayoutError as exc:
             where = cell or "PDF"
             raise ReportError(Diagnostic(where, "too large to fit on a page; shorten the text")) from exc
-        if cell and flowables and flowables[0] is first and self.frame is not frame and room > MOVED_ROOM:
+        if cell and not waited and rl.postponed(first) and room > MOVED_ROOM:
             warnings.warn(ReportWarning(Diagnostic(cell, f"{getattr(first, 'what', 'block')} moved whole to "
                                                    f"the next page, leaving {room:.0%} of page {page} empty")))
 

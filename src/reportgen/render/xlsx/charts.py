@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from openpyxl.chart import BarChart, DoughnutChart, LineChart, PieChart, Reference
-from openpyxl.chart.axis import ChartLines
+from openpyxl.chart.axis import ChartLines, DisplayUnitsLabelList
 from openpyxl.chart.data_source import AxDataSource, NumRef, StrRef
 from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.layout import Layout, ManualLayout
@@ -53,6 +53,12 @@ HEADROOM = 1.2
 INSIDE_LABELS = ("stacked", "donut")
 _LABEL_POSITION = {"bar": "outEnd", "barh": "outEnd", "stacked": "ctr", "line": "t",
                    "pie": "outEnd", "donut": None}
+
+
+_LEGEND_POSITION = {"bottom": "b", "right": "r", "top": "t"}
+_DISPLAY_UNITS = {"千": "thousands", "万": "tenThousands", "百万": "millions", "千万": "tenMillions",
+                  "億": "hundredMillions", "兆": "trillions"}
+"""The `scale` option as Excel's built-in display units of a value axis."""
 
 
 @dataclass(frozen=True)
@@ -121,20 +127,23 @@ def _series(spec: ChartSpec, where: ChartRange, col: int, fmt: str, theme: Theme
     cats = str(Reference(where.sheet, min_col=where.category_col, min_row=where.first_row, max_row=where.last_row))
     series.cat = AxDataSource(strRef=StrRef(f=cats)) if where.category_is_text else AxDataSource(numRef=NumRef(f=cats))
     chartcache.fill(series, where, col, spec.table.columns[col - 1].name, fmt)
-    series.dLbls = _data_labels(spec, fmt, theme)
+    series.dLbls = _data_labels(spec, fmt, theme) if spec.options.labels else None
     if spec.kind == "line":
         series.smooth = False
     return series
 
 
 def _data_labels(spec: ChartSpec, fmt: str, theme: Theme) -> DataLabelList:
-    """Value-only labels; white on the colour where they sit inside (stacked bars, donut ring)."""
+    """Value labels (a pie's share too, or only it, as its `percent` option asks); white on
+    the colour where they sit inside (stacked bars, donut ring)."""
     inside = spec.kind in INSIDE_LABELS
     props = text_properties(theme, 8, bold=inside, color="#FFFFFF" if inside else theme.text)
+    pie = spec.kind in ("pie", "donut") and "%" not in fmt
     return DataLabelList(
         numFmt=fmt, txPr=props, dLblPos=_LABEL_POSITION[spec.kind],
-        showLegendKey=False, showVal=True, showCatName=False, showSerName=False,
-        showPercent=False, showBubbleSize=False, showLeaderLines=False,
+        showLegendKey=False, showVal=not pie or spec.options.percent != "percent", showCatName=False,
+        showSerName=False, showPercent=pie and spec.options.percent != "value", showBubbleSize=False,
+        showLeaderLines=False,
     )
 
 
@@ -176,9 +185,11 @@ def _fill(color: str, white_edge: bool = False) -> GraphicalProperties:
 
 
 def _legend(spec: ChartSpec, theme: Theme) -> Legend | None:
-    if len(spec.series) < 2 and spec.kind not in ("pie", "donut"):
+    """Where the `legend` option puts it (pies: beside the pie)."""
+    pie = spec.kind in ("pie", "donut")
+    if (len(spec.series) < 2 and not pie) or (spec.options.legend == "none" and not pie):
         return None
-    legend = Legend(legendPos="b" if spec.kind not in ("pie", "donut") else "r", overlay=False)
+    legend = Legend(legendPos="r" if pie else _LEGEND_POSITION[spec.options.legend], overlay=False)
     legend.txPr = text_properties(theme, 9)
     return legend
 
@@ -204,11 +215,23 @@ def _style_axes(chart: ChartBase, spec: ChartSpec, theme: Theme) -> None:
     category = spec.table.columns[spec.table.index(spec.category)]
     if category.kind != "text":  # dates and numbers label the axis in their own format
         cat.number_format = category.number_format
+    _scale(val, spec)
     val.title = _unit_title(spec, theme) if spec.unit else None
     cat.axPos, val.axPos = ("l", "b") if spec.kind == "barh" else ("b", "l")
     if spec.kind == "barh":
         cat.scaling.orientation = "maxMin"
         val.crosses = "max"
+
+
+def _scale(val: object, spec: ChartSpec) -> None:
+    """The `scale` option as display units (the unit title names the scaled unit) and the
+    `min`/`max` options as the axis limits."""
+    if spec.options.scale in _DISPLAY_UNITS:
+        val.dispUnits = DisplayUnitsLabelList(builtInUnit=_DISPLAY_UNITS[spec.options.scale])  # type: ignore[attr-defined]
+    if spec.options.min is not None:
+        val.scaling.min = spec.options.min  # type: ignore[attr-defined]
+    if spec.options.max is not None:
+        val.scaling.max = spec.options.max  # type: ignore[attr-defined]
 
 
 def _plot_layout(spec: ChartSpec) -> Layout:
@@ -228,7 +251,9 @@ def _value_headroom(chart: ChartBase, spec: ChartSpec) -> None:
 def _unit_title(spec: ChartSpec, theme: Theme) -> Title:
     """"単位：億元" upright (Japanese reads badly turned), above the plot's top-left corner
     like the PDF's unit label."""
-    title = _title(f"単位：{spec.unit}", theme, size=8, bold=False, upright=True)
+    scale = spec.options.scale if spec.options.scale in _DISPLAY_UNITS else ""
+    unit = spec.unit if spec.unit.startswith(scale) else scale + spec.unit
+    title = _title(f"単位：{unit}", theme, size=8, bold=False, upright=True)
     title.layout = Layout(manualLayout=ManualLayout(xMode="edge", yMode="edge", x=0.01, y=UNIT_Y))
     return title
 
