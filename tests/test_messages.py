@@ -49,7 +49,8 @@ def test_every_message_has_a_japanese_translation_with_no_placeholder_of_its_own
     assert not mismatched, mismatched
 
 
-MESSAGE_CALLS = {"Diagnostic", "ReportError", "CellProblem", "ArgumentTypeError", "add", "bad"}
+MESSAGE_CALLS = {"Diagnostic", "ReportError", "CellProblem", "ArgumentTypeError", "add", "bad", "InlineError",
+                 "RowProblem", "NumberFormatError", "MailProblem", "FormulaError", "MailError", "warn"}
 
 
 def untranslated_messages() -> list[str]:
@@ -73,7 +74,6 @@ def test_the_scan_finds_a_bare_message(tmp_path):
     assert isinstance(call.args[1], ast.JoinedStr)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 18: reader and renderer messages not yet moved into the catalog")
 def test_every_located_message_goes_through_the_catalog():
     found = untranslated_messages()
     assert not found, f"{len(found)} messages outside the catalog, e.g. {found[:15]}"
@@ -122,3 +122,19 @@ def test_english_stays_english(capsys, tmp_path):
     assert main(["--lang", "en", "init", str(tmp_path / "mine.xlsx")]) == 2
     err = capsys.readouterr().err
     assert "error:" in err and "already exists" in err
+
+
+def test_reader_and_formula_problems_read_in_japanese(tmp_path, monkeypatch):
+    from wbfactory import CONTENT, VALUES, make_workbook
+
+    from reportgen.diagnostics import ReportError
+    from reportgen.workbook import read_workbook
+
+    monkeypatch.setenv("REPORTGEN_LANG", "ja")
+    path = make_workbook(tmp_path / "wb.xlsx", content=[CONTENT[0], ("figure", "x"), ("paragraph", "{total}")],
+                         values=VALUES + [("bad", "=FOO(1)")])
+    with pytest.raises(ReportError) as exc:
+        read_workbook(path)
+    found = " / ".join(str(d) for d in exc.value.diagnostics)
+    assert "content!A2: ブロックの種類 'figure' はありません" in found
+    assert "関数 FOO には対応していません" in found, found

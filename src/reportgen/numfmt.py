@@ -38,6 +38,7 @@ What Excel does, and this module too:
 
 from __future__ import annotations
 
+from reportgen.i18n import tr
 import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal
@@ -191,7 +192,7 @@ def parse(code: str) -> tuple[Section, ...]:
     """The code's sections, tokenised (at most four)."""
     parts = _split_sections(code)
     if len(parts) > 4:
-        raise NumberFormatError(f"number format {code!r} has more than four sections")
+        raise NumberFormatError(tr("number format {code!r} has more than four sections").format(code=code))
     return tuple(_parse_section(part) for part in parts)
 
 
@@ -467,7 +468,7 @@ def _to_decimal(raw: float | int | dt.date | dt.datetime | dt.time) -> Decimal:
     if isinstance(raw, int):
         return Decimal(raw) if -_WHOLE < raw < _WHOLE else Decimal(f"{raw:.14e}")  # Excel keeps 15 digits
     if raw != raw or raw in (float("inf"), float("-inf")):
-        raise NumberFormatError(f"{raw!r} is not a number Excel can show")
+        raise NumberFormatError(tr("{raw!r} is not a number Excel can show").format(raw=raw))
     return Decimal(f"{raw:.15g}")
 
 
@@ -775,9 +776,9 @@ _LAST_SERIAL = 2958466  # 10000-01-01: Excel's dates end with 9999-12-31
 
 def _render_date(section: Section, serial: Decimal) -> str:
     if serial < 0:
-        raise NumberFormatError("a negative number cannot be shown as a date or time")
+        raise NumberFormatError(tr("a negative number cannot be shown as a date or time"))
     if serial >= _LAST_SERIAL and any(_is_calendar(t) for t in section.tokens):
-        raise NumberFormatError(f"{serial} is past 9999-12-31, the last date Excel shows")
+        raise NumberFormatError(tr("{serial} is past 9999-12-31, the last date Excel shows").format(serial=serial))
     places = _subsecond_places(section.tokens)
     if not any(_is_clock(t) for t in section.tokens):
         serial = Decimal(int(serial))  # a date alone is the day the serial falls in, not rounded to the next

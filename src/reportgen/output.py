@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Iterator
 
 from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.i18n import tr
 
 LOCK_WAIT = 120.0
 """Seconds a build waits for another build's commit into the same folder (a commit takes
@@ -69,8 +70,8 @@ def own_folder(path: Path, root: Path) -> Path:
         try:
             current.mkdir(exist_ok=True)
         except FileExistsError:
-            raise ReportError(Diagnostic(str(current), "a file is where a folder of the outputs goes: "
-                                                       "move or rename it")) from None
+            raise ReportError(Diagnostic(str(current), tr("a file is where a folder of the outputs goes: "
+                                                          "move or rename it"))) from None
     return current
 
 
@@ -147,14 +148,14 @@ def _prefix(name: str) -> str:
 
 def _check_folder_target(final_dir: Path, root: Path) -> None:
     if final_dir.exists() and not final_dir.is_symlink() and not final_dir.is_dir():
-        raise ReportError(Diagnostic(str(final_dir), "a file is where the output folder goes: move or rename "
-                                                     "it; no output was changed"))
+        raise ReportError(Diagnostic(str(final_dir), tr("a file is where the output folder goes: move or "
+                                                        "rename it; no output was changed")))
 
 
 def _check_file_target(final: Path) -> None:
     if final.is_dir() and not final.is_symlink():
-        raise ReportError(Diagnostic(str(final), "a folder is where this output goes: move or rename it; "
-                                                 "no output was changed"))
+        raise ReportError(Diagnostic(str(final), tr("a folder is where this output goes: move or rename "
+                                                    "it; no output was changed")))
 
 
 def _move_all(moves: list[tuple[Path, Path]]) -> None:
@@ -178,8 +179,8 @@ def _move_all(moves: list[tuple[Path, Path]]) -> None:
                     os.replace(backup, moved)
                 else:
                     moved.unlink(missing_ok=True)
-        raise ReportError(Diagnostic(str(final), f"cannot put the output in place ({exc.strerror}); "
-                                                 "the previous outputs were kept")) from None
+        raise ReportError(Diagnostic(str(final), tr("cannot put the output in place ({strerror}); the "
+                                                    "previous outputs were kept").format(strerror=exc.strerror))) from None
     for _, backup in done:
         if backup is not None:
             with contextlib.suppress(OSError):
@@ -233,8 +234,9 @@ def _acquire(try_lock, folder: Path, wait: float) -> None:
             if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK):
                 raise
         if time.monotonic() > deadline:
-            raise ReportError(Diagnostic(str(folder), f"another build has held this output folder for more than "
-                                                      f"{wait:.0f} s; try again when it has finished"))
+            raise ReportError(Diagnostic(str(folder), tr("another build has held this output folder for "
+                                                         "more than {wait:.0f} s; try again when it has "
+                                                         "finished").format(wait=wait)))
         time.sleep(0.02)
 
 
@@ -299,12 +301,13 @@ def unwritable(exc: OSError, folder: Path) -> ReportError | None:
     """The located error for a write into `folder` that the file system refused, or None
     when `exc` is something else (a bug of ours stays an internal error)."""
     if exc.errno in _FULL:
-        return ReportError(Diagnostic(str(folder), f"cannot write the outputs: {exc.strerror} (the disk or your "
-                                      "quota is full); free some space or choose another folder with -o"))
+        return ReportError(Diagnostic(str(folder), tr("cannot write the outputs: {strerror} (the disk or "
+                                                      "your quota is full); free some space or choose "
+                                                      "another folder with -o").format(strerror=exc.strerror)))
     name = exc.filename
     if exc.errno in _REFUSED and name is not None and _within(Path(os.fsdecode(name)).parent, folder):
-        return ReportError(Diagnostic(str(folder), f"cannot write in the output folder ({exc.strerror}); "
-                                      "choose a folder you can write to with -o"))
+        return ReportError(Diagnostic(str(folder), tr("cannot write in the output folder ({strerror}); "
+                                                      "choose a folder you can write to with -o").format(strerror=exc.strerror)))
     return None
 
 

@@ -170,7 +170,7 @@ def drawn_widths(build: Build, doc: Document, charts: Mapping[str, object]) -> D
     from reportgen.charts.build import chart_warnings, drawn_widths as widths
 
     for diagnostic in chart_warnings(doc, charts):  # type: ignore[arg-type]
-        build.warn(f"warning: {diagnostic}")
+        build.warn(tr("warning") + f": {diagnostic}")
     return widths(doc, charts)  # type: ignore[arg-type]
 
 

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from reportgen.i18n import tr
 from reportgen.ja.breaks import break_opportunities
 from reportgen.ja.phrases import phrases
 from reportgen.metrics import metrics
@@ -166,23 +167,25 @@ def solve(columns: Sequence[ColumnContent], width: float, size: float, measure: 
     while sum(at(size, "minimum", pad(size))) > width + 1e-6 and size - SIZE_STEP >= MIN_SIZE - 1e-6:
         size = round(size - SIZE_STEP, 2)
     if size < first:
-        notes.append(f"set at {size:g} pt to fit {len(columns)} columns")
+        notes.append(tr("set at {size:g} pt to fit {count} columns").format(size=size, count=len(columns)))
     padding = pad(size)
     mins = at(size, "minimum", padding)
     if sum(mins) > width + 1e-6:
         padding = pad(size) * TIGHT_PAD
         mins = at(size, "minimum", padding)
-        notes.append(f"{len(columns)} columns do not fit at {size:g} pt: cells padded tighter")
+        notes.append(tr("{count} columns do not fit at {size:g} pt: cells padded tighter").format(
+            count=len(columns), size=size))
     for tier, note in _TIERS:
         lower = at(size, tier, padding)
         if sum(mins) <= width + 1e-6:
             break
         if lower != mins:
             mins = _towards(mins, lower, width)
-            notes.append(f"{len(columns)} columns do not fit at {size:g} pt: {note}")
+            notes.append(tr("{count} columns do not fit at {size:g} pt: {note}").format(
+                count=len(columns), size=size, note=note()))
     if sum(mins) > width + 1e-6:
-        notes.append(f"{len(columns)} columns do not fit at {size:g} pt: figures are broken too (leave out "
-                     "columns with `hide` or split the table)")
+        notes.append(tr("{count} columns do not fit at {size:g} pt: figures are broken too (leave out "
+                        "columns with `hide` or split the table)").format(count=len(columns), size=size))
         return Fit(tuple(m * width / sum(mins) for m in mins), size, tuple(mins), tuple(notes), padding)
     prefs = [max(p, m) for p, m in zip(at(size, "preferred", padding), mins)]
     greedy = GREEDY * size + 2 * padding
@@ -200,9 +203,9 @@ def _towards(mins: list[float], lower: list[float], width: float) -> list[float]
 
 
 # When the minimums do not fit at the smallest size with tight padding: what gives, in order.
-_TIERS = (
-    ("word", "Japanese text wraps inside phrases"),
-    ("hard", "long words and URLs are broken (leave out columns with `hide` or split the table)"),
+_TIERS: tuple[tuple[str, Callable[[], str]], ...] = (  # notes in the language in use when warned
+    ("word", lambda: tr("Japanese text wraps inside phrases")),
+    ("hard", lambda: tr("long words and URLs are broken (leave out columns with `hide` or split the table)")),
 )
 
 

@@ -65,7 +65,7 @@ def prepare(workbook: Path, out_dir: Path, overrides: Overrides = Overrides(), w
     if up_to_date(files, workbook):
         log(f"reusing {', '.join(str(f) for f in files)} (newer than {workbook})")
         for diagnostic in probe.warnings:
-            warn(f"warning: {diagnostic}")
+            warn(tr("warning") + f": {diagnostic}")
     else:
         run(Build(workbook, out_dir, mail.attach, log=log, warn=warn))
     when = when or dt.datetime.now().astimezone().replace(microsecond=0)

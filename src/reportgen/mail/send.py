@@ -21,6 +21,7 @@ from email.policy import SMTP
 from pathlib import Path
 from typing import Callable, Sequence
 
+from reportgen.i18n import tr
 from reportgen.mail.config import Server
 
 LOG_NAME = "mail-log.jsonl"
@@ -43,20 +44,18 @@ def send(msg: EmailMessage, envelope: Sequence[str], server: Server,
         except smtplib.SMTPRecipientsRefused as exc:  # every remaining recipient refused
             failed = exc.recipients
         except smtplib.SMTPAuthenticationError as exc:
-            raise MailError(f"{server} refused the login ({exc.smtp_code} {_said(exc.smtp_error)}); "
-                            f"not sent to {', '.join(pending)}") from None
+            raise MailError(tr("{server} refused the login ({smtp_code} {said}); not sent to {pending}").format(server=server, smtp_code=exc.smtp_code, said=_said(exc.smtp_error), pending=', '.join(pending))) from None
         except smtplib.SMTPResponseException as exc:  # sender refused, data refused, ...
             if _temporary(exc.smtp_code) and not last:
                 sleep(server.backoff * 2 ** attempt)
                 continue
-            raise MailError(f"{server} refused the message ({exc.smtp_code} {_said(exc.smtp_error)}); "
-                            f"not sent to {', '.join(pending)}") from None
+            raise MailError(tr("{server} refused the message ({smtp_code} {said}); not sent to {pending}").format(server=server, smtp_code=exc.smtp_code, said=_said(exc.smtp_error), pending=', '.join(pending))) from None
         except (smtplib.SMTPException, OSError) as exc:  # dropped, timed out, TLS failed, unreachable
             if not last:
                 sleep(server.backoff * 2 ** attempt)
                 continue
-            raise MailError(f"could not deliver through {server} ({_connection_problem(exc)}); "
-                            f"not sent to {', '.join(pending)}") from None
+            raise MailError(tr("could not deliver through {server} ({connection_problem}); not sent to "
+                               "{pending}").format(server=server, connection_problem=_connection_problem(exc), pending=', '.join(pending))) from None
         refused.update({r: v for r, v in failed.items() if not _temporary(v[0]) or last})
         pending = [r for r in failed if r not in refused]
         if not pending:

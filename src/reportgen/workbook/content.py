@@ -13,6 +13,7 @@ from typing import Callable, Mapping
 from openpyxl.utils import get_column_letter
 
 from reportgen.diagnostics import CellRef, Collector
+from reportgen.i18n import tr
 from reportgen.model import (
     Block, ChartBlock, ChartSpec, ContactBox, Heading, ImageBlock, Kpi, KpiRow, ListBlock, ListItem,
     Note, PageBreak, Paragraph, RichText, Table, TableBlock, Value,
@@ -65,7 +66,7 @@ class Context:
 def read_content(ctx: Context) -> tuple[Block, ...]:
     rows = _rows(ctx)
     if not rows and not ctx.diag.diagnostics:
-        ctx.diag.add(CellRef(SHEET, "A2"), "no content rows (expected one block per row below the header)")
+        ctx.diag.add(CellRef(SHEET, "A2"), tr("no content rows (expected one block per row below the header)"))
     blocks: list[Block] = []
     i = 0
     while i < len(rows):
@@ -96,13 +97,15 @@ def _rows(ctx: Context) -> list[Row]:
         kind = str(cells.get("type") or "").strip().lower()
         row = Row(kind, cells, refs, _options(str(cells.get("options") or ""), refs.get("options"), ctx))
         if kind not in TYPES:
-            ctx.diag.add(refs["type"], f"unknown block type '{kind or '(empty)'}' (expected one of {', '.join(TYPES)})")
+            ctx.diag.add(refs["type"], tr("unknown block type '{kind}' (expected one of {TYPES})").format(kind=kind or '(empty)', TYPES=', '.join(TYPES)))
             continue
         if kind in NEEDS_TEXT and not row.text("text"):
-            ctx.diag.add(refs.get("text", refs["type"]), f"empty text for a '{kind}' block (expected text)")
+            ctx.diag.add(refs.get("text", refs["type"]), tr("empty text for a '{kind}' block (expected "
+                                                            "text)").format(kind=kind))
             continue
         if kind in NEEDS_REF and not row.text("ref"):
-            ctx.diag.add(refs.get("ref", refs["type"]), f"empty ref for a '{kind}' block (expected {_REF_HELP[kind]})")
+            ctx.diag.add(refs.get("ref", refs["type"]), tr("empty ref for a '{kind}' block (expected "
+                                                           "{REF_HELP})").format(kind=kind, REF_HELP=_REF_HELP[kind]))
             continue
         rows.append(row)
     return rows
@@ -129,7 +132,7 @@ def _options(text: str, ref: CellRef | None, ctx: Context) -> dict[str, str]:
     for part in filter(None, (p.strip() for p in text.split(";"))):
         key, eq, value = part.partition("=")
         if not eq:
-            ctx.diag.add(ref or CellRef(SHEET), f"option '{part}' is not key=value")
+            ctx.diag.add(ref or CellRef(SHEET), tr("option '{part}' is not key=value").format(part=part))
         out[key.strip()] = value.strip()
     return out
 
@@ -164,12 +167,12 @@ def _referenced(row: Row, ctx: Context) -> Block | None:
         if ref not in ctx.charts:
             if ref in ctx.broken_charts:
                 return None
-            ctx.diag.add(at, f"no chart with id '{ref}' in 'charts' (known: {', '.join(ctx.charts) or 'none'})")
+            ctx.diag.add(at, tr("no chart with id '{ref}' in 'charts' (known: {charts})").format(ref=ref, charts=', '.join(ctx.charts) or 'none'))
             return None
         return ChartBlock(ctx.charts[ref], at)
     if row.kind == "table":
         if ref not in ctx.tables:
-            ctx.diag.add(at, f"no data sheet named '{ref}' (known: {', '.join(ctx.tables) or 'none'})")
+            ctx.diag.add(at, tr("no data sheet named '{ref}' (known: {tables})").format(ref=ref, tables=', '.join(ctx.tables) or 'none'))
             return None
         return _table_block(row, ctx.tables[ref], caption, ctx)
     path = ctx.resolve_image(ref, at)
@@ -177,7 +180,7 @@ def _referenced(row: Row, ctx: Context) -> Block | None:
         return None
     width = row.options.get("width", "full")
     if width not in ("full", "half"):
-        ctx.diag.add(row.refs["options"], f"width '{width}' (expected full or half)")
+        ctx.diag.add(row.refs["options"], tr("width '{width}' (expected full or half)").format(width=width))
         width = "full"
     return ImageBlock(path, caption, at, width)  # type: ignore[arg-type]
 
@@ -190,8 +193,8 @@ def _table_block(row: Row, table: Table, caption: RichText, ctx: Context) -> Tab
         if _data_of(shaped) != _data_of(table):
             ctx.shaped[table.name] = (shaped, where)
     elif _data_of(shaped) != _data_of(earlier[0]):
-        ctx.diag.add(where, f"table '{table.name}' is shown with other total or format options at {earlier[1]} "
-                     "(give them once: the appendix and the charts have one table)")
+        ctx.diag.add(where, tr("table '{name}' is shown with other total or format options at {earlier} "
+                               "(give them once: the appendix and the charts have one table)").format(name=table.name, earlier=earlier[1]))
     return TableBlock(shaped, caption, row.refs["ref"], styles, row.options.get("sheet_title", "").strip())
 
 
@@ -221,7 +224,7 @@ def _kpi_value(row: Row, ctx: Context) -> Value | None:
     name, _, style = ref.strip("{}").partition(":")
     value = ctx.lookup(name)
     if value is None:
-        ctx.diag.add(row.refs["ref"], f"no value named '{name}' (a row of 'values' or a defined name)")
+        ctx.diag.add(row.refs["ref"], tr("no value named '{name}' (a row of 'values' or a defined name)").format(name=name))
         return None
     if not style:
         return value
@@ -239,5 +242,5 @@ def _number(row: Row, default: int, ctx: Context) -> int:
     try:
         return int(float(text))
     except ValueError:
-        ctx.diag.add(row.refs["ref"], f"found '{text}', expected a list number (or leave it empty)")
+        ctx.diag.add(row.refs["ref"], tr("found '{text}', expected a list number (or leave it empty)").format(text=text))
         return default

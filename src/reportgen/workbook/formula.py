@@ -37,6 +37,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.datetime import time_to_days, to_excel
 
+from reportgen.i18n import tr
 from reportgen.numfmt import general
 
 Value = float | int | str | bool
@@ -68,7 +69,7 @@ def evaluate(formula: str, sheet: str, resolve: Resolve, names: Names) -> Value:
     result = parser.expression()
     parser.expect_end()
     if isinstance(result, _Range):
-        raise FormulaError("a range can only be used inside SUM, MIN, MAX or AVERAGE")
+        raise FormulaError(tr("a range can only be used inside SUM, MIN, MAX or AVERAGE"))
     return _normalise(result)
 
 
@@ -112,9 +113,9 @@ def _tokens(formula: str) -> list[Token]:
     try:
         items = Tokenizer(text).items
     except TokenizerError as exc:
-        raise FormulaError(f"cannot read the formula {text}: {exc}") from None
+        raise FormulaError(tr("cannot read the formula {text}: {exc}").format(text=text, exc=exc)) from None
     except (IndexError, KeyError, ValueError):  # the tokenizer's own slips on bad brackets
-        raise FormulaError(f"cannot read the formula {text}: unbalanced brackets") from None
+        raise FormulaError(tr("cannot read the formula {text}: unbalanced brackets").format(text=text)) from None
     return [t for t in items if t.type != Token.WSPACE]
 
 
@@ -130,7 +131,7 @@ def _normalise(value: object) -> Value:
 
 def _check_number(value: float) -> float:
     if math.isinf(value) or math.isnan(value):
-        raise FormulaError("#NUM! (the result is too large for Excel)")
+        raise FormulaError(tr("#NUM! (the result is too large for Excel)"))
     return value
 
 
@@ -154,7 +155,7 @@ class _Parser:
     def take(self) -> Token:
         token = self.peek()
         if token is None:
-            raise FormulaError("the formula ends too early")
+            raise FormulaError(tr("the formula ends too early"))
         self.at += 1
         return token
 
@@ -168,14 +169,14 @@ class _Parser:
     def expect_end(self) -> None:
         token = self.peek()
         if token is not None:
-            raise FormulaError(f"unexpected {token.value!r} in the formula")
+            raise FormulaError(tr("unexpected {value!r} in the formula").format(value=token.value))
 
     # --- grammar ---------------------------------------------------------------
 
     def expression(self) -> object:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise FormulaError(f"the formula nests deeper than {MAX_DEPTH} levels")
+            raise FormulaError(tr("the formula nests deeper than {MAX_DEPTH} levels").format(MAX_DEPTH=MAX_DEPTH))
         left = self.concatenation()
         while op := self.operator("=", "<>", "<", ">", "<=", ">="):
             left = _compare(op, left, self.concatenation())
@@ -187,7 +188,7 @@ class _Parser:
         while self.operator("&"):
             left = _text(left) + _text(self.additive())
             if len(left) > MAX_TEXT:
-                raise FormulaError(f"#VALUE! (text longer than {MAX_TEXT} characters)")
+                raise FormulaError(tr("#VALUE! (text longer than {MAX_TEXT} characters)").format(MAX_TEXT=MAX_TEXT))
         return left
 
     def additive(self) -> object:
@@ -238,13 +239,13 @@ class _Parser:
             self.closing(Token.PAREN)
             return value
         if token.type == Token.ARRAY:
-            raise FormulaError("array constants {…} are not supported")
-        raise FormulaError(f"unexpected {token.value!r} in the formula")
+            raise FormulaError(tr("array constants {…} are not supported"))
+        raise FormulaError(tr("unexpected {value!r} in the formula").format(value=token.value))
 
     def closing(self, kind: str) -> None:
         token = self.take()
         if token.type != kind or token.subtype != Token.CLOSE:
-            raise FormulaError(f"unexpected {token.value!r} in the formula")
+            raise FormulaError(tr("unexpected {value!r} in the formula").format(value=token.value))
 
     # --- operands --------------------------------------------------------------
 
@@ -256,7 +257,7 @@ class _Parser:
         if token.subtype == Token.LOGICAL:
             return token.value.upper() == "TRUE"
         if token.subtype == Token.ERROR:
-            raise FormulaError(f"{token.value.upper()} (an Excel error value in the formula)")
+            raise FormulaError(tr("{upper} (an Excel error value in the formula)").format(upper=token.value.upper()))
         return self.reference(token.value)
 
     def reference(self, text: str) -> object:
@@ -267,13 +268,13 @@ class _Parser:
         if match := _CELL.match(address):
             return self.cell(sheet, (match.group(1) + match.group(2)).upper())
         if sheet != self.sheet or "!" in text:
-            raise FormulaError(f"bad reference {text}")
+            raise FormulaError(tr("bad reference {text}").format(text=text))
         return self.name(address)
 
     def name(self, name: str) -> object:
         target = self.names(name)
         if target is None:
-            raise FormulaError(f"#NAME? (unknown name {name})")
+            raise FormulaError(tr("#NAME? (unknown name {name})").format(name=name))
         sheet, address = target
         address = address.replace("$", "")
         return self.range(sheet, address) if ":" in address else self.cell(sheet, address.upper())
@@ -282,18 +283,19 @@ class _Parser:
         _check_cell(address)
         value = self.resolve(sheet, address)
         if isinstance(value, str) and value.upper() in ERRORS:
-            raise FormulaError(f"{value.upper()} in {_where(sheet, address)}")
+            raise FormulaError(tr("{upper} in {where}").format(upper=value.upper(), where=_where(sheet, address)))
         return value
 
     def range(self, sheet: str, address: str) -> _Range:
         try:
             min_col, min_row, max_col, max_row = range_boundaries(address.replace("$", "").upper())
         except ValueError:
-            raise FormulaError(f"bad reference {address}") from None
+            raise FormulaError(tr("bad reference {address}").format(address=address)) from None
         if None in (min_col, min_row, max_col, max_row):
-            raise FormulaError(f"whole-row or whole-column references such as {address} are not supported")
+            raise FormulaError(tr("whole-row or whole-column references such as {address} are not "
+                                  "supported").format(address=address))
         if (max_col - min_col + 1) * (max_row - min_row + 1) > MAX_RANGE_CELLS:
-            raise FormulaError(f"the range {address} has more than {MAX_RANGE_CELLS:,} cells")
+            raise FormulaError(tr("the range {address} has more than {MAX_RANGE_CELLS:,} cells").format(address=address, MAX_RANGE_CELLS=MAX_RANGE_CELLS))
         return _Range(tuple(
             self.cell(sheet, f"{get_column_letter(col)}{row}")
             for row in range(min_row, max_row + 1)
@@ -305,7 +307,7 @@ class _Parser:
     def function(self, name: str) -> object:
         shown = name.removeprefix("_xlfn.").removeprefix("_XLFN.")
         if shown.upper() not in _FUNCTIONS:
-            raise FormulaError(f"function {shown} is not supported")
+            raise FormulaError(tr("function {shown} is not supported").format(shown=shown))
         return _FUNCTIONS[shown.upper()](self.arguments())
 
     def arguments(self) -> list[object]:
@@ -317,7 +319,7 @@ class _Parser:
         while (token := self.take()).type == Token.SEP and token.subtype == Token.ARG:
             args.append(self.expression())
         if token.type != Token.FUNC or token.subtype != Token.CLOSE:
-            raise FormulaError(f"unexpected {token.value!r} in the formula")
+            raise FormulaError(tr("unexpected {value!r} in the formula").format(value=token.value))
         return args
 
 
@@ -335,7 +337,7 @@ def _check_cell(address: str) -> None:
     match = _CELL.match(address)
     column = match.group(1) if match else ""
     if not match or len(column) == 3 and column > "XFD" or not 1 <= int(match.group(2)) <= 1_048_576:
-        raise FormulaError(f"bad reference {address}")
+        raise FormulaError(tr("bad reference {address}").format(address=address))
 
 
 # --- values ----------------------------------------------------------------------
@@ -344,7 +346,7 @@ def _check_cell(address: str) -> None:
 def _number(value: object) -> float:
     """Excel's coercion for arithmetic: empty is 0, TRUE is 1, numeric text its number."""
     if isinstance(value, _Range):
-        raise FormulaError("#VALUE! (a range can only be used inside SUM, MIN, MAX or AVERAGE)")
+        raise FormulaError(tr("#VALUE! (a range can only be used inside SUM, MIN, MAX or AVERAGE)"))
     if value is None or value == "":
         return 0.0
     if isinstance(value, bool | int | float):
@@ -355,13 +357,13 @@ def _number(value: object) -> float:
         try:
             return _check_number(float(value.strip().replace(",", "")))
         except ValueError:
-            raise FormulaError(f"#VALUE! (the text {value!r} is not a number)") from None
-    raise FormulaError(f"#VALUE! ({type(value).__name__} values cannot be used in arithmetic)")
+            raise FormulaError(tr("#VALUE! (the text {value!r} is not a number)").format(value=value)) from None
+    raise FormulaError(tr("#VALUE! ({kind} values cannot be used in arithmetic)").format(kind=type(value).__name__))
 
 
 def _text(value: object) -> str:
     if isinstance(value, _Range):
-        raise FormulaError("#VALUE! (a range cannot be joined with &)")
+        raise FormulaError(tr("#VALUE! (a range cannot be joined with &)"))
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -380,19 +382,19 @@ def _serial(value: dt.date | dt.time) -> float:
 
 def _divide(left: float, right: float) -> float:
     if right == 0:
-        raise FormulaError("#DIV/0!")
+        raise FormulaError(tr("#DIV/0!"))
     return _check_number(left / right)
 
 
 def _power(base: float, exponent: float) -> float:
     if base == 0 and exponent < 0:
-        raise FormulaError("#DIV/0!")
+        raise FormulaError(tr("#DIV/0!"))
     try:
         return _check_number(math.pow(base, exponent))
     except OverflowError:
-        raise FormulaError("#NUM! (the result is too large for Excel)") from None
+        raise FormulaError(tr("#NUM! (the result is too large for Excel)")) from None
     except ValueError:
-        raise FormulaError("#NUM! (a negative number to a fractional power)") from None
+        raise FormulaError(tr("#NUM! (a negative number to a fractional power)")) from None
 
 
 def _compare(op: str, left: object, right: object) -> bool:
@@ -410,7 +412,7 @@ def _compare(op: str, left: object, right: object) -> bool:
 
 def _comparable(value: object, other: object) -> tuple[int, object]:
     if isinstance(value, _Range):
-        raise FormulaError("#VALUE! (a range cannot be compared)")
+        raise FormulaError(tr("#VALUE! (a range cannot be compared)"))
     if value is None:
         value = "" if isinstance(other, str) else 0.0
     if isinstance(value, bool):
@@ -454,7 +456,7 @@ def _average(args: list[object]) -> float:
     _arity("AVERAGE", args, 1, 255)
     numbers = _numbers(args)
     if not numbers:
-        raise FormulaError("#DIV/0! (AVERAGE of no numbers)")
+        raise FormulaError(tr("#DIV/0! (AVERAGE of no numbers)"))
     return math.fsum(numbers) / len(numbers)
 
 
@@ -478,7 +480,7 @@ def _round(args: list[object]) -> float:
 def _arity(name: str, args: list[object], low: int, high: int) -> None:
     if not low <= len(args) <= high:
         wanted = str(low) if low == high else f"{low} to {high}"
-        raise FormulaError(f"{name} takes {wanted} arguments, not {len(args)}")
+        raise FormulaError(tr("{name} takes {wanted} arguments, not {count}").format(name=name, wanted=wanted, count=len(args)))
 
 
 _FUNCTIONS: dict[str, Callable[[list[object]], object]] = {

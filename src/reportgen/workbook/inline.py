@@ -14,6 +14,7 @@ from typing import Callable
 
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 
+from reportgen.i18n import tr
 from reportgen.model import RichText, Span, Value
 
 _TOKEN = re.compile(
@@ -109,8 +110,8 @@ def _parse_run(text: str, style: _Style, lookup: Lookup) -> list[Span]:
         elif kind == "bold":
             bold = not bold
         elif kind == "stray":
-            raise InlineError(f"unmatched '{m[0]}' near '{text[max(0, m.start() - 12):m.end() + 12]}' "
-                              "(a figure is {name}; write {{ or }} for a literal brace)")
+            raise InlineError(tr("unmatched '{m}' near '{text}' (a figure is {{name}}; write {{{{ or "
+                                 "}}}} for a literal brace)").format(m=m[0], text=text[max(0, m.start() - 12):m.end() + 12]))
         elif kind == "marker":
             emit(m["marker"], superscript=True)
         elif m["label"] is not None:
@@ -123,7 +124,7 @@ def _parse_run(text: str, style: _Style, lookup: Lookup) -> list[Span]:
             pos = m.start() + len(auto)
     emit(text[pos:])
     if bold != style.bold:
-        raise InlineError("unclosed ** (bold markup must open and close in the same run)")
+        raise InlineError(tr("unclosed ** (bold markup must open and close in the same run)"))
     return spans
 
 
@@ -142,23 +143,23 @@ def _link(url: str) -> str | None:
         return url
     if re.fullmatch(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", url):
         return f"mailto:{url}"
-    raise InlineError(f"link address '{url}' is not http(s):// or mailto:")
+    raise InlineError(tr("link address '{url}' is not http(s):// or mailto:").format(url=url))
 
 
 def figure_text(name: str, style: str | None, lookup: Lookup) -> str:
     """The text of `{name}` or `{name:style}` (inline markup and KPI cards)."""
     value = lookup(name)
     if value is None:
-        raise InlineError(f"{{{name}}} names no row of 'values' and no defined name")
+        raise InlineError(tr("{{{name}}} names no row of 'values' and no defined name").format(name=name))
     if style is None:
         return value.text
     if style == "億万":
         if not value.is_number:
-            raise InlineError(f"{{{name}:億万}} needs a number, found {value.raw!r} at {value.ref}")
+            raise InlineError(tr("{{{name}:億万}} needs a number, found {raw!r} at {ref}").format(name=name, raw=value.raw, ref=value.ref))
         from reportgen.ja.numbers import myriad_format
 
         return myriad_format(value.raw, value.number_format)  # type: ignore[arg-type]
-    raise InlineError(f"unknown figure style '{style}' in {{{name}:{style}}} (expected 億万)")
+    raise InlineError(tr("unknown figure style '{style}' in {{{name}:{style}}} (expected 億万)").format(style=style, name=name))
 
 
 def _merge(spans: list[Span]) -> list[Span]:

@@ -98,21 +98,21 @@ def _field(key: str, book: Book, coord: str, cite: Lookup) -> object:
     if key in ("from", "reply_to"):
         found = addresses(raw)
         if len(found) != 1:
-            raise MailProblem(f"expected one address for {key}, found {len(found)}")
+            raise MailProblem(tr("expected one address for {key}, found {count}").format(key=key, count=len(found)))
         return found[0]
     if key == "subject":
         return header_text(_cited(book, coord, cite).plain)
     if key == "body":
         body = _cited(book, coord, cite)
         if not body:
-            raise MailProblem("empty value (expected the message text)")
+            raise MailProblem(tr("empty value (expected the message text)"))
         return body
     if key == "attach":
         return _formats(raw)
     if key == "charset":
         charset = str(raw or "").strip().lower()
         if charset not in CHARSETS:
-            raise MailProblem(f"found {raw!r}, expected {' or '.join(CHARSETS)}")
+            raise MailProblem(tr("found {raw!r}, expected {CHARSETS}").format(raw=raw, CHARSETS=' or '.join(CHARSETS)))
         return charset
     return _yes_no(raw)
 
@@ -122,18 +122,18 @@ def addresses(raw: object) -> tuple[str, ...]:
     Returned as the policy writes them ("広報部 <pr@example.com>"), never as the raw text."""
     text = "" if raw is None else str(raw)
     if not text.strip():
-        raise MailProblem("empty value (expected an email address)")
+        raise MailProblem(tr("empty value (expected an email address)"))
     try:
         header = SMTP.header_factory("to", _LIST_SEPARATORS.sub(",", text))
     except (HeaderParseError, IndexError, ValueError):
-        raise MailProblem(f"not an email address: {text.strip()!r}") from None
+        raise MailProblem(tr("not an email address: {address!r}").format(address=text.strip())) from None
     found = []
     for address in header.addresses:
         if not isinstance(address, Address) or not _ADDR_SPEC.fullmatch(address.addr_spec):
-            raise MailProblem(f"not an email address: {str(address) or text.strip()!r}")
+            raise MailProblem(tr("not an email address: {address!r}").format(address=str(address) or text.strip()))
         found.append(str(address))
     if not found or header.defects:
-        raise MailProblem(f"not an email address: {text.strip()!r}")
+        raise MailProblem(tr("not an email address: {address!r}").format(address=text.strip()))
     return tuple(found)
 
 
@@ -141,11 +141,12 @@ def header_text(text: str) -> str:
     """A one-line header value; a line break or control character would start a new header."""
     text = text.strip()
     if not text:
-        raise MailProblem("empty value (expected text)")
+        raise MailProblem(tr("empty value (expected text)"))
     bad = [c for c in text if ord(c) < 32 or ord(c) == 127]
     if bad:
-        what = "a line break" if bad[0] in "\r\n" else f"control character U+{ord(bad[0]):04X}"
-        raise MailProblem(f"{what} in a header field (a header is one line: remove it)")
+        what = (tr("a line break") if bad[0] in "\r\n"
+                else tr("control character U+{code:04X}").format(code=ord(bad[0])))
+        raise MailProblem(tr("{what} in a header field (a header is one line: remove it)").format(what=what))
     return text
 
 
@@ -159,7 +160,7 @@ def _cited(book: Book, coord: str, cite: Lookup) -> RichText:
 def _formats(raw: object) -> tuple[str, ...]:
     wanted = tuple(dict.fromkeys(f.strip().lower() for f in str(raw or "").split(",") if f.strip()))
     if not wanted or any(f not in ATTACHABLE for f in wanted):
-        raise MailProblem(f"found {raw!r}, expected a comma-separated subset of {','.join(ATTACHABLE)}")
+        raise MailProblem(tr("found {raw!r}, expected a comma-separated subset of {ATTACHABLE}").format(raw=raw, ATTACHABLE=','.join(ATTACHABLE)))
     return wanted
 
 
@@ -169,7 +170,7 @@ def _yes_no(raw: object) -> bool:
     text = str(raw or "").strip().lower()
     if text in _YES | _NO:
         return text in _YES
-    raise MailProblem(f"found {raw!r}, expected yes or no")
+    raise MailProblem(tr("found {raw!r}, expected yes or no").format(raw=raw))
 
 
 def _with_meta(lookup: Lookup, meta: Meta) -> Lookup:
@@ -197,7 +198,8 @@ def _check_charset(mail: Mail, cells: dict[str, str], diag: Collector) -> None:
     for key, text in (("subject", mail.subject), ("body", mail.body.plain)):
         bad = [c for c in text if not _encodes(c, mail.charset)]
         if bad:
-            diag.add(CellRef(SHEET, cells[key]), tr("character '{bad}' (U+{ord:04X}) cannot be written in {upper}: replace it or use charset utf-8").format(bad=bad[0], ord=ord(bad[0]), upper=mail.charset.upper()))
+            diag.add(CellRef(SHEET, cells[key]), tr("character '{bad}' (U+{ord:04X}) cannot be written "
+                                                    "in {upper}: replace it or use charset utf-8").format(bad=bad[0], ord=ord(bad[0]), upper=mail.charset.upper()))
 
 
 def _encodes(char: str, charset: str) -> bool:

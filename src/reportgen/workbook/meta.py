@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Any, get_type_hints
 
 from reportgen.diagnostics import CellRef, Collector
+from reportgen.i18n import tr
 from reportgen.model import PAPER_MM, Meta, Theme, Value
 from reportgen.workbook.cells import read_value
 from reportgen.workbook.inline import InlineError, Lookup, to_rich_text
@@ -59,14 +60,15 @@ def read_meta(book: Book, diag: Collector, lookup: Lookup) -> tuple[Meta, Theme]
             elif key.startswith("theme.") and key[6:] in _THEMEABLE:
                 theme[key[6:]] = _theme_value(key[6:], book, coord)
             else:
-                diag.add(CellRef(SHEET, "A" + coord[1:]), f"unknown key '{key}' (expected one of "
-                         f"{', '.join(_TEXT_KEYS + ('date', 'keywords'))}, rate.XXX_YYY or theme.<field>)")
+                diag.add(CellRef(SHEET, "A" + coord[1:]), tr("unknown key '{key}' (expected one of "
+                                                             "{value}, rate.XXX_YYY or theme.<field>)").format(key=key, value=', '.join(_TEXT_KEYS + ('date', 'keywords'))))
         except CellProblem as exc:
             diag.add(where, str(exc))
     for key in _REQUIRED:
         if key not in fields:
             if key not in rows:  # a row with an empty or bad value is already reported at its cell
-                diag.add(CellRef(SHEET), f"missing required key '{key}' (a row with '{key}' in column A)")
+                diag.add(CellRef(SHEET), tr("missing required key '{key}' (a row with '{key}' in column "
+                                            "A)").format(key=key))
             fields[key] = dt.date(2000, 1, 1) if key == "date" else "?"
     for key in ("output_name", "appendix_name"):
         if key in fields:
@@ -86,10 +88,10 @@ def _check_property(key: str, text: str) -> None:
     holds no control character (the drawn ones are checked with all drawn text)."""
     if key in _PROPERTIES and len(text) > MAX_PROPERTY:
         verb = "are" if key == "keywords" else "is"
-        raise CellProblem(f"{key} {verb} {len(text):,} characters long (limit {MAX_PROPERTY}, the most a document "
-                          f"property holds in the DOCX and XLSX); shorten {'them' if verb == 'are' else 'it'}")
+        raise CellProblem(tr("{key} {verb} {count:,} characters long (limit {MAX_PROPERTY}, the most a "
+                             "document property holds in the DOCX and XLSX); shorten {value}").format(key=key, verb=verb, count=len(text), MAX_PROPERTY=MAX_PROPERTY, value='them' if verb == 'are' else 'it'))
     if key in _UNDRAWN and (bad := next((c for c in text if unicodedata.category(c) == "Cc"), None)):
-        raise CellProblem(f"control character U+{ord(bad):04X} in {key} (remove it)")
+        raise CellProblem(tr("control character U+{ord:04X} in {key} (remove it)").format(ord=ord(bad), key=key))
 
 
 def _output_name_problem(key: str, name: str) -> str | None:
@@ -105,21 +107,21 @@ def _check_text_area(theme: Theme, rows: dict[str, str], diag: Collector) -> Non
     """Margins that leave the text too little room are reported at their cells (a
     negative text width would otherwise stop the PDF renderer with no place named)."""
     width, height = PAPER_MM[theme.page_size]
-    for sides, size, least, what in ((("left", "right"), width, _MIN_TEXT_MM[0], "wide"),
-                                     (("top", "bottom"), height, _MIN_TEXT_MM[1], "tall")):
+    for sides, size, least, what in ((("left", "right"), width, _MIN_TEXT_MM[0], tr("wide")),
+                                     (("top", "bottom"), height, _MIN_TEXT_MM[1], tr("tall"))):
         a, b = (getattr(theme, f"margin_{side}") for side in sides)
         if size - a - b < least:
             given = [f"theme.margin_{side}" for side in sides if f"theme.margin_{side}" in rows]
             where = CellRef(SHEET, rows[given[0]]) if given else CellRef(SHEET)
-            diag.add(where, f"theme.margin_{sides[0]} {a:g} mm and theme.margin_{sides[1]} {b:g} mm leave no room "
-                     f"for the text on {theme.page_size} paper ({size:g} mm {what}): the text needs at least "
-                     f"{least:g} mm; make the margins smaller")
+            diag.add(where, tr("theme.margin_{sides} {a:g} mm and theme.margin_{sides2} {b:g} mm leave "
+                               "no room for the text on {page_size} paper ({size:g} mm {what}): the text "
+                               "needs at least {least:g} mm; make the margins smaller").format(sides=sides[0], a=a, sides2=sides[1], b=b, page_size=theme.page_size, size=size, what=what, least=least))
 
 
 def _text(book: Book, coord: str, lookup: Lookup | None = None) -> str:
     raw = book.raw(SHEET, coord)
     if is_blank(raw):
-        raise CellProblem("empty value (expected text)")
+        raise CellProblem(tr("empty value (expected text)"))
     if lookup is None:
         return str(raw).strip()
     try:
@@ -139,13 +141,13 @@ def _date(book: Book, coord: str) -> dt.date:
             return dt.date.fromisoformat(raw.strip().replace("/", "-"))
         except ValueError:
             pass
-    raise CellProblem(f"found {raw!r}, expected a date (a date cell, or text like 2020-05-15)")
+    raise CellProblem(tr("found {raw!r}, expected a date (a date cell, or text like 2020-05-15)").format(raw=raw))
 
 
 def _rate(book: Book, coord: str) -> Value:
     value = read_value(book, SHEET, coord)
     if not value.is_number or value.raw <= 0:  # type: ignore[operator]
-        raise CellProblem(f"found {value.raw!r}, expected a positive number (the rate)")
+        raise CellProblem(tr("found {raw!r}, expected a positive number (the rate)").format(raw=value.raw))
     return value
 
 
@@ -155,17 +157,17 @@ def _theme_value(name: str, book: Book, coord: str) -> Any:
     if name == "palette":
         colours = tuple(c.strip() for c in str(raw or "").split(",") if c.strip())
         if not colours or not all(_COLOUR.fullmatch(c) for c in colours):
-            raise CellProblem(f"found {raw!r}, expected colours like #1F3A5F, #E8590C")
+            raise CellProblem(tr("found {raw!r}, expected colours like #1F3A5F, #E8590C").format(raw=raw))
         return tuple(c.upper() for c in colours)
     if kind is float:
         if isinstance(raw, bool) or not isinstance(raw, (int, float)) or raw <= 0:
-            raise CellProblem(f"found {raw!r}, expected a positive number for theme.{name}")
+            raise CellProblem(tr("found {raw!r}, expected a positive number for theme.{name}").format(raw=raw, name=name))
         return float(raw)
     text = str(raw or "").strip()
     if name == "page_size":
         if text not in PAPER_MM:
-            raise CellProblem(f"found {text!r}, expected A4, B5 (JIS), ISO-B5 or Letter")
+            raise CellProblem(tr("found {text!r}, expected A4, B5 (JIS), ISO-B5 or Letter").format(text=text))
         return text
     if not _COLOUR.fullmatch(text):
-        raise CellProblem(f"found {text!r}, expected a colour like #1F3A5F")
+        raise CellProblem(tr("found {text!r}, expected a colour like #1F3A5F").format(text=text))
     return text.upper()

@@ -25,6 +25,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from reportgen.adapters import docx as wordlib
 from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import Diagnostic, ReportError
+from reportgen.i18n import tr
 from reportgen.model import (
     Block, ChartBlock, ContactBox, Heading, ImageBlock, KpiRow, ListBlock, Note, PageBreak,
     Paragraph, RichText, Span, TableBlock, Theme,
@@ -173,7 +174,7 @@ class Body:
     def _chart(self, block: ChartBlock) -> None:
         images = self._charts.get(block.chart.id)
         if images is None:
-            raise ReportError(Diagnostic(block.ref, f"no chart image for chart '{block.chart.id}'"))
+            raise ReportError(Diagnostic(block.ref, tr("no chart image for chart '{id}'").format(id=block.chart.id)))
         self._figure(Figure(images.png, block.chart.title, images.alt_text,
                             RichText.of(block.chart.caption), block.chart.width == "half"))
 

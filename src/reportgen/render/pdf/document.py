@@ -23,6 +23,7 @@ from reportgen.adapters import reportlab as rl
 from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import Diagnostic, ReportError, ReportWarning
 from reportgen.gcpause import cyclic_gc_paused
+from reportgen.i18n import tr
 from reportgen.model import Document
 from reportgen.render.pdf.flow import PartStart
 from reportgen.render.pdf.geometry import PageGeometry, page_geometry
@@ -73,10 +74,11 @@ class _Template(BaseDocTemplate):
             super().handle_flowable(flowables)
         except LayoutError as exc:
             where = cell or "PDF"
-            raise ReportError(Diagnostic(where, "too large to fit on a page; shorten the text")) from exc
+            raise ReportError(Diagnostic(where, tr("too large to fit on a page; shorten the text"))) from exc
         if cell and not waited and rl.postponed(first) and room > MOVED_ROOM:
-            warnings.warn(ReportWarning(Diagnostic(cell, f"{getattr(first, 'what', 'block')} moved whole to "
-                                                   f"the next page, leaving {room:.0%} of page {page} empty")))
+            warnings.warn(ReportWarning(Diagnostic(cell, tr(
+                "{what} moved whole to the next page, leaving {room:.0%} of page {page} empty").format(
+                what=getattr(first, "what", tr("block")), room=room, page=page))))
 
 
 def _template(ctx: Context, out: io.BytesIO, decor: PageDecor) -> BaseDocTemplate:

@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, Image, Table
 
 from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import Diagnostic, ReportError, ReportWarning
+from reportgen.i18n import tr
 from reportgen.model import ChartBlock, ImageBlock, RichText
 from reportgen.render.pdf.drawcache import parsed
 from reportgen.render.picture import drawable
@@ -72,8 +73,9 @@ def _check_resolution(block: ImageBlock, w_px: int, width_pt: float) -> None:
     dpi = w_px / (width_pt / 72)
     if dpi < PRINT_DPI:
         need = math.ceil(width_pt / 72 * PRINT_DPI)
-        warnings.warn(ReportWarning(Diagnostic(block.ref, f"image '{block.path.name}' prints at {dpi:.0f} dpi "
-                                               f"(print needs {PRINT_DPI}: supply at least {need} pixels wide)")))
+        warnings.warn(ReportWarning(Diagnostic(block.ref, tr("image '{name}' prints at {dpi:.0f} dpi "
+                                                             "(print needs {PRINT_DPI}: supply at least "
+                                                             "{need} pixels wide)").format(name=block.path.name, dpi=dpi, PRINT_DPI=PRINT_DPI, need=need))))
 
 
 _ROW_STYLE = [
@@ -120,9 +122,9 @@ def load_drawing(block: ChartBlock, images: ChartImages) -> Drawing:
     try:
         drawing = _parsed(images.svg.read_bytes())
     except (OSError, ValueError) as exc:
-        raise ReportError(Diagnostic(block.ref, f"chart {block.chart.id!r}: cannot read {images.svg.name}: {exc}")) from exc
+        raise ReportError(Diagnostic(block.ref, tr("chart {id!r}: cannot read {name}: {exc}").format(id=block.chart.id, name=images.svg.name, exc=exc))) from exc
     if drawing is None or not drawing.width or not drawing.height:
-        raise ReportError(Diagnostic(block.ref, f"chart {block.chart.id!r}: unreadable SVG {images.svg.name}"))
+        raise ReportError(Diagnostic(block.ref, tr("chart {id!r}: unreadable SVG {name}").format(id=block.chart.id, name=images.svg.name)))
     return drawing
 
 
@@ -222,4 +224,4 @@ def _drawable(block: ImageBlock) -> tuple[Path | bytes, tuple[int, int]]:
     try:
         return drawable(block.path)
     except OSError as exc:
-        raise ReportError(Diagnostic(block.ref, f"cannot read image {block.path.name}: {exc}")) from exc
+        raise ReportError(Diagnostic(block.ref, tr("cannot read image {name}: {exc}").format(name=block.path.name, exc=exc))) from exc

@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from reportgen.adapters import reportlab as rl
+from reportgen.i18n import tr
 
 Decorate = Callable[[Canvas, float, float], None]
 """Draws under a stack's children: (canvas, width, height), origin at the bottom left."""
@@ -151,9 +152,10 @@ class KeepWithNext(Flowable):
         self.nxt = nxt
         self.spaceBefore = heads[0].getSpaceBefore()
         self.cell = getattr(nxt, "cell", None) or getattr(heads[0], "cell", None)
-        self.what = getattr(nxt, "what", "block")
+        self.what = getattr(nxt, "what", tr("block"))
         if getattr(heads[0], "cell", None) != self.cell:
-            self.what += f" with the {getattr(heads[0], 'what', 'heading')} above it"
+            self.what = tr("{what} with the {heading} above it").format(
+                what=self.what, heading=getattr(heads[0], "what", tr("heading")))
 
     def _gap(self, i: int, f: Flowable) -> float:
         return f.getSpaceBefore() if i else 0.0

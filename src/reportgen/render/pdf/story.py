@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable
@@ -19,6 +19,7 @@ from reportlab.platypus import PageBreak as RLPageBreak
 
 from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import CellRef, Diagnostic, ReportError, ReportWarning
+from reportgen.i18n import ntr, tr
 from reportgen.model import (
     Block, ChartBlock, ContactBox, Document, Heading, ImageBlock, KpiRow, ListBlock, Note,
     PageBreak, Paragraph, TableBlock, outline_depths,
@@ -61,9 +62,13 @@ class Context:
         return (self.geometry.top - self.geometry.bottom) * 0.55
 
 
-WHAT = {Heading: "heading", Paragraph: "paragraph", ListBlock: "list", KpiRow: "KPI row", ChartBlock: "chart",
-        ImageBlock: "image", TableBlock: "table", Note: "note", ContactBox: "contact box", PageBreak: "page break"}
-"""How a block is named in the layout report."""
+WHAT: dict[type, Callable[[], str]] = {
+    Heading: lambda: tr("heading"), Paragraph: lambda: tr("paragraph"), ListBlock: lambda: tr("list"),
+    KpiRow: lambda: tr("KPI row"), ChartBlock: lambda: tr("chart"), ImageBlock: lambda: tr("image"),
+    TableBlock: lambda: tr("table"), Note: lambda: tr("note"), ContactBox: lambda: tr("contact box"),
+    PageBreak: lambda: tr("page break"),
+}
+"""How a block is named in the layout report (in the language in use)."""
 
 WHOLE_LIST = 5
 """A list of up to this many items is a box: never split across pages."""
@@ -80,7 +85,7 @@ def build_story(ctx: Context) -> list[Flowable]:
             items.append((PartStart(block.text.plain), False))
         for flowable, keep in block_flowables(block, ctx, marks.get(i), doc.blocks[i - 1] if i else None):
             flowable.cell = block.ref  # named in layout errors and warnings
-            flowable.what = WHAT[type(block)]
+            flowable.what = WHAT[type(block)]()
             items.append((flowable, keep))
     return keep_chains(pair_half_figures(items, ctx))
 
@@ -125,10 +130,10 @@ def block_flowables(block: Block, ctx: Context, mark: Bookmark | None,
     raise TypeError(f"{block.ref}: unknown block {type(block).__name__}")
 
 
-_FLAWS = {
-    "short": "left short of the right margin: filling it would open gaps over ½ em (a long word or "
-             "number follows; a shorter one, or a space inside it, lets the line fill)",
-    "broken": "broken inside a word or number: no break opportunity fits the line",
+_FLAWS: dict[str, Callable[[], str]] = {
+    "short": lambda: tr("left short of the right margin: filling it would open gaps over ½ em (a long word or "
+                        "number follows; a shorter one, or a space inside it, lets the line fill)"),
+    "broken": lambda: tr("broken inside a word or number: no break opportunity fits the line"),
 }
 
 
@@ -139,8 +144,10 @@ def report_lines(text: JaParagraph, width: float, where: CellRef) -> None:
     flawed = [(i, line) for i, line in enumerate(lines, start=1) if line.flaw]
     if flawed:
         i, line = flawed[0]
-        more = f" (and {len(flawed) - 1} more line(s))" if len(flawed) > 1 else ""
-        warnings.warn(ReportWarning(Diagnostic(where, f"line {i} ('{line.text[:16]}') {_FLAWS[line.flaw]}{more}")))
+        more = (ntr(" (and {count} more line)", " (and {count} more lines)", len(flawed) - 1).format(
+            count=len(flawed) - 1) if len(flawed) > 1 else "")
+        warnings.warn(ReportWarning(Diagnostic(where, tr("line {i} ('{text}') {flaw}{more}").format(
+            i=i, text=line.text[:16], flaw=_FLAWS[line.flaw](), more=more))))
 
 
 def paragraph(p: Paragraph, st: Styles, fonts: PdfFonts, after_heading: bool) -> Flowable:
@@ -173,7 +180,7 @@ def pair_half_figures(items: list[tuple[Flowable, bool]], ctx: Context) -> list[
         prev = paired[-1][0] if paired else None
         if _is_half(flowable) and _is_half(prev):
             pair = Whole(figures.side_by_side(prev, flowable, ctx.width, ctx.fonts.regular), ctx.page_height)
-            pair.cell, pair.what = getattr(prev, "cell", None), "pair of figures"
+            pair.cell, pair.what = getattr(prev, "cell", None), tr("pair of figures")
             paired[-1] = (pair, False)
             continue
         paired.append((flowable, keep))
@@ -183,7 +190,7 @@ def pair_half_figures(items: list[tuple[Flowable, bool]], ctx: Context) -> list[
 def _beside(figure: Flowable, ctx: Context) -> Flowable:
     whole = Whole(figures.captioned_beside(figure, ctx.width, ctx.max_figure_height, ctx.styles, ctx.fonts),
                   ctx.page_height)
-    whole.cell, whole.what = getattr(figure, "cell", None), getattr(figure, "what", "figure")
+    whole.cell, whole.what = getattr(figure, "cell", None), getattr(figure, "what", tr("figure"))
     return whole
 
 
@@ -197,6 +204,6 @@ def load_drawings(doc: Document, charts: Mapping[str, ChartImages]) -> dict[str,
     for block in doc.blocks:
         if isinstance(block, ChartBlock) and block.chart.id not in out:
             if block.chart.id not in charts:
-                raise ReportError(Diagnostic(block.ref, f"chart {block.chart.id!r} was not rendered"))
+                raise ReportError(Diagnostic(block.ref, tr("chart {id!r} was not rendered").format(id=block.chart.id)))
             out[block.chart.id] = figures.load_drawing(block, charts[block.chart.id])
     return out

@@ -25,6 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from reportgen.diagnostics import Diagnostic, ReportWarning
+from reportgen.i18n import tr
 from reportgen.ja.compose import Line
 from reportgen.layout.table import (
     LONG_TABLE, Fit, alignment, fit_block, set_in_figures,
@@ -283,7 +284,7 @@ def data_table(block: TableBlock, width: float, keep_height: float, theme: Theme
     table = block.table
     shown, fit = fit_block(block, theme, width, st.cell.size)
     for note in fit.compromises:
-        warnings.warn(ReportWarning(Diagnostic(block.ref, f"table '{table.name}' {note}")))
+        warnings.warn(ReportWarning(Diagnostic(block.ref, tr("table '{name}' {note}").format(name=table.name, note=note))))
     dense = len(table.rows) > LONG_TABLE
     pad_x, pad_y = fit.pad, DENSE_PAD_Y if dense else PAD_Y
     leading = fit.size * (DENSE_LEADING if dense else st.cell.leading / st.cell.size)
