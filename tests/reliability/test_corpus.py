@@ -581,3 +581,24 @@ def test_a_value_that_cannot_be_read_is_reported_once(tmp_path):
     result = run_cli(["validate", path])
     assert result.code == 2 and len(result.errors) == 1, result.err
     assert result.errors[0].startswith("error: values!B3: formula =VLOOKUP(")
+
+
+def test_a_value_that_cannot_be_read_is_not_reported_again_in_oku_man_wording(tmp_path):
+    """`{users:億万}` and a KPI `users:億万` citing a broken row say nothing more."""
+    path = wb(values=VALUES + [("users", "=FOO(1)")],
+              content=[HEADER, ("paragraph", "利用者{users:億万}人"), ("kpi", "利用者", "users:億万")])(tmp_path)
+    result = run_cli(["validate", path])
+    assert result.code == 2 and len(result.errors) == 1, result.err
+    assert result.errors[0].startswith("error: values!B3: formula =FOO(1)")
+
+
+def test_a_renamed_data_sheet_is_reported_at_the_chart_row_only(tmp_path):
+    """The chart row naming the missing sheet is reported; the content row citing that chart
+    (which exists in 'charts') is not reported again as an unknown chart."""
+    def rename(book):
+        book["contributions"].title = "拠出"
+
+    path = make_workbook(tmp_path / "wb.xlsx", content=[HEADER, ("chart", None, "by_entity")], edit=rename)
+    result = run_cli(["validate", path])
+    assert result.code == 2 and len(result.errors) == 1, result.err
+    assert "charts!C2: no data sheet named 'contributions'" in result.errors[0]

@@ -146,12 +146,17 @@ def _link(url: str) -> str | None:
     raise InlineError(tr("link address '{url}' is not http(s):// or mailto:").format(url=url))
 
 
+class Unreadable(Value):
+    """The stand-in for a value whose cell could not be read: its problem is reported at
+    that cell once, so what cites it says nothing more (nothing is built anyway)."""
+
+
 def figure_text(name: str, style: str | None, lookup: Lookup) -> str:
     """The text of `{name}` or `{name:style}` (inline markup and KPI cards)."""
     value = lookup(name)
     if value is None:
         raise InlineError(tr("{{{name}}} names no row of 'values' and no defined name").format(name=name))
-    if style is None:
+    if style is None or isinstance(value, Unreadable):
         return value.text
     if style == "億万":
         if not value.is_number:

@@ -21,6 +21,7 @@ from reportgen.workbook.cells import read_value
 from reportgen.workbook.charts import read_charts
 from reportgen.workbook.content import Context, read_content
 from reportgen.workbook.images import image_resolver
+from reportgen.workbook.inline import Unreadable
 from reportgen.workbook.mail import read_mail
 from reportgen.workbook.meta import read_meta
 from reportgen.workbook.source import Book, CellProblem, check_extent, key_rows, shown
@@ -105,7 +106,7 @@ def _lookup(book: Book, values: dict[str, Value]):
     cache: dict[str, Value | None] = {}
     if VALUES in book.sheetnames:
         rows = key_rows(book, VALUES, "name", "value name", Collector())  # duplicates are reported by read_values
-        cache.update({name: Value(None, "General", "", CellRef(VALUES, coord))
+        cache.update({name: Unreadable(None, "General", "", CellRef(VALUES, coord))
                       for name, coord in rows.items() if name not in values})
 
     def lookup(name: str) -> Value | None:
