@@ -153,3 +153,15 @@ def test_a_theme_font_the_lookup_cannot_reach_is_an_error():
     with pytest.raises(RuntimeError, match="chart font lookup"):
         with rendering(theme):
             pass
+
+
+def test_a_build_prints_located_chart_warnings_and_nothing_from_matplotlib(tmp_path, capfd):
+    """The stress workbook's compromises arrive as `warning: charts!A…` lines; no
+    matplotlib warning or log line reaches stderr, from this process or a drawing worker."""
+    from reportgen.cli import main
+
+    book = Path(__file__).resolve().parents[2] / "data" / "gallery" / "stress-everything.xlsx"
+    assert main(["build", str(book), "-o", str(tmp_path), "--only", "pdf"]) == 0
+    err = [line for line in capfd.readouterr().err.splitlines() if line.strip()]
+    assert err and all(line.startswith("warning: ") for line in err), err
+    assert any(line.startswith("warning: charts!A") and "full width" in line for line in err)

@@ -24,7 +24,9 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml.etree import _Element as XmlElement
 
-__all__ = ["XmlElement", "element", "set_blob", "content_types_xml", "answer_style_ids"]
+TableCell = _Cell  # a table cell (python-docx names the class private)
+
+__all__ = ["XmlElement", "TableCell", "element", "set_blob", "content_types_xml", "answer_style_ids"]
 
 Proxy = Union[Paragraph, Run, Table, _Row, _Cell, Section, InlineShape]
 _ELEMENT = {Paragraph: "_p", Run: "_r", Table: "_tbl", _Row: "_tr", _Cell: "_tc", Section: "_sectPr",

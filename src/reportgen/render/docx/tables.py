@@ -17,7 +17,7 @@ from typing import Iterator
 
 from docx.document import Document as WordDocument
 from docx.shared import Length, Pt
-from docx.table import Table as WordTable, _Cell
+from docx.table import Table as WordTable
 
 from reportgen.adapters import docx as wordlib
 from reportgen.ja.numbers import split_unit
@@ -76,7 +76,7 @@ def _figure_size(figures: list[tuple[str, str]], room: float, largest: float) ->
 FIGURE_GUTTER = Pt(6)
 
 
-def add_figure_grid(word: WordDocument, columns: int, width: Length) -> list[_Cell]:
+def add_figure_grid(word: WordDocument, columns: int, width: Length) -> list[wordlib.TableCell]:
     """A borderless one-row table whose cells each hold a figure and its caption."""
     table = word.add_table(rows=1, cols=columns)
     table.style = word.styles[styles.FIGURE_GRID]

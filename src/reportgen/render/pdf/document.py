@@ -15,11 +15,11 @@ import warnings
 from pathlib import Path
 from typing import Callable, Mapping
 
-from reportlab.pdfbase.pdfdoc import PDFDate, PDFDictionary, PDFInfo, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
+from reportgen.adapters import reportlab as rl
 from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import Diagnostic, ReportError, ReportWarning
 from reportgen.gcpause import cyclic_gc_paused
@@ -68,14 +68,14 @@ class _Template(BaseDocTemplate):
         first = flowables[0] if flowables else None
         cell = getattr(first, "cell", None)
         frame, page = getattr(self, "frame", None), self.page
-        room = (frame._y - frame._y1p) / frame._aH if frame else 0.0  # reportlab has no public measure
-        waited = hasattr(first, "_postponed")  # reportlab marks a flowable it moves to the next frame
+        room = rl.frame_room(frame) if frame else 0.0
+        waited = rl.postponed(first)
         try:
             super().handle_flowable(flowables)
         except LayoutError as exc:
             where = cell or "PDF"
             raise ReportError(Diagnostic(where, tr("too large to fit on a page; shorten the text"))) from exc
-        if cell and not waited and hasattr(first, "_postponed") and room > MOVED_ROOM:
+        if cell and not waited and rl.postponed(first) and room > MOVED_ROOM:
             warnings.warn(ReportWarning(Diagnostic(cell, tr(
                 "{what} moved whole to the next page, leaving {room:.0%} of page {page} empty").format(
                 what=getattr(first, "what", tr("block")), room=room, page=page))))
@@ -102,23 +102,6 @@ def _frame(g: PageGeometry, top: float) -> Frame:
                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
 
 
-class _Info(PDFInfo):
-    """The document information with one more entry, `Source`: the full source note (the
-    footer may show it shortened). reportlab's `PDFInfo.format` writes a fixed set of keys."""
-
-    source = ""
-
-    def format(self, document: object) -> bytes:
-        entries = {"Title": PDFString(self.title), "Author": PDFString(self.author),
-                   "Producer": PDFString(self.producer), "Creator": PDFString(self.creator),
-                   "Subject": PDFString(self.subject), "Keywords": PDFString(self.keywords),
-                   "Trapped": PDFName(self.trapped)}
-        entries["ModDate"] = entries["CreationDate"] = PDFDate(ts=document._timeStamp, dateFormatter=self._dateFormatter)
-        if self.source:
-            entries["Source"] = PDFString(self.source)
-        return PDFDictionary(entries).format(document)
-
-
 class _Canvas(Canvas):
     """A canvas that dates the file with the document's own date, names the source of its
     figures in the document information and, when it saves, defines the pages' forms
@@ -128,10 +111,7 @@ class _Canvas(Canvas):
                  **kwargs: object):
         super().__init__(*args, **kwargs)
         self._finish = finish
-        info = _Info()
-        info.__dict__.update(vars(self._doc.info))  # what reportlab has set on its own so far
-        info.source = source
-        self._doc.info = info
+        rl.set_source_entry(self, source)
         self.setDateFormatter(lambda *_: stamp)
         self.showOutline()
 

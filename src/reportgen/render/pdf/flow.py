@@ -15,6 +15,7 @@ from typing import Callable, Sequence
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from reportgen.adapters import reportlab as rl
 from reportgen.i18n import tr
 
 Decorate = Callable[[Canvas, float, float], None]
@@ -93,7 +94,7 @@ class Whole(Flowable):
             return []
         # reportlab splits inside a row whenever it cannot split between rows (leaving a
         # box's last line or a lone marker on a page): allowed only for a row no page holds
-        rows = getattr(self.inner, "_rowHeights", None) or [self.height]
+        rows = rl.row_heights(self.inner) or [self.height]
         self.inner.splitInRow = int(max(rows) > self.page_height)
         pieces = self.inner.split(aw, ah)
         return [*pieces[:1], *(Whole(p, self.page_height, self.rows) for p in pieces[1:])]

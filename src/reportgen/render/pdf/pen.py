@@ -26,6 +26,7 @@ from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from reportgen.adapters import reportlab as rl
 from reportgen.render.pdf.fonts import PdfFonts
 
 Shown = tuple[tuple[str, str], ...]
@@ -53,8 +54,8 @@ class Pen:
     """One text object on `canvas`: `show` pieces of text, then `close` once to add it."""
 
     def __init__(self, canvas: Canvas, fonts: PdfFonts):
-        # canvas._doc (private, reportlab 4-5): the PDF document the fonts' subsets belong to
-        self.canvas, self.fonts, self.doc = canvas, fonts, canvas._doc
+        # the PDF document the fonts' subsets belong to
+        self.canvas, self.fonts, self.doc = canvas, fonts, rl.canvas_document(canvas)
         memo = _MEMOS.get(self.doc)
         if memo is None:
             memo = _MEMOS[self.doc] = _Memo()
