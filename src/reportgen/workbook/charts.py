@@ -20,6 +20,7 @@ from reportgen.model.data import ChartKind
 from reportgen.workbook.chartoptions import parse_options
 from reportgen.workbook.inline import InlineError, to_rich_text
 from reportgen.workbook.source import Book, is_blank, shown
+from reportgen.workbook.suggest import did_you_mean
 
 SHEET = "charts"
 COLUMNS = ("id", "type", "table", "category", "series", "title", "unit", "caption", "sort", "highlight", "width",
@@ -113,7 +114,8 @@ def _spec(t: dict[str, str], r: int, cols: dict[str, int], tables: Mapping[str, 
         row.bad("type", tr("unknown chart type '{type}' (expected {KINDS})").format(type=t['type'], KINDS=', '.join(KINDS)))
     table = tables.get(t["table"])
     if table is None:
-        row.bad("table", tr("no data sheet named '{table}' (expected one of {tables})").format(table=t['table'], tables=', '.join(tables) or 'none'))
+        row.bad("table", tr("no data sheet named '{table}' (expected one of {tables})").format(table=t['table'], tables=', '.join(tables) or 'none')
+                + did_you_mean(t['table'], tables))
         return None
     series = _series(row, table)
     sort, width = row.choice("sort", ("none", "asc", "desc")), row.choice("width", ("full", "half"))
@@ -167,11 +169,13 @@ def _series(row: _Row, table: Table) -> tuple[str, ...]:
     """The category and series columns, checked against the table."""
     names = [c.name for c in table.columns]
     if row.text["category"] not in names:
-        row.bad("category", tr("no column '{category}' in '{name}' (columns: {names})").format(category=row.text['category'], name=table.name, names=', '.join(names)))
+        row.bad("category", tr("no column '{category}' in '{name}' (columns: {names})").format(category=row.text['category'], name=table.name, names=', '.join(names))
+                + did_you_mean(row.text['category'], names))
     series = tuple(s.strip() for s in row.text["series"].split(",") if s.strip())
     for s in series:
         if s not in names:
-            row.bad("series", tr("no column '{s}' in '{name}' (columns: {names})").format(s=s, name=table.name, names=', '.join(names)))
+            row.bad("series", tr("no column '{s}' in '{name}' (columns: {names})").format(s=s, name=table.name, names=', '.join(names))
+                    + did_you_mean(s, names))
         elif table.rows and (kind := table.columns[names.index(s)].kind) != "number":  # no rows: said below
             row.bad("series", tr("column '{s}' of '{name}' holds {kind}, expected numbers").format(s=s, name=table.name, kind=kind))
     return series

@@ -19,8 +19,9 @@ from reportgen.model import (
     Note, PageBreak, Paragraph, RichText, Table, TableBlock, Value,
 )
 from reportgen.workbook.charts import header_map
-from reportgen.workbook.inline import InlineError, figure_text, to_rich_text
+from reportgen.workbook.inline import InlineError, figure_text, known_names, to_rich_text
 from reportgen.workbook.source import Book, CellProblem, is_blank
+from reportgen.workbook.suggest import did_you_mean
 from reportgen.workbook.tableopts import shape_table
 
 SHEET = "content"
@@ -97,7 +98,8 @@ def _rows(ctx: Context) -> list[Row]:
         kind = str(cells.get("type") or "").strip().lower()
         row = Row(kind, cells, refs, _options(str(cells.get("options") or ""), refs.get("options"), ctx))
         if kind not in TYPES:
-            ctx.diag.add(refs["type"], tr("unknown block type '{kind}' (expected one of {TYPES})").format(kind=kind or '(empty)', TYPES=', '.join(TYPES)))
+            ctx.diag.add(refs["type"], tr("unknown block type '{kind}' (expected one of {TYPES})").format(kind=kind or '(empty)', TYPES=', '.join(TYPES))
+                         + did_you_mean(kind, TYPES))
             continue
         if kind in NEEDS_TEXT and not row.text("text"):
             ctx.diag.add(refs.get("text", refs["type"]), tr("empty text for a '{kind}' block (expected "
@@ -167,12 +169,14 @@ def _referenced(row: Row, ctx: Context) -> Block | None:
         if ref not in ctx.charts:
             if ref in ctx.broken_charts:
                 return None
-            ctx.diag.add(at, tr("no chart with id '{ref}' in 'charts' (known: {charts})").format(ref=ref, charts=', '.join(ctx.charts) or 'none'))
+            ctx.diag.add(at, tr("no chart with id '{ref}' in 'charts' (known: {charts})").format(ref=ref, charts=', '.join(ctx.charts) or 'none')
+                         + did_you_mean(ref, ctx.charts))
             return None
         return ChartBlock(ctx.charts[ref], at)
     if row.kind == "table":
         if ref not in ctx.tables:
-            ctx.diag.add(at, tr("no data sheet named '{ref}' (known: {tables})").format(ref=ref, tables=', '.join(ctx.tables) or 'none'))
+            ctx.diag.add(at, tr("no data sheet named '{ref}' (known: {tables})").format(ref=ref, tables=', '.join(ctx.tables) or 'none')
+                         + did_you_mean(ref, ctx.tables))
             return None
         return _table_block(row, ctx.tables[ref], caption, ctx)
     path = ctx.resolve_image(ref, at)
@@ -224,7 +228,8 @@ def _kpi_value(row: Row, ctx: Context) -> Value | None:
     name, _, style = ref.strip("{}").partition(":")
     value = ctx.lookup(name)
     if value is None:
-        ctx.diag.add(row.refs["ref"], tr("no value named '{name}' (a row of 'values' or a defined name)").format(name=name))
+        ctx.diag.add(row.refs["ref"], tr("no value named '{name}' (a row of 'values' or a defined name)").format(name=name)
+                      + did_you_mean(name, known_names(ctx.lookup)))
         return None
     if not style:
         return value

@@ -16,6 +16,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 
 from reportgen.i18n import tr
 from reportgen.model import RichText, Span, Value
+from reportgen.workbook.suggest import did_you_mean
 
 _TOKEN = re.compile(
     r"(?P<lbrace>\{\{)|(?P<rbrace>\}\})|(?P<bold>\*\*)"
@@ -146,6 +147,11 @@ def _link(url: str) -> str | None:
     raise InlineError(tr("link address '{url}' is not http(s):// or mailto:").format(url=url))
 
 
+def known_names(lookup: Lookup) -> tuple[str, ...]:
+    """The names `lookup` knows, when it tells them (the reader's does), for "did you mean"."""
+    return getattr(lookup, "names", ())
+
+
 class Unreadable(Value):
     """The stand-in for a value whose cell could not be read: its problem is reported at
     that cell once, so what cites it says nothing more (nothing is built anyway)."""
@@ -155,7 +161,8 @@ def figure_text(name: str, style: str | None, lookup: Lookup) -> str:
     """The text of `{name}` or `{name:style}` (inline markup and KPI cards)."""
     value = lookup(name)
     if value is None:
-        raise InlineError(tr("{{{name}}} names no row of 'values' and no defined name").format(name=name))
+        raise InlineError(tr("{{{name}}} names no row of 'values' and no defined name").format(name=name)
+                          + did_you_mean(name, known_names(lookup)))
     if style is None or isinstance(value, Unreadable):
         return value.text
     if style == "億万":

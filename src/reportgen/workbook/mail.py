@@ -21,6 +21,7 @@ from reportgen.model import Mail, Meta, Recipients, RichText, Value
 from reportgen.model.mail import ATTACHABLE, CHARSETS
 from reportgen.workbook.inline import InlineError, Lookup, to_rich_text
 from reportgen.workbook.source import Book, CellProblem, is_blank
+from reportgen.workbook.suggest import did_you_mean
 
 SHEET = "mail"
 _KEYS = ("from", "reply_to", "to", "cc", "bcc", "subject", "body", "attach", "charset", "html")
@@ -82,7 +83,8 @@ def _rows(book: Book, diag: Collector) -> list[tuple[str, str]]:
             continue
         key = str(key).strip()
         if key not in _KEYS:
-            diag.add(CellRef(SHEET, f"A{r}"), tr("unknown key '{key}' (expected one of {KEYS})").format(key=key, KEYS=', '.join(_KEYS)))
+            diag.add(CellRef(SHEET, f"A{r}"), tr("unknown key '{key}' (expected one of {KEYS})").format(key=key, KEYS=', '.join(_KEYS))
+                     + did_you_mean(key, _KEYS))
         elif key in seen and key not in _REPEATABLE:
             diag.add(CellRef(SHEET, f"A{r}"), tr("duplicate key '{key}' (first at A{seen})").format(key=key, seen=seen[key]))
         else:

@@ -15,6 +15,7 @@ from reportgen.model import PAPER_MM, Meta, Theme, Value
 from reportgen.workbook.cells import read_value
 from reportgen.workbook.inline import InlineError, Lookup, to_rich_text
 from reportgen.workbook.source import Book, CellProblem, is_blank, key_rows
+from reportgen.workbook.suggest import did_you_mean
 
 SHEET = "meta"
 _TEXT_KEYS = ("title", "organisation", "doc_type", "subtitle", "author", "subject",
@@ -61,7 +62,9 @@ def read_meta(book: Book, diag: Collector, lookup: Lookup) -> tuple[Meta, Theme]
                 theme[key[6:]] = _theme_value(key[6:], book, coord)
             else:
                 diag.add(CellRef(SHEET, "A" + coord[1:]), tr("unknown key '{key}' (expected one of "
-                                                             "{value}, rate.XXX_YYY or theme.<field>)").format(key=key, value=', '.join(_TEXT_KEYS + ('date', 'keywords'))))
+                                                             "{value}, rate.XXX_YYY or theme.<field>)").format(key=key, value=', '.join(_TEXT_KEYS + ('date', 'keywords')))
+                         + did_you_mean(key, _TEXT_KEYS + ('date', 'keywords')
+                                        + tuple(f"theme.{t}" for t in _THEMEABLE)))
         except CellProblem as exc:
             diag.add(where, str(exc))
     for key in _REQUIRED:

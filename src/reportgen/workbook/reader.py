@@ -113,6 +113,7 @@ def _lookup(book: Book, values: dict[str, Value]):
                 cache[name] = None
         return cache[name]
 
+    lookup.names = (*values, *cache, *book.workbook.defined_names)  # type: ignore[attr-defined]  # for "did you mean"
     return lookup
 
 

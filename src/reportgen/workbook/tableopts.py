@@ -17,6 +17,7 @@ from reportgen.i18n import tr
 from reportgen.model import ColumnStyle, Table, Value
 from reportgen.model.blocks import Align
 from reportgen.numfmt import NumberFormatError, format_value
+from reportgen.workbook.suggest import did_you_mean
 from reportgen.workbook.tables import totals_of
 
 TOTALS = ("auto", "last", "none")
@@ -77,7 +78,8 @@ def _names(value: str) -> list[str]:
 def _column(name: str, names: list[str], table: Table, where: CellRef, diag: Collector) -> int | None:
     if name in names:
         return names.index(name)
-    diag.add(where, tr("no column '{name}' in table '{name2}' (columns: {names})").format(name=name, name2=table.name, names=', '.join(names)))
+    diag.add(where, tr("no column '{name}' in table '{name2}' (columns: {names})").format(name=name, name2=table.name, names=', '.join(names))
+             + did_you_mean(name, names))
     return None
 
 
