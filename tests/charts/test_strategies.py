@@ -140,3 +140,15 @@ def test_shortened_names_are_given_in_full_in_the_alt_text():
     full = "天猫のマーチャント（出店企業）のプラットフォームサービス料免除"
     assert any(f == full for _, f in plan.short_names)
     assert full in alt_text(chart, plan.short_names)
+
+
+def test_one_series_keeps_one_figure_style():
+    """310,042 reads `31万42` in myriads but 275,290 is no shorter as `27万5,290`: the whole
+    series keeps the cells' own format rather than mixing the two."""
+    from stress_samples import chart, table
+
+    rows = [("韓国", 310042), ("台湾", 275290), ("中国", 144922), ("香港", 112138)]
+    tbl = table("visitors", [("国", "text", "General"), ("人数", "number", "#,##0")], rows)
+    plan = make_plan(chart("visitors", "barh", tbl, ("人数",), unit="人"), THEME)
+    labels = [t for t in plan.series[0].labels if t]
+    assert labels and all("万" not in t for t in labels), labels

@@ -209,7 +209,8 @@ def _series(spec: ChartSpec, name: str, colors: tuple[str, ...], scale: int, axi
             labelled: bool) -> Series:
     cells = spec.ordered_rows_column(name)
     values = tuple(None if not v.is_number else float(v.raw) / scale for v in cells)  # type: ignore[arg-type]
-    labels = tuple(_label(v, scale, axis, values) for v in cells) if labelled else ("",) * len(cells)
+    myriads = axis.unit[0] > 1 and all(_short_myriad(v) for v in cells if v.is_number)
+    labels = tuple(_label(v, scale, myriads, values) for v in cells) if labelled else ("",) * len(cells)
     return Series(name, values, labels, colors)
 
 
@@ -241,19 +242,25 @@ def _kept(series: Series, count: int, highlight: int | None) -> set[int]:
     return keep
 
 
-def _label(value: Value, scale: int, axis: ValueAxis, plotted: tuple[float | None, ...]) -> str:
-    """The cell's own text; on a scaled axis the figure in that unit, on a myriad axis
-    the figure in myriads (1,200,000,000円 → 12億円, as `{name:億万}` writes it)."""
+def _label(value: Value, scale: int, myriads: bool, plotted: tuple[float | None, ...]) -> str:
+    """The cell's own text; on a scaled axis the figure in that unit; with `myriads` (a
+    myriad axis whose every label is short in myriads) the figure in myriads
+    (1,200,000,000円 → 12億円, as `{name:億万}` writes it). One style for a whole series:
+    `31万42` beside `275,290` would read as two kinds of figure."""
     if not value.is_number:
         return value.text
     if scale > 1:
         largest = max((abs(v) for v in plotted if v is not None), default=0.0)
         return f"{float(value.raw) / scale:,.{1 if largest < 100 else 0}f}".replace("-", "\u2212")  # type: ignore[arg-type]
-    if axis.unit[0] > 1:
-        myriad = myriad_format(value.raw, value.number_format)  # type: ignore[arg-type]
-        short = myriad_groups(value.raw) <= 2 and len(myriad) < len(value.text)  # type: ignore[arg-type]
-        return myriad if short else value.text  # 12億円, 4億1,000万円; not 93億1,780万800円
+    if myriads:
+        return myriad_format(value.raw, value.number_format)  # type: ignore[arg-type]
     return value.text
+
+
+def _short_myriad(value: Value) -> bool:
+    """Whether the figure is shorter in myriads: 12億円, 4億1,000万円; not 93億1,780万800円."""
+    myriad = myriad_format(value.raw, value.number_format)  # type: ignore[arg-type]
+    return myriad_groups(value.raw) <= 2 and len(myriad) < len(value.text)  # type: ignore[arg-type]
 
 
 def _pie(spec: ChartSpec, theme: Theme, fonts: Fonts) -> ChartPlan:

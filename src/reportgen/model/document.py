@@ -72,6 +72,13 @@ class Theme:
     font_figures: Path = _font("BIZUDGothic-Regular.ttf")
     font_figures_bold: Path = _font("BIZUDGothic-Bold.ttf")
     font_family: str = "BIZ UDPGothic"
+    cells: tuple[tuple[str, CellRef], ...] = field(default=(), compare=False, repr=False)
+    """(field, cell) of each field the meta sheet set (`theme.<field>`), for located
+    messages; not part of the look (equal themes compare and hash equal wherever they came
+    from). A tuple: a theme goes to the chart workers pickled."""
+
+    def cell(self, name: str) -> CellRef:
+        return next((ref for key, ref in self.cells if key == name), CellRef("meta"))
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ SHEET = "meta"
 _TEXT_KEYS = ("title", "organisation", "doc_type", "subtitle", "author", "subject",
               "short_title", "source_note", "output_name", "appendix_name", "lang")
 _REQUIRED = ("title", "organisation", "date")
-_THEMEABLE = {f.name: f for f in dataclasses.fields(Theme) if not f.name.startswith("font_")}
+_THEMEABLE = {f.name: f for f in dataclasses.fields(Theme) if not f.name.startswith("font_") and f.name != "cells"}
 _THEME_TYPES = get_type_hints(Theme)
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _OUTPUT_NAME = re.compile(r"[\w\-\u3040-\u30ff\u3400-\u9fff]+")
@@ -83,8 +83,9 @@ def read_meta(book: Book, diag: Collector, lookup: Lookup) -> tuple[Meta, Theme]
                 diag.add(CellRef(SHEET, rows[key]), problem)
                 del fields[key]
     fields.setdefault("author", fields["organisation"])
-    built = Theme(**theme)
-    _check_text_area(built, rows, diag)
+    built = Theme(**theme, cells=tuple((key[6:], CellRef(SHEET, coord)) for key, coord in rows.items()
+                                       if key.startswith("theme.") and key[6:] in theme))
+    _check_text_area(built, diag)
     cells = MappingProxyType({key: CellRef(SHEET, coord) for key, coord in rows.items()})
     return Meta(**fields, rates=MappingProxyType(rates), cells=cells), built
 
@@ -115,7 +116,7 @@ def _output_name_problem(key: str, name: str) -> str | None:
     return None
 
 
-def _check_text_area(theme: Theme, rows: dict[str, str], diag: Collector) -> None:
+def _check_text_area(theme: Theme, diag: Collector) -> None:
     """Margins that leave the text too little room are reported at their cells (a
     negative text width would otherwise stop the PDF renderer with no place named)."""
     width, height = PAPER_MM[theme.page_size]
@@ -123,8 +124,8 @@ def _check_text_area(theme: Theme, rows: dict[str, str], diag: Collector) -> Non
                                      (("top", "bottom"), height, _MIN_TEXT_MM[1], tr("tall"))):
         a, b = (getattr(theme, f"margin_{side}") for side in sides)
         if size - a - b < least:
-            given = [f"theme.margin_{side}" for side in sides if f"theme.margin_{side}" in rows]
-            where = CellRef(SHEET, rows[given[0]]) if given else CellRef(SHEET)
+            given = [f"margin_{side}" for side in sides if f"margin_{side}" in dict(theme.cells)]
+            where = theme.cell(given[0]) if given else CellRef(SHEET)
             diag.add(where, tr("theme.margin_{sides} {a:g} mm and theme.margin_{sides2} {b:g} mm leave "
                                "no room for the text on {page_size} paper ({size:g} mm {what}): the text "
                                "needs at least {least:g} mm; make the margins smaller").format(sides=sides[0], a=a, sides2=sides[1], b=b, page_size=theme.page_size, size=size, what=what, least=least))

@@ -7,7 +7,7 @@ import unicodedata
 import warnings
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterator, Mapping
+from typing import Iterator
 
 from reportgen.diagnostics import CellRef, Collector, Diagnostic, ReportError, ReportWarning
 from reportgen.fonts import missing_chars
@@ -24,7 +24,7 @@ from reportgen.workbook.images import image_resolver
 from reportgen.workbook.inline import Unreadable
 from reportgen.workbook.mail import read_mail
 from reportgen.workbook.meta import read_meta
-from reportgen.workbook.source import Book, CellProblem, check_extent, key_rows, shown
+from reportgen.workbook.source import Book, CellProblem, check_extent, key_rows
 from reportgen.workbook.tables import VALUES, read_table, read_values
 
 REQUIRED_SHEETS = ("meta", "content")
@@ -63,7 +63,7 @@ def _read(path: Path) -> Document:
     mail = read_mail(book, diag, lookup, meta)
     doc = Document(meta, theme, blocks, MappingProxyType(tables), MappingProxyType(charts),
                    MappingProxyType(values), path, mail)
-    check_text(doc, diag, _meta_cells(book))
+    check_text(doc, diag)
     diag.raise_if_any()
     return doc
 
@@ -92,13 +92,6 @@ def _shaped(tables: dict[str, Table], charts: dict[str, ChartSpec], ctx: Context
     return tables, charts
 
 
-def _meta_cells(book: Book) -> dict[str, CellRef]:
-    """meta key → its value cell (column B), so a meta text problem names its cell."""
-    ws = book.sheet("meta")
-    keys = {str(key).strip(): r for r in range(ws.max_row, 0, -1) if (key := shown(book, ws, r, 1, Collector()))}
-    return {key: CellRef("meta", f"B{r}") for key, r in keys.items()}
-
-
 def _lookup(book: Book, values: dict[str, Value]):
     """{name} → a `values` row first, else a single-cell defined name. A row whose value
     could not be read (already reported at its cell) stands in as an empty value, so that
@@ -124,11 +117,11 @@ def _lookup(book: Book, values: dict[str, Value]):
     return lookup
 
 
-def _texts(doc: Document, meta_cells: Mapping[str, CellRef]) -> Iterator[tuple[CellRef | str, str]]:
+def _texts(doc: Document) -> Iterator[tuple[CellRef | str, str]]:
     """Every piece of text a renderer will draw, with where it came from."""
     m = doc.meta
     for key in ("title", "subtitle", "organisation", "doc_type", "short_title", "source_note"):
-        yield meta_cells.get(key, CellRef("meta")), getattr(m, key)
+        yield m.cell(key), getattr(m, key)
     for table in doc.tables.values():
         for col in table.columns:
             yield col.ref, col.name
@@ -168,13 +161,13 @@ def _block_texts(block: Block) -> Iterator[tuple[CellRef, RichText]]:
         yield block.ref, block.caption
 
 
-def check_text(doc: Document, diag: Collector, meta_cells: Mapping[str, CellRef] | None = None) -> None:
+def check_text(doc: Document, diag: Collector) -> None:
     """No control characters, and every character drawable by a bundled font: one
     diagnostic per cell and kind of problem (a line of Arabic is one error, not twenty).
     Each distinct character is judged once; only a text holding a bad one is looked at
     closely (a 10,000-row table repeats the same few dozen characters)."""
     theme: Theme = doc.theme
-    texts = list(_texts(doc, meta_cells or {}))
+    texts = list(_texts(doc))
     suspects = _suspects(set("".join(text for _, text in texts)), theme)
     for where, text in texts:
         if suspects.isdisjoint(text):
