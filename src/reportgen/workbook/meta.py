@@ -28,6 +28,9 @@ _OUTPUT_NAME = re.compile(r"[\w\-\u3040-\u30ff\u3400-\u9fff]+")
 # 60 characters of at most 3 bytes each, plus "-appendix.xlsx" and a temporary file's
 # prefix and suffix, stay within the 255 bytes a file name may have (ext4, APFS, NTFS)
 MAX_OUTPUT_NAME = 60
+# device names Windows refuses as a file name, with any extension and in any case
+# (learn.microsoft.com "Naming Files, Paths, and Namespaces"); ¹²³ count as digits there
+_WINDOWS_RESERVED = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])", re.IGNORECASE)
 # Document properties (title, author, …) hold at most 255 characters in a DOCX (python-docx
 # refuses more; Word truncates); these keys become properties.
 MAX_PROPERTY = 255
@@ -99,11 +102,17 @@ def _check_property(key: str, text: str) -> None:
 
 
 def _output_name_problem(key: str, name: str) -> str | None:
+    """Why `name` cannot be a file name on every system the outputs travel to, or None."""
     if not _OUTPUT_NAME.fullmatch(name):
-        return f"{key} '{name}' must be a plain file stem (letters, digits, - and _; no folders)"
+        return tr("{key} '{name}' must be a plain file stem (letters, digits, - and _; no folders, dots or "
+                  "spaces)").format(key=key, name=name)
+    if _WINDOWS_RESERVED.fullmatch(name.split(".")[0].rstrip(" ")):
+        return tr("{key} '{name}' is a name Windows reserves for a device (CON, PRN, AUX, NUL, COM1-9, "
+                  "LPT1-9): the outputs could not be opened there; choose another name").format(key=key, name=name)
     if len(name) > MAX_OUTPUT_NAME:
-        return (f"{key} is {len(name)} characters long (limit {MAX_OUTPUT_NAME}, so that every output's "
-                "file name fits the 255 bytes a file system allows); shorten it")
+        return tr("{key} is {count} characters long (limit {limit}, so that every output's file name fits "
+                  "the 255 bytes a file system allows); shorten it").format(key=key, count=len(name),
+                                                                            limit=MAX_OUTPUT_NAME)
     return None
 
 
@@ -125,7 +134,8 @@ def _check_text_area(theme: Theme, diag: Collector) -> None:
 def _text(book: Book, coord: str, lookup: Lookup | None = None) -> str:
     raw = book.raw(SHEET, coord)
     if is_blank(raw):
-        raise CellProblem(tr("empty value (expected text)"))
+        key = str(book.raw(SHEET, "A" + coord[1:]) or "").strip()
+        raise CellProblem(tr("empty value for '{key}' (expected text)").format(key=key))
     if lookup is None:
         return str(raw).strip()
     try:
@@ -136,6 +146,8 @@ def _text(book: Book, coord: str, lookup: Lookup | None = None) -> str:
 
 def _date(book: Book, coord: str) -> dt.date:
     raw = book.raw(SHEET, coord)
+    if is_blank(raw):
+        raise CellProblem(tr("empty value for 'date' (expected a date cell, or text like 2020-05-15)"))
     if isinstance(raw, dt.datetime):
         return raw.date()
     if isinstance(raw, dt.date):

@@ -129,14 +129,21 @@ def normal_text(value: object) -> object:
     rare, becomes `A`). Rich text is changed in place: each value comes from one parse
     and is made normal once."""
     if isinstance(value, str):
-        return _nfc(unescape(value) if "_x" in value else value)
+        return _nfc(_unescaped(value))
     if isinstance(value, CellRichText):
         for i, block in enumerate(value):
             if isinstance(block, str):
-                value[i] = _nfc(unescape(block) if "_x" in block else block)
+                value[i] = _nfc(_unescaped(block))
             else:
-                block.text = _nfc(unescape(block.text) if "_x" in block.text else block.text)
+                block.text = _nfc(_unescaped(block.text))
     return value
+
+
+def _unescaped(text: str) -> str:
+    """`_xHHHH_` escapes undone, and a Windows line break (CR LF, escaped `_x000D_` before
+    the LF; or a lone CR) made one LF: Excel shows one line break, so do the renderers."""
+    text = unescape(text) if "_x" in text else text
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _nfc(text: str) -> str:

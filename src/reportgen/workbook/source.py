@@ -90,35 +90,55 @@ def _ole_kind(path: Path) -> str:
     for this is a dependency; msoffcrypto-tool would be one just for a message)."""
     data = path.read_bytes()
     if "EncryptedPackage".encode("utf-16-le") in data:
-        return ("this is an encrypted (password-protected) workbook; remove the password "
-                "(File > Info > Protect Workbook) and save it as .xlsx")
+        return tr("this is an encrypted (password-protected) workbook; remove the password "
+                  "(File > Info > Protect Workbook) and save it as .xlsx")
     if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
-        return "this is an old Excel 97-2003 .xls file; open it in Excel and save it as .xlsx"
-    return ("this is an OLE compound file (an encrypted workbook or an old .xls), not an .xlsx; "
-            "save it as an unprotected .xlsx")
+        return tr("this is an old Excel 97-2003 .xls file; open it in Excel and save it as .xlsx")
+    return tr("this is an OLE compound file (an encrypted workbook or an old .xls), not an .xlsx; "
+              "save it as an unprotected .xlsx")
 
 
 def _not_zip(head: bytes) -> str:
     if head.startswith(b"PK"):
-        return "damaged .xlsx (truncated or corrupt zip: the end of the file is missing); save it again from Excel"
+        return tr("damaged .xlsx (truncated or corrupt zip: the end of the file is missing); save it again from Excel")
     if not head:
-        return "empty file (expected an .xlsx workbook)"
+        return tr("empty file (expected an .xlsx workbook)")
     try:
         head.decode("utf-8")
         text = True
     except UnicodeDecodeError as exc:  # a cut multi-byte character at the end is still text
         text = exc.start > len(head) - 4
     if text:
-        return ("not an .xlsx workbook: this is a text file (a CSV renamed to .xlsx?); "
-                "open it in Excel and save it as an Excel workbook (.xlsx)")
-    return "not an .xlsx workbook (expected a zip container)"
+        return tr("not an .xlsx workbook: this is a text file (a CSV renamed to .xlsx?); "
+                  "open it in Excel and save it as an Excel workbook (.xlsx)")
+    return tr("not an .xlsx workbook (expected a zip container)")
+
+
+_OTHER_PACKAGES = (  # a part that names what another office format's zip is
+    ("word/document.xml", lambda: tr("this is a Word document, not an Excel workbook")),
+    ("ppt/presentation.xml", lambda: tr("this is a PowerPoint presentation, not an Excel workbook")),
+)
+
+
+def _other_zip(zf: zipfile.ZipFile, names: set[str]) -> str:
+    """What a zip that is no .xlsx is, said so its owner knows what to do: an OpenDocument
+    file names its type in its `mimetype` part; Word and PowerPoint by their main part."""
+    mimetype = zf.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""
+    if mimetype.startswith("application/vnd.oasis.opendocument.spreadsheet"):
+        return tr("this is an OpenDocument spreadsheet (.ods), not an .xlsx; in LibreOffice Calc or Excel "
+                  "choose Save As and save it as an Excel workbook (.xlsx)")
+    what = next((say() for part, say in _OTHER_PACKAGES if part in names), "")
+    if mimetype.startswith("application/vnd.oasis.opendocument."):
+        what = tr("this is an OpenDocument file, not an Excel workbook")
+    what = what or tr("this zip file is not an Excel workbook")
+    return tr("{what}; save the workbook as .xlsx (Excel workbook)").format(what=what)
 
 
 def _check_members(zf: zipfile.ZipFile, where: str) -> None:
     infos = zf.infolist()
     names = {i.filename for i in infos}
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        raise ReportError(Diagnostic(where, tr("not an Excel workbook: the zip has no xl/workbook.xml")))
+        raise ReportError(Diagnostic(where, _other_zip(zf, names)))
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
