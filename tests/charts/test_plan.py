@@ -63,7 +63,8 @@ def test_series_take_the_palette_in_order():
     theme = replace(THEME, palette=("#111111", "#222222"))
     colors = point_colors(spec("stacked", series=("拠出額", "追加拠出")), theme)
     assert colors == (("#111111",) * 6, ("#222222",) * 6)
-    assert series_color(theme, 2) == "#111111"
+    assert series_color(theme, 2) == tint("#111111", 0.45)  # past the palette: lighter, never the same colour
+    assert len({series_color(THEME, i) for i in range(3 * len(THEME.palette))}) == 3 * len(THEME.palette)
 
 
 def test_pie_slices_use_the_palette_or_tints_around_the_highlight():

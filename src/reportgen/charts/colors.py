@@ -4,7 +4,8 @@ In: a `ChartSpec` and a `Theme`. Out: a "#RRGGBB" colour per series and per data
 in display order (`ChartSpec.ordered_rows()`). The matplotlib charts use it; the XLSX
 appendix's native charts should use it too, so that all three outputs agree:
 
-- several series (grouped or stacked bars, lines): series i → `theme.palette[i]`;
+- several series (grouped or stacked bars, lines): series i → `theme.palette[i]`, and
+  past the palette's end lighter tints of it;
 - one series of bars or a line: every point `theme.primary`, the highlighted category
   `theme.accent`;
 - pie and donut: slice i → `theme.palette[i]`; with a highlight, the highlighted slice is
@@ -17,8 +18,10 @@ from reportgen.model import ChartSpec, Theme
 
 
 def series_color(theme: Theme, i: int) -> str:
-    """The colour of series `i` (the palette repeats when it runs out)."""
-    return theme.palette[i % len(theme.palette)]
+    """The colour of series `i`: the palette, then lighter tints of it when it runs out
+    (a repeated colour would make two slices or series read as one)."""
+    cycle, k = divmod(i, len(theme.palette))
+    return tint(theme.palette[k], min(0.45 * cycle, 0.8)) if cycle else theme.palette[k]
 
 
 def highlight_index(spec: ChartSpec) -> int | None:
