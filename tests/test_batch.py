@@ -73,3 +73,31 @@ def test_books_share_one_chart_cache_under_the_output_root(tmp_path):
     svgs = [(r.out_dir / "charts" / "by_entity.svg").read_bytes() for r in results]
     assert svgs[0] == svgs[1] and b"<svg" in svgs[0]
     assert not list(r.out_dir / ".cache" for r in results if (r.out_dir / ".cache").exists())
+
+
+def test_each_workbook_is_reported_as_it_finishes(tmp_path):
+    """`done` hears of every workbook once, before build_many returns (the CLI prints its line then)."""
+    books = [_titled(tmp_path / f"{name}.xlsx", f"{name}のファクトシート") for name in ("one", "two")]
+    heard = []
+    results = build_many(books, tmp_path / "out", ("xlsx",), jobs=1, done=heard.append)
+    assert sorted(r.workbook for r in heard) == books and sorted(heard, key=lambda r: r.workbook) == results
+
+
+def test_the_command_prints_a_line_per_workbook_and_a_bar_on_a_terminal(tmp_path, capsys, monkeypatch):
+    (tmp_path / "in").mkdir()
+    make_workbook(tmp_path / "in" / "a.xlsx")
+    make_workbook(tmp_path / "in" / "b.xlsx")
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert main(["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "1", "--only", "xlsx"]) == 0
+    out = capsys.readouterr().out
+    assert "[" + "." * 30 + "] 0/2" in out and "] 1/2" in out and "] 2/2" in out
+    lines = [line.split("\r")[-1].replace("\033[K", "") for line in out.splitlines()]
+    assert sum(line.startswith("ok ") for line in lines) == 2, out
+
+
+def test_an_empty_folder_is_named_in_the_error(tmp_path, capsys):
+    (tmp_path / "空の フォルダ").mkdir()
+    (tmp_path / "空の フォルダ" / "~$lock.xlsx").write_bytes(b"")
+    assert main(["batch", str(tmp_path / "空の フォルダ"), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert f"error: {tmp_path / '空の フォルダ'}: no .xlsx workbooks in this folder" in err

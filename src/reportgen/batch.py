@@ -20,12 +20,12 @@ import os
 import signal
 import time
 import traceback
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Iterable, Literal, Sequence
+from typing import Callable, Iterable, Literal, Sequence
 
 from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.i18n import tr
@@ -54,11 +54,16 @@ class BatchResult:
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
-    """Workbook paths, a folder replaced by its .xlsx files (sorted; Excel lock files skipped)."""
+    """Workbook paths, a folder replaced by its .xlsx files (sorted; Excel lock files
+    skipped); a folder with none is a located error at that folder."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.glob("*.xlsx") if not p.name.startswith("~$"))
+            books = sorted(p for p in path.glob("*.xlsx") if not p.name.startswith("~$"))
+            if not books:
+                raise ReportError(Diagnostic(str(path), tr("no .xlsx workbooks in this folder (expected "
+                                                           "the workbooks to build, saved as .xlsx)")))
+            found += books
         else:
             found.append(path)
     return found
@@ -98,13 +103,18 @@ def build_one(workbook: Path, out_dir: Path, formats: tuple[str, ...], bleed_mm:
 
 def crashed(workbook: Path, out_dir: Path) -> BatchResult:
     """The result of a workbook whose worker process died while building it."""
-    return BatchResult(workbook, out_dir, 0.0, ("the worker process building it ended unexpectedly",),
+    return BatchResult(workbook, out_dir, 0.0, (tr("the worker process building it ended unexpectedly"),),
                        "internal error")
 
 
+Done = Callable[[BatchResult], None]
+"""Told of each workbook's result as soon as it is known (in the calling process)."""
+
+
 def build_many(workbooks: Sequence[Path], out_root: Path, formats: tuple[str, ...] = FORMATS,
-               jobs: int | None = None, bleed_mm: float = 0.0) -> list[BatchResult]:
-    """Build every workbook over `jobs` warm worker processes (default: one per CPU).
+               jobs: int | None = None, bleed_mm: float = 0.0, done: Done | None = None) -> list[BatchResult]:
+    """Build every workbook over `jobs` warm worker processes (default: one per CPU);
+    `done` hears of each as it finishes, for progress.
 
     Each workbook gets its result, whatever the others do. A worker process that dies
     (a crash in a native library, the out-of-memory killer) breaks its pool: the books
@@ -117,30 +127,39 @@ def build_many(workbooks: Sequence[Path], out_root: Path, formats: tuple[str, ..
     pending = list(range(len(workbooks)))
     jobs = max(1, min(jobs or available_cpus(), len(workbooks)))
     while pending:
-        unfinished = _run_pool(pending, workbooks, dirs, out_root, formats, bleed_mm, jobs, results)
+        unfinished = _run_pool(pending, workbooks, dirs, out_root, formats, bleed_mm, jobs, results, done)
         if unfinished and jobs == 1:
             results[unfinished[0]] = crashed(workbooks[unfinished[0]], dirs[unfinished[0]])
+            if done:
+                done(results[unfinished[0]])
             unfinished = unfinished[1:]
         pending, jobs = unfinished, 1
     return [results[i] for i in range(len(workbooks))]
 
 
 def _run_pool(indexes: list[int], workbooks: Sequence[Path], dirs: list[Path], out_root: Path,
-              formats: tuple[str, ...], bleed_mm: float, jobs: int, results: dict[int, BatchResult]) -> list[int]:
-    """Build `indexes` in one pool into `results`; those left unfinished by a broken pool."""
+              formats: tuple[str, ...], bleed_mm: float, jobs: int, results: dict[int, BatchResult],
+              done: Done | None) -> list[int]:
+    """Build `indexes` in one pool into `results`, each told to `done` as it finishes;
+    those left unfinished by a broken pool."""
     context = multiprocessing.get_context("spawn")  # a clean interpreter per worker, on every OS
     pool = ProcessPoolExecutor(min(jobs, len(indexes)), mp_context=context, initializer=_start_worker,
                                initargs=(lifeline(), os.getpid(), formats))
     try:
         cache = out_root / ".cache"
-        futures: dict[int, Future] = {i: pool.submit(build_one, workbooks[i], dirs[i], formats, bleed_mm, cache)
+        futures: dict[Future, int] = {pool.submit(build_one, workbooks[i], dirs[i], formats, bleed_mm, cache): i
                                       for i in indexes}
         unfinished = []
-        for i, future in futures.items():
+        for future in as_completed(futures):
+            i = futures[future]
             try:
                 results[i] = future.result()
             except BrokenProcessPool:
                 unfinished.append(i)
+                continue
+            if done:
+                done(results[i])
+        unfinished.sort()  # rebuilt in the order given
     except BaseException:  # stopped: each worker removes its temporaries (SIGTERM), then ends
         _stop(pool)
         raise

@@ -198,6 +198,7 @@ class Console:
 
     def __init__(self, args: argparse.Namespace):
         self.quiet = bool(args.quiet)
+        self._bar_shown = False  # a progress bar is drawn on the terminal's last line
         self.colors = {tr("error"): "31", tr("internal error"): "31", tr("warning"): "33"}
         choice = args.color or "auto"
         self.color = choice == "always" or (choice == "auto" and sys.stderr.isatty()
@@ -206,6 +207,23 @@ class Console:
     def progress(self, line: str) -> None:
         if not self.quiet:
             print(line, flush=True)
+
+    BAR_WIDTH = 30
+
+    def bar(self, done: int, total: int) -> None:
+        """A progress bar on the terminal's last line, redrawn in place (a terminal only:
+        a pipe or a log file gets the per-workbook lines alone)."""
+        if self.quiet or not total or not sys.stdout.isatty():
+            return
+        filled = round(self.BAR_WIDTH * done / total)
+        print(f"\r[{'#' * filled}{'.' * (self.BAR_WIDTH - filled)}] {done}/{total}", end="", flush=True)
+        self._bar_shown = True
+
+    def clear_bar(self) -> None:
+        """Wipe the bar so that a line printed next starts at the left edge."""
+        if self._bar_shown:
+            print("\r\033[K", end="", flush=True)
+            self._bar_shown = False
 
     def problem(self, line: str) -> None:
         """A line starting `error:`, `warning:` or `internal error:`."""
@@ -357,12 +375,18 @@ def _cluster(args: argparse.Namespace, console: Console) -> int:
 def _batch(args: argparse.Namespace, console: Console) -> int:
     import time
 
-    from reportgen.batch import build_many, expand
+    from reportgen.batch import BatchResult, build_many, expand
 
     start = time.perf_counter()
-    results = build_many(expand(args.workbooks), args.out, args.only, args.jobs, args.bleed)
+    workbooks = expand(args.workbooks)
     labels = {"ok": tr("ok"), "problems": tr("FAILED"), "internal error": tr("CRASHED")}
-    for r in results:
+    finished = 0
+
+    def done(r: BatchResult) -> None:
+        """One line per workbook as it finishes (its problems after it), then the bar."""
+        nonlocal finished
+        finished += 1
+        console.clear_bar()
         console.progress(f"{labels[r.status]:<8} {r.seconds:6.2f} s  {r.workbook} -> {r.out_dir}")
         if r.status == "problems":
             for problem in r.problems:
@@ -371,6 +395,13 @@ def _batch(args: argparse.Namespace, console: Console) -> int:
             console.problem(tr("internal error") + f": {r.workbook.name}: {r.problems[0]}")
             if (args.debug or args.verbose) and len(r.problems) > 1:
                 print(r.problems[1], file=sys.stderr, end="")
+        console.bar(finished, len(workbooks))
+
+    console.bar(0, len(workbooks))
+    try:
+        results = build_many(workbooks, args.out, args.only, args.jobs, args.bleed, done=done)
+    finally:
+        console.clear_bar()
     took = time.perf_counter() - start
     failed = [r for r in results if not r.ok]
     console.progress(f"{tr_done():<8} {took:6.2f} s  " + tr(

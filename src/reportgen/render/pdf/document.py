@@ -27,6 +27,7 @@ from reportgen.i18n import tr
 from reportgen.model import Document
 from reportgen.render.pdf.flow import PartStart
 from reportgen.render.pdf.geometry import PageGeometry, page_geometry
+from reportgen.render.pdf.located import located
 from reportgen.render.pdf.pages import PageDecor
 from reportgen.render.pdf.story import Context, build_story, load_drawings
 from reportgen.render.pdf.styles import make_styles
@@ -66,7 +67,8 @@ class _Template(BaseDocTemplate):
 
     def handle_flowable(self, flowables: list) -> None:
         first = flowables[0] if flowables else None
-        cell = getattr(first, "cell", None)
+        where = located(first)
+        cell = where.cell
         frame, page = getattr(self, "frame", None), self.page
         room = rl.frame_room(frame) if frame else 0.0
         waited = rl.postponed(first)
@@ -78,7 +80,7 @@ class _Template(BaseDocTemplate):
         if cell and not waited and rl.postponed(first) and room > MOVED_ROOM:
             warnings.warn(ReportWarning(Diagnostic(cell, tr(
                 "{what} moved whole to the next page, leaving {room:.0%} of page {page} empty").format(
-                what=getattr(first, "what", tr("block")), room=room, page=page))))
+                what=where.what or tr("block"), room=room, page=page))))
 
 
 def _template(ctx: Context, out: io.BytesIO, decor: PageDecor) -> BaseDocTemplate:

@@ -28,6 +28,7 @@ from reportgen.model import ChartBlock, ImageBlock, RichText
 from reportgen.render.pdf.drawcache import parsed
 from reportgen.render.picture import drawable
 from reportgen.render.pdf.flow import Stack, grid, space_before
+from reportgen.render.pdf.located import Located, locate
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.text import PdfFonts, para
 
@@ -214,7 +215,7 @@ def _framed(figure: Flowable, title: RichText, caption: RichText, st: Styles, fo
     if caption:
         children.append((para(caption, st.caption, fonts), 0.0, CAPTION_GAP))
     stack = Stack(children, pad_bottom=2.0)
-    stack.half = half
+    locate(stack, Located(half=half))
     stack.parts = (figure, title, caption)
     stack.spaceAfter = st.body.leading * 0.4
     return space_before(stack, st.body.leading * 0.9)

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from reportgen.adapters import reportlab as rl
 from reportgen.i18n import tr
+from reportgen.render.pdf.located import Located, locate, located
 
 Decorate = Callable[[Canvas, float, float], None]
 """Draws under a stack's children: (canvas, width, height), origin at the bottom left."""
@@ -84,6 +85,7 @@ class Whole(Flowable):
         super().__init__()
         self.inner, self.page_height, self.rows = inner, page_height, rows
         self.spaceBefore, self.spaceAfter = inner.getSpaceBefore(), inner.getSpaceAfter()
+        locate(self, located(inner))
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width, self.height = self.inner.wrap(aw, ah)
@@ -151,11 +153,11 @@ class KeepWithNext(Flowable):
         self.heads = list(heads)
         self.nxt = nxt
         self.spaceBefore = heads[0].getSpaceBefore()
-        self.cell = getattr(nxt, "cell", None) or getattr(heads[0], "cell", None)
-        self.what = getattr(nxt, "what", tr("block"))
-        if getattr(heads[0], "cell", None) != self.cell:
-            self.what = tr("{what} with the {heading} above it").format(
-                what=self.what, heading=getattr(heads[0], "what", tr("heading")))
+        head, body = located(heads[0]), located(nxt)
+        cell, what = body.cell or head.cell, body.what or tr("block")
+        if head.cell != cell:
+            what = tr("{what} with the {heading} above it").format(what=what, heading=head.what or tr("heading"))
+        locate(self, Located(cell, what))
 
     def _gap(self, i: int, f: Flowable) -> float:
         return f.getSpaceBefore() if i else 0.0

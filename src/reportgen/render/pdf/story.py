@@ -10,7 +10,7 @@ lone one with its title and caption beside it), part titles on a new page after 
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Mapping, Sequence
 
 from reportlab.graphics.shapes import Drawing
@@ -28,6 +28,7 @@ from reportgen.render.pdf import boxes, figures, tables
 from reportgen.render.pdf.cards import KpiCards
 from reportgen.render.pdf.flow import Bookmark, PartStart, Spaced, Whole, keep_chains
 from reportgen.render.pdf.geometry import PageGeometry
+from reportgen.render.pdf.located import Located, locate, located
 from reportgen.render.pdf.headings import heading_flowable, title_block
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.text import PdfFonts, TextStyle, para
@@ -84,8 +85,7 @@ def build_story(ctx: Context) -> list[Flowable]:
                 items.append((RLPageBreak(), False))
             items.append((PartStart(block.text.plain), False))
         for flowable, keep in block_flowables(block, ctx, marks.get(i), doc.blocks[i - 1] if i else None):
-            flowable.cell = block.ref  # named in layout errors and warnings
-            flowable.what = WHAT[type(block)]()
+            locate(flowable, replace(located(flowable), cell=block.ref, what=WHAT[type(block)]()))
             items.append((flowable, keep))
     return keep_chains(pair_half_figures(items, ctx))
 
@@ -180,7 +180,7 @@ def pair_half_figures(items: list[tuple[Flowable, bool]], ctx: Context) -> list[
         prev = paired[-1][0] if paired else None
         if _is_half(flowable) and _is_half(prev):
             pair = Whole(figures.side_by_side(prev, flowable, ctx.width, ctx.fonts.regular), ctx.page_height)
-            pair.cell, pair.what = getattr(prev, "cell", None), tr("pair of figures")
+            locate(pair, Located(located(prev).cell, tr("pair of figures")))
             paired[-1] = (pair, False)
             continue
         paired.append((flowable, keep))
@@ -190,12 +190,12 @@ def pair_half_figures(items: list[tuple[Flowable, bool]], ctx: Context) -> list[
 def _beside(figure: Flowable, ctx: Context) -> Flowable:
     whole = Whole(figures.captioned_beside(figure, ctx.width, ctx.max_figure_height, ctx.styles, ctx.fonts),
                   ctx.page_height)
-    whole.cell, whole.what = getattr(figure, "cell", None), getattr(figure, "what", tr("figure"))
-    return whole
+    where = located(figure)
+    return locate(whole, Located(where.cell, where.what or tr("figure")))
 
 
 def _is_half(f: Flowable | None) -> bool:
-    return getattr(f, "half", False)
+    return located(f).half
 
 
 def load_drawings(doc: Document, charts: Mapping[str, ChartImages]) -> dict[str, Drawing]:
