@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -151,3 +152,20 @@ def test_colour_follows_the_flag_and_no_color(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert main(["validate", str(path)]) == 2  # auto: not a terminal here, and NO_COLOR
     assert "\033[" not in capsys.readouterr().err
+
+
+def test_the_template_carries_the_contract_and_the_build_ignores_it(tmp_path, recwarn):
+    """PR staff get the contract in the workbook they fill in, not a path into this repository."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "new.xlsx"
+    assert main(["init", str(path)]) == 0
+    book = load_workbook(path)
+    assert "contract" in book.sheetnames and "contract" not in read_workbook(path).tables
+    cells = {str(c.value) for row in book["contract"].iter_rows() for c in row if c.value is not None}
+    assert {"theme.*", "pagebreak", "align.COLUMN", "legend", "attach"} <= cells
+    assert not any("docs/workbook.md" in str(c.value) for row in book["instructions"].iter_rows() for c in row)
+    root = Path(__file__).resolve().parents[1]
+    check = subprocess.run([sys.executable, "scripts/contract.py", "--check"], cwd=root, capture_output=True,
+                           text=True)
+    assert check.returncode == 0, check.stderr

@@ -59,7 +59,7 @@ def prepare(workbook: Path, out_dir: Path, overrides: Overrides = Overrides(), w
     probe = Build(workbook, out_dir, log=_quiet, warn=_quiet)
     doc = read(probe)
     if doc.mail is None:
-        raise ReportError(Diagnostic(str(workbook), tr("no 'mail' sheet: add one to say who gets the outputs and with which message (docs/workbook.md, `mail`)")))
+        raise ReportError(Diagnostic(str(workbook), tr("no 'mail' sheet: add one to say who gets the outputs and with which message (the `mail` table of the contract sheet in a template from `reportgen init`)")))
     mail = overridden(doc.mail, overrides)
     files = tuple(out_dir / doc.meta.file_name(fmt) for fmt in mail.attach)
     if up_to_date(files, workbook):

@@ -28,7 +28,8 @@ from reportgen.workbook.source import Book, CellProblem, check_extent, key_rows
 from reportgen.workbook.tables import VALUES, read_table, read_values
 
 REQUIRED_SHEETS = ("meta", "content")
-RESERVED = ("meta", "content", "values", "charts", "mail", "instructions", "説明")
+HELP_SHEETS = ("instructions", "説明", "contract", "仕様")  # the template's help: never read
+RESERVED = ("meta", "content", "values", "charts", "mail", *HELP_SHEETS)
 
 
 def read_workbook(path: Path) -> Document:
@@ -73,7 +74,7 @@ def report_hidden_rows(book: Book) -> None:
     Excel hides them, and the user should know which ones (a draft row, or a mistake)."""
     for name in book.sheetnames:
         sheet = book.sheet(name)
-        if name in ("instructions", "説明") or sheet.state != "visible" or not sheet.hidden_rows:
+        if name in HELP_SHEETS or sheet.state != "visible" or not sheet.hidden_rows:
             continue
         filled = sorted({r for (r, _c), cell in sheet.cells.items()
                          if r in sheet.hidden_rows and cell.value not in (None, "")})
