@@ -85,14 +85,16 @@ class Staging:
     _folders: list[tuple[Path, Path]] = field(default_factory=list)
 
     def file(self, final: Path) -> Path:
-        fd, tmp = tempfile.mkstemp(prefix=_prefix(final.name), suffix=".tmp", dir=final.parent)
-        os.close(fd)
-        self._files.append((Path(tmp), final))
+        with signals_held():  # created and listed as one step: a stop between would leave it behind
+            fd, tmp = tempfile.mkstemp(prefix=_prefix(final.name), suffix=".tmp", dir=final.parent)
+            os.close(fd)
+            self._files.append((Path(tmp), final))
         return Path(tmp)
 
     def folder(self, final_dir: Path) -> Path:
-        tmp = Path(tempfile.mkdtemp(prefix=_prefix(final_dir.name), suffix=".tmp", dir=self.root))
-        self._folders.append((tmp, final_dir))
+        with signals_held():
+            tmp = Path(tempfile.mkdtemp(prefix=_prefix(final_dir.name), suffix=".tmp", dir=self.root))
+            self._folders.append((tmp, final_dir))
         return tmp
 
     def commit(self) -> list[Path]:

@@ -103,9 +103,14 @@ def _run(build: Build, workers: Workers | None) -> Document:
         finals = {fmt: inside(out_dir, doc.meta.file_name(fmt)) for fmt in build.formats}
         jobs = {fmt: Job(stage.file(final), build.bleed_mm, build.embed_fonts) for fmt, final in finals.items()}
         remote = {fmt: job for fmt, job in jobs.items() if workers is not None and fmt in workers.formats}
-        if remote:
-            workers.submit(doc, charts, remote)
         outcomes: dict[str, Outcome] = {}
+        try:
+            if remote:
+                workers.submit(doc, charts, remote)
+        except BaseException as exc:  # stopped while sending: the staged files go next, the workers first
+            if remote and not isinstance(exc, Exception):
+                workers.kill()
+            raise
         try:
             for fmt, job in jobs.items():
                 if fmt not in remote:

@@ -152,3 +152,18 @@ def test_one_series_keeps_one_figure_style():
     plan = make_plan(chart("visitors", "barh", tbl, ("人数",), unit="人"), THEME)
     labels = [t for t in plan.series[0].labels if t]
     assert labels and all("万" not in t for t in labels), labels
+
+
+def test_the_appendix_chart_follows_the_drawing_on_dates_and_crowded_labels():
+    """Month-end dates read `2011/9` in both outputs; a 36-point line gets no value labels in
+    Excel (which cannot thin them as the drawing does) and keeps its value grid."""
+    from stress_samples import dates12
+
+    from reportgen.charts.dates import date_format
+    from reportgen.render.xlsx.charts import _crowded
+
+    spec = dates12()
+    assert date_format(spec) == "yyyy/m"
+    assert date_format(replace(spec, options=ChartOptions(date_format="yy年m月"))) == "yy年m月"
+    assert not _crowded(spec)
+    assert _crowded(many_series("line"))

@@ -51,3 +51,27 @@ def test_a_slightly_long_note_is_set_smaller_instead(tmp_path):
 def test_a_note_that_fits_raises_nothing(tmp_path):
     _, found = build(tmp_path, [("section", "概要")], meta=_meta("出典：架空市統計局"))
     assert not [w for w in found if "source note" in w]
+
+
+def _header_baselines(path) -> list[list[int]]:
+    """The distinct baselines of the characters above the body of each page after the first."""
+    pdf = pdfium.PdfDocument(str(path))
+    out = []
+    for page in list(pdf)[1:]:
+        tp = page.get_textpage()
+        top = page.get_height() - 18 * 72 / 25.4
+        boxes = [tp.get_charbox(i) for i in range(tp.count_chars()) if tp.get_text_range(i, 1).strip()]
+        out.append(sorted({round(b[1]) for b in boxes if b[1] > top}))
+    return out
+
+
+def test_a_running_header_of_mixed_scripts_stays_on_one_line(tmp_path):
+    """Measured as the composer sets it: the space it adds between figures or Latin and
+    Japanese (`2023 年度`) counts, so the header never wraps onto the rule (issue 16)."""
+    meta = [("title", "こども食堂ひだまり 2023年度 活動報告"), ("organisation", "NPO法人 ひだまりネット"),
+            *META[2:], ("theme.page_size", "B5"), ("theme.margin_left", 25), ("theme.margin_right", 25)]
+    rows = [("section", "概要"), *[("paragraph", "本文の段落です。" * 40)] * 8]
+    out, found = build(tmp_path, rows, meta=meta)
+    pages = _header_baselines(out["pdf"])
+    assert pages and all(ys and ys[-1] - ys[0] < 5 for ys in pages), pages
+    assert [w for w in found if "running header" in w][0].startswith("meta!B1: running header"), found

@@ -14,12 +14,12 @@ advance widths (`measure`); `mpl.collide` checks the result on the drawn figure.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen.charts.dates import date_format
 from reportgen.charts.measure import line_width, phrase_wrap, text_width, wrap
 from reportgen.model import ChartSpec
 from reportgen.numfmt import format_value
@@ -62,20 +62,12 @@ class Ticks:
 
 
 def category_texts(spec: ChartSpec) -> tuple[str, ...]:
-    """The category cells' texts; dates in the `date_format` option's format, or shortened
-    to year/month when no two fall in the same month and the cells show days."""
+    """The category cells' texts; dates in `date_format`'s format when it gives one."""
     cells = spec.ordered_rows_column(spec.category)
-    column = spec.table.columns[spec.table.index(spec.category)]
-    if column.kind != "date":
+    code = date_format(spec)
+    if code is None:
         return tuple(v.text for v in cells)
-    if spec.options.date_format:
-        return tuple(format_value(v.raw, spec.options.date_format) if v.raw is not None else v.text for v in cells)
-    dates = [v.raw for v in cells if isinstance(v.raw, dt.date)]
-    months = {(d.year, d.month) for d in dates}
-    shows_days = "d" in column.number_format.lower()
-    if len(months) == len(dates) == len(cells) and shows_days:
-        return tuple(f"{d.year}/{d.month}" for d in dates)  # type: ignore[union-attr]
-    return tuple(v.text for v in cells)
+    return tuple(format_value(v.raw, code) if v.raw is not None else v.text for v in cells)
 
 
 def sizes(base: float, floor: float) -> list[float]:

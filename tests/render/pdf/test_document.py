@@ -77,7 +77,7 @@ def test_running_header_before_any_part_shows_the_short_title_and_doc_type(facto
     blocks = tuple(b for b in factory_doc.blocks if not (isinstance(b, Heading) and b.level == 0))
     meta = factory_doc.meta
     headers = _header_texts(dataclasses.replace(factory_doc, blocks=blocks), charts, tmp_path / "no-part.pdf")
-    assert headers and all(h == squash(f"{meta.organisation}·{meta.running_title}{meta.doc_type}") for h in headers)
+    assert headers and all(h == squash(f"{meta.organisation}・{meta.running_title}{meta.doc_type}") for h in headers)
 
 
 def test_running_header_shortens_a_long_part_title_with_an_ellipsis(factory_doc, charts, tmp_path):

@@ -102,7 +102,7 @@ class PageDecor:
         if part:
             left, where = self.meta.organisation, self.meta.cell("organisation")
         else:
-            left = f"{self.meta.organisation}　·　{self.meta.running_title}"
+            left = f"{self.meta.organisation}・{self.meta.running_title}"
             where = self.meta.cell("short_title" if self.meta.short_title else "title")
         right = self._shortened(part, half, st.folio.size) if part else self.meta.doc_type
         self._text(canvas, *self._one_line(left, st.running, half, where, "running header"), g.left, top, half)
@@ -112,19 +112,40 @@ class PageDecor:
     def _one_line(self, text: str, style: TextStyle, width: float, where: CellRef, what: str) -> tuple[str, TextStyle]:
         """`text` and its style, made to fit one line `width` wide: set smaller (down to
         `MIN_MARGIN_SIZE`) or, failing that, shortened with an ellipsis; either is reported."""
-        if self._width(text, style.bold, style.size) <= width:
+        if self._fits(text, style, width):
             return text, style
         size = style.size
-        while size - 0.5 >= MIN_MARGIN_SIZE and self._width(text, style.bold, size) > width:
+        while size - 0.5 >= MIN_MARGIN_SIZE and not self._fits(text, self._sized(style, size), width):
             size -= 0.5
-        smaller = replace(style, size=size, leading=style.leading * size / style.size)
-        if self._width(text, style.bold, size) <= width:
+        smaller = self._sized(style, size)
+        if self._fits(text, smaller, width):
             _report(where, f"{what} set at {size:g} pt (not {style.size:g}) to fit one line")
             return text, smaller
-        short = self._shortened(text, width, size, style.bold)
+        short = self._cut(text, smaller, width)
         _report(where, f"{what} shortened to one line: '{short}' (the full text is in the PDF's metadata)"
                 if what == "source note" else f"{what} shortened to one line: '{short}'")
         return short, smaller
+
+    def _fits(self, text: str, style: TextStyle, width: float) -> bool:
+        """Whether `text` sets on one line `width` wide, as the composer sets it (with the
+        spacing it adds between Japanese and Latin or figures, which a sum of widths misses)."""
+        _, height = para(RichText.of(text), style, self.fonts).wrap(width, style.leading * 4)
+        return height <= style.leading * 1.5
+
+    def _cut(self, text: str, style: TextStyle, width: float) -> str:
+        """The longest start of `text`, with an ellipsis, that `_fits` one line."""
+        low, high = 0, len(text)  # text[:low] + "…" fits; text[:high] + "…" may not
+        while low < high:
+            mid = (low + high + 1) // 2
+            if self._fits(text[:mid].rstrip() + "…", style, width):
+                low = mid
+            else:
+                high = mid - 1
+        return text[:low].rstrip() + "…"
+
+    @staticmethod
+    def _sized(style: TextStyle, size: float) -> TextStyle:
+        return replace(style, size=size, leading=style.leading * size / style.size)
 
     def _width(self, text: str, bold: bool, size: float) -> float:
         return sum(pdf_widths(self.fonts).widths((bold, size), text))

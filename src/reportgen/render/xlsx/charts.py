@@ -38,6 +38,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.adapters.openpyxl import ChartBase
 from reportgen.charts.colors import highlight_index, point_colors
+from reportgen.charts.dates import date_format
 from reportgen.model import ChartSpec, Theme, Value
 from reportgen.render.xlsx import chartcache
 from reportgen.render.xlsx.cells import xml_text
@@ -51,6 +52,7 @@ UNIT_Y = 0.11
 """Top of the unit label, as a share of the chart height (the title sits above it)."""
 HEADROOM = 1.2
 INSIDE_LABELS = ("stacked", "donut")
+MAX_LABELS = 24  # value labels on a line or stacked chart, at most (12 months of two series)
 _LABEL_POSITION = {"bar": "outEnd", "barh": "outEnd", "stacked": "ctr", "line": "t",
                    "pie": "outEnd", "donut": None}
 
@@ -127,10 +129,16 @@ def _series(spec: ChartSpec, where: ChartRange, col: int, fmt: str, theme: Theme
     cats = str(Reference(where.sheet, min_col=where.category_col, min_row=where.first_row, max_row=where.last_row))
     series.cat = AxDataSource(strRef=StrRef(f=cats)) if where.category_is_text else AxDataSource(numRef=NumRef(f=cats))
     chartcache.fill(series, where, col, spec.table.columns[col - 1].name, fmt)
-    series.dLbls = _data_labels(spec, fmt, theme) if spec.options.labels else None
+    series.dLbls = _data_labels(spec, fmt, theme) if spec.options.labels and not _crowded(spec) else None
     if spec.kind == "line":
         series.smooth = False
     return series
+
+
+def _crowded(spec: ChartSpec) -> bool:
+    """Too many points to label each (Excel cannot thin labels as the PDF's chart does):
+    lines and stacked bars then rely on their value grid alone."""
+    return spec.kind in ("line", "stacked") and len(spec.ordered_rows()) * len(spec.series) > MAX_LABELS
 
 
 def _data_labels(spec: ChartSpec, fmt: str, theme: Theme) -> DataLabelList:
@@ -213,8 +221,8 @@ def _style_axes(chart: ChartBase, spec: ChartSpec, theme: Theme) -> None:
     else:
         val.majorGridlines = ChartLines(spPr=GraphicalProperties(ln=LineProperties(solidFill=theme.rule[1:], w=6350)))
     category = spec.table.columns[spec.table.index(spec.category)]
-    if category.kind != "text":  # dates and numbers label the axis in their own format
-        cat.number_format = category.number_format
+    if category.kind != "text":  # dates and numbers label the axis in their format, as the PDF's chart does
+        cat.number_format = date_format(spec) or category.number_format
     _scale(val, spec)
     val.title = _unit_title(spec, theme) if spec.unit else None
     cat.axPos, val.axPos = ("l", "b") if spec.kind == "barh" else ("b", "l")
