@@ -169,3 +169,17 @@ def test_the_template_carries_the_contract_and_the_build_ignores_it(tmp_path, re
     check = subprocess.run([sys.executable, "scripts/contract.py", "--check"], cwd=root, capture_output=True,
                            text=True)
     assert check.returncode == 0, check.stderr
+
+
+def test_validate_gives_the_print_warning_that_build_gives(tmp_path, capsys):
+    """The image's print resolution is known from the theme's page before any layout."""
+    from PIL import Image
+
+    Image.new("RGB", (200, 100), "#1F3A5F").save(tmp_path / "logo.png")
+    path = make_workbook(tmp_path / "wb.xlsx", content=[CONTENT[0], ("image", None, "logo.png", "粗い画像")])
+    assert main(["validate", str(path)]) == 0
+    validated = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning:")]
+    assert main(["build", str(path), "-o", str(tmp_path / "out"), "--only", "pdf"]) == 0
+    built = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning:")]
+    assert validated == built == [
+        "warning: content!C2: image 'logo.png' prints at 28 dpi (print needs 300: supply at least 2126 pixels wide)"]

@@ -62,3 +62,16 @@ def _check_pixels(path: Path, name: str) -> str | None:
             return f"image '{name}' is truncated ({exc}): the file was cut off; copy or export it again"
         return f"image '{name}' cannot be read ({type(exc).__name__}: {exc})"
     return None
+
+
+ORIENTATION = 0x0112  # the EXIF tag; 5-8 mean the picture is stored turned a quarter
+
+
+def upright_size(path: Path) -> tuple[int, int]:
+    """The image's (width, height) in pixels as it is drawn: upright, its EXIF
+    orientation applied (read from the header, nothing decoded)."""
+    from PIL import Image
+
+    with Image.open(path) as im:
+        turned = im.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8)
+        return (im.height, im.width) if turned else im.size

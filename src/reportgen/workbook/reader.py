@@ -13,6 +13,7 @@ from reportgen.diagnostics import CellRef, Collector, Diagnostic, ReportError, R
 from reportgen.fonts import missing_chars
 from reportgen.gcpause import cyclic_gc_paused
 from reportgen.i18n import tr
+from reportgen.layout.figures import print_width, warn_if_coarse
 from reportgen.model import (
     Block, ChartSpec, ContactBox, Document, Heading, ImageBlock, KpiRow, ListBlock, Note, Paragraph, RichText, Table,
     TableBlock, Theme, Value,
@@ -20,7 +21,7 @@ from reportgen.model import (
 from reportgen.workbook.cells import read_value
 from reportgen.workbook.charts import read_charts
 from reportgen.workbook.content import Context, read_content
-from reportgen.workbook.images import image_resolver
+from reportgen.workbook.images import image_resolver, upright_size
 from reportgen.workbook.inline import Unreadable
 from reportgen.workbook.mail import read_mail
 from reportgen.workbook.meta import read_meta
@@ -66,7 +67,17 @@ def _read(path: Path) -> Document:
                    MappingProxyType(values), path, mail)
     check_text(doc, diag)
     diag.raise_if_any()
+    check_resolution(doc)
     return doc
+
+
+def check_resolution(doc: Document) -> None:
+    """A print warning for each image with fewer pixels than its printed width needs:
+    known from the theme's page before any layout, so `validate` says it too."""
+    for block in doc.blocks:
+        if isinstance(block, ImageBlock):
+            pixels = upright_size(block.path)
+            warn_if_coarse(block.ref, block.path.name, print_width(doc.theme, block.width, pixels), pixels[0])
 
 
 def report_hidden_rows(book: Book) -> None:

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import copy
 import io
-import math
-import warnings
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,8 +20,9 @@ from reportlab.graphics.transform import mmult
 from reportlab.platypus import Flowable, Image, Table
 
 from reportgen.charts.artifacts import ChartImages
-from reportgen.diagnostics import Diagnostic, ReportError, ReportWarning
+from reportgen.diagnostics import Diagnostic, ReportError
 from reportgen.i18n import tr
+from reportgen.layout.figures import HALF_GAP, figure_width
 from reportgen.model import ChartBlock, ImageBlock, RichText
 from reportgen.render.pdf.drawcache import parsed
 from reportgen.render.picture import drawable
@@ -32,16 +31,10 @@ from reportgen.render.pdf.located import Located, locate
 from reportgen.render.pdf.styles import Styles
 from reportgen.render.pdf.text import PdfFonts, para
 
-HALF_GAP = 12.0
 CAPTION_GAP = 4.0
 LONE_SHARE = 0.6
-PRINT_DPI = 300
 PARSE_VERSION = "placeholders1"  # how `_parse` reads an SVG: bump when it changes (cached parses)
 """Of the text width, taken by a half-width figure shown alone (its text beside it)."""
-
-
-def figure_width(width: str, text_width: float) -> float:
-    return text_width if width == "full" else (text_width - HALF_GAP) / 2
 
 
 def chart_figure(block: ChartBlock, source: Drawing, text_width: float, max_height: float,
@@ -58,7 +51,6 @@ def image_figure(block: ImageBlock, text_width: float, max_height: float, st: St
     height = width * h_px / w_px
     if height > max_height:
         width, height = max_height * w_px / h_px, max_height
-    _check_resolution(block, w_px, width)
     return _framed(_image(source, width, height), RichText(), block.caption, st, fonts, block.width == "half")
 
 
@@ -67,16 +59,6 @@ def _image(source: Path | bytes, width: float, height: float) -> Image:
     image = Image(io.BytesIO(source) if isinstance(source, bytes) else str(source), width, height)
     image.source = source
     return image
-
-
-def _check_resolution(block: ImageBlock, w_px: int, width_pt: float) -> None:
-    """Warn (not fail) when the image has fewer pixels than print needs at its printed width."""
-    dpi = w_px / (width_pt / 72)
-    if dpi < PRINT_DPI:
-        need = math.ceil(width_pt / 72 * PRINT_DPI)
-        warnings.warn(ReportWarning(Diagnostic(block.ref, tr("image '{name}' prints at {dpi:.0f} dpi "
-                                                             "(print needs {PRINT_DPI}: supply at least "
-                                                             "{need} pixels wide)").format(name=block.path.name, dpi=dpi, PRINT_DPI=PRINT_DPI, need=need))))
 
 
 _ROW_STYLE = [

@@ -20,6 +20,7 @@ from reportlab.platypus import PageBreak as RLPageBreak
 from reportgen.charts.artifacts import ChartImages
 from reportgen.diagnostics import CellRef, Diagnostic, ReportError, ReportWarning
 from reportgen.i18n import ntr, tr
+from reportgen.layout.figures import MAX_HEIGHT_SHARE
 from reportgen.model import (
     Block, ChartBlock, ContactBox, Document, Heading, ImageBlock, KpiRow, ListBlock, Note,
     PageBreak, Paragraph, TableBlock, outline_depths,
@@ -60,7 +61,7 @@ class Context:
 
     @property
     def max_figure_height(self) -> float:
-        return (self.geometry.top - self.geometry.bottom) * 0.55
+        return (self.geometry.top - self.geometry.bottom) * MAX_HEIGHT_SHARE
 
 
 WHAT: dict[type, Callable[[], str]] = {
