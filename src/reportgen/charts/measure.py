@@ -11,7 +11,7 @@ must happen while the plan (and the cache key) is built.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
@@ -52,16 +52,7 @@ def wrap(text: str, max_width: float, size: float, main: Path, fallback: Path) -
         return text_width(line, size, main, fallback) <= max_width
 
     legal = set(break_opportunities(text))
-    lines: list[str] = []
-    for start, end in _spans(text, legal):
-        phrase = text[start:end]
-        if lines and fits(lines[-1] + phrase):
-            lines[-1] += phrase
-        elif fits(phrase):
-            lines.append(phrase)
-        else:
-            lines += _cut(text, start, end, legal, fits)
-    return "\n".join(line.strip() for line in lines)
+    return _pack(text, _spans(text, legal), fits, lambda start, end: _cut(text, start, end, legal, fits)) or ""
 
 
 def phrase_wrap(text: str, max_width: float, size: float, main: Path, fallback: Path) -> str | None:
@@ -72,15 +63,25 @@ def phrase_wrap(text: str, max_width: float, size: float, main: Path, fallback: 
     def fits(line: str) -> bool:
         return text_width(line.strip(), size, main, fallback) <= max_width
 
+    return _pack(text, _whole_phrases(text), fits, lambda start, end: None)
+
+
+def _pack(text: str, spans: Iterable[tuple[int, int]], fits: Callable[[str], bool],
+          overflow: Callable[[int, int], list[str] | None]) -> str | None:
+    """The spans of `text` filled greedily into lines that `fits`; a span too wide alone
+    becomes what `overflow` makes of it (its pieces, or None: give up)."""
     lines: list[str] = []
-    for start, end in _whole_phrases(text):
+    for start, end in spans:
         phrase = text[start:end]
         if lines and fits(lines[-1] + phrase):
             lines[-1] += phrase
         elif fits(phrase):
             lines.append(phrase)
         else:
-            return None
+            pieces = overflow(start, end)
+            if pieces is None:
+                return None
+            lines += pieces
     return "\n".join(line.strip() for line in lines)
 
 
